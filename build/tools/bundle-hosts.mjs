@@ -1,0 +1,16 @@
+// Bundles the host side with esbuild: Electron main + preload, the Chromium host and its bridge
+// script, and the `npm start` launcher. The renderer is built by Vite (vite.config.ts).
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  // Electron main: CommonJS, packages stay in node_modules; `electron` is provided at run time.
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  // Sandboxed preload: may only require `electron`, so everything else is bundled in.
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
+  build({ ...common, entryPoints: ['electron/chromium/host.ts'], outfile: 'dist/chromium/host.mjs', format: 'esm', packages: 'external' }),
+  // Runs inside the kiosk page before its scripts: a self-contained browser script.
+  build({ ...common, platform: 'browser', target: 'chrome130', entryPoints: ['electron/chromium/bridgeScript.ts'], outfile: 'dist/chromium/bridge.js', format: 'iife', minify: true }),
+  build({ ...common, entryPoints: ['electron/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', packages: 'external' }),
+]);

@@ -1,0 +1,147 @@
+/**
+ * Chromium host: the same core and contract as the Electron host, on system Chromium through
+ * playwright-core. Used for development, end-to-end tests and as a fallback runtime on Linux.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { transportNames } from '../../shared/contract/channels';
+import { rendererRoot } from '../core/app/appPaths';
+import { createKioskCore } from '../core/app/kioskCore';
+import { prepareStartup } from '../core/app/startup';
+import { startAssetServer } from './assetServer';
+import { chromiumArgs, hasDisplay } from './chromiumArgs';
+import { parseHostOptions } from './hostOptions';
+import { isTrustedKioskFrame } from './trustedFrame';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** dist/chromium/host.mjs → the app root two levels up. */
+const appRoot = resolve(here, '..', '..');
+
+async function main(): Promise<number> {
+  const parsed = parseHostOptions(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`Chromium host: ${parsed.message}`);
+    return 2;
+  }
+  const { options } = parsed;
+  const startup = await prepareStartup({ appRoot, cliConfigPath: options.configPath, env: process.env, cwd: process.cwd() });
+  if (!startup.ok) {
+    console.error(startup.report);
+    return 2;
+  }
+  const { config, logger } = startup;
+
+  const uiRoot = rendererRoot(appRoot);
+  const bridgeFile = join(here, 'bridge.js');
+  if (!existsSync(join(uiRoot, 'index.html')) || !existsSync(bridgeFile)) {
+    console.error('The kiosk is not built yet: run `npm run build` first.');
+    return 1;
+  }
+
+  const headless = options.headless || !hasDisplay(process.env);
+  if (!options.headless && headless) console.log('No display found (DISPLAY and WAYLAND_DISPLAY are unset): running headless.');
+
+  const server = await startAssetServer(uiRoot);
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless,
+      args: chromiumArgs({ headless, cdpPort: options.cdpPort }),
+    });
+  } catch (error) {
+    await server.close();
+    console.error(`Chromium could not be started from ${executablePath} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0] ?? ''}`);
+    return 1;
+  }
+
+  const context: BrowserContext = await browser.newContext({
+    viewport: headless ? { width: 1920, height: 1080 } : null,
+    locale: 'de-DE',
+    serviceWorkers: 'block',
+    acceptDownloads: false,
+  });
+  // The kiosk UI loads nothing but its own files.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`)) void route.continue();
+    else void route.abort('blockedbyclient');
+  });
+  const page: Page = await context.newPage();
+
+  const core = createKioskCore({
+    config,
+    logger,
+    reloadUi: async () => {
+      await page.reload();
+    },
+  });
+
+  await page.exposeBinding(transportNames.binding, (source, channel: unknown, payload: unknown) =>
+    core.router.handle(channel, payload, {
+      trusted: isTrustedKioskFrame({ sourcePage: source.page, sourceFrame: source.frame, kioskPage: page, kioskOrigin: server.origin }),
+      description: safeOrigin(source.frame.url()),
+    }),
+  );
+  await page.addInitScript({ path: bridgeFile });
+  core.onEvent((event, payload) => {
+    page
+      .evaluate(
+        ({ fn, name, data }) => {
+          const deliver = (window as unknown as Record<string, unknown>)[fn];
+          if (typeof deliver === 'function') (deliver as (e: string, p: unknown) => void)(name, data);
+        },
+        { fn: transportNames.deliver, name: event, data: payload },
+      )
+      .catch(() => undefined);
+  });
+
+  page.on('popup', (popup) => void popup.close());
+  page.on('dialog', (dialog) => void dialog.dismiss());
+  page.on('crash', () => {
+    logger.error({ event: 'ui-crash' }, 'kiosk UI crashed; reloading');
+    void core.session.reset('trigger').finally(() => page.reload().catch(() => undefined));
+  });
+
+  let closing = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    core.dispose();
+    await browser.close().catch(() => undefined);
+    await server.close();
+    logger.info({ event: 'shutdown' }, 'kiosk stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  browser.on('disconnected', () => void shutdown(closing ? 0 : 1));
+
+  const url = `${server.origin}/`;
+  await page.goto(url);
+  await page.waitForSelector('[data-screen="attract"]', { timeout: 30_000 });
+  logger.info({ event: 'ready', headless }, 'kiosk ready');
+  console.log(`KIOSK_READY ${url}`);
+  return -1;
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(`Chromium host failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

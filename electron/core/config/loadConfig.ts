@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { kioskConfigSchema, resolveConfig, type KioskConfig } from '../../../shared/config/kioskConfig';
+
+/** One thing wrong with a config file: where (JSON path) and what. */
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ConfigLoadResult =
+  | { readonly ok: true; readonly config: KioskConfig; readonly file: string }
+  | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
+
+function jsonPath(segments: readonly PropertyKey[]): string {
+  if (segments.length === 0) return '(root)';
+  return segments
+    .map((segment, index) => {
+      if (typeof segment === 'number') return `[${String(segment)}]`;
+      const key = String(segment);
+      return index === 0 ? key : `.${key}`;
+    })
+    .join('');
+}
+
+/** Validates already-parsed JSON; every problem is listed, not just the first. */
+export function validateConfig(data: unknown, file: string): ConfigLoadResult {
+  const parsed = kioskConfigSchema.safeParse(data);
+  if (parsed.success) return { ok: true, config: resolveConfig(parsed.data), file };
+  const problems: ConfigProblem[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({ path: jsonPath([...issue.path, key]), message: 'unknown key (is it misspelt?)' });
+      }
+    } else {
+      problems.push({ path: jsonPath(issue.path), message: issue.message });
+    }
+  }
+  return { ok: false, file, problems };
+}
+
+/** Reads and validates a terminal config file. Never throws. */
+export async function loadConfig(file: string): Promise<ConfigLoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'file cannot be read';
+    return { ok: false, file, problems: [{ path: '(file)', message: reason }] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, file, problems: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return validateConfig(data, file);
+}
+
+/** The readable report printed when a start is refused. */
+export function formatConfigProblems(result: Extract<ConfigLoadResult, { ok: false }>): string {
+  const lines = [`Kiosk config ${result.file} is invalid (${String(result.problems.length)} problem${result.problems.length === 1 ? '' : 's'}):`];
+  for (const problem of result.problems) lines.push(`  - ${problem.path}: ${problem.message}`);
+  lines.push('The kiosk was not started.');
+  return lines.join('\n');
+}

@@ -1,0 +1,49 @@
+import type { Logger } from '../logging/logger';
+import type { ResetReason } from '../../../shared/session/sessionState';
+
+/** Something outside the renderer that holds citizen data and must be wiped at every reset. */
+export interface ResetParticipant {
+  readonly name: string;
+  reset(context: { readonly resetId: string; readonly reason: ResetReason }): Promise<void> | void;
+}
+
+export interface ResetReport {
+  readonly failed: readonly string[];
+}
+
+/**
+ * The one place where a session reset happens on the host side. Every service holding citizen
+ * data registers here; a failing participant is logged and does not stop the others.
+ */
+export class ResetCoordinator {
+  readonly #participants = new Map<string, ResetParticipant>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Adds a participant; returns a function that removes it again. */
+  register(participant: ResetParticipant): () => void {
+    if (this.#participants.has(participant.name)) throw new Error(`reset participant ${participant.name} registered twice`);
+    this.#participants.set(participant.name, participant);
+    return () => this.#participants.delete(participant.name);
+  }
+
+  /** Names of all registered participants (for tests and diagnostics). */
+  names(): string[] {
+    return [...this.#participants.keys()];
+  }
+
+  /** Runs every participant's reset concurrently and reports which failed. */
+  async run(resetId: string, reason: ResetReason): Promise<ResetReport> {
+    const participants = [...this.#participants.values()];
+    const results = await Promise.allSettled(participants.map(async (p) => p.reset({ resetId, reason })));
+    const failed: string[] = [];
+    results.forEach((result, index) => {
+      const participant = participants[index];
+      if (result.status === 'rejected' && participant) {
+        failed.push(participant.name);
+        this.logger.error({ participant: participant.name, err: String(result.reason) }, 'reset participant failed');
+      }
+    });
+    return { failed };
+  }
+}

@@ -1,0 +1,60 @@
+import type { Event, Input, Session, WebContents } from 'electron';
+
+/** Keyboard shortcuts that would leave or break the kiosk. */
+export function isBlockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>, devTools: boolean): boolean {
+  if (input.type !== 'keyDown') return false;
+  const key = input.key.toLowerCase();
+  const mod = input.control || input.meta;
+  if (devTools && mod && input.shift && key === 'i') return false;
+  if (key === 'f11' || key === 'f12' || key === 'f5' || key === 'browserback' || key === 'browserforward') return true;
+  if (input.alt && (key === 'f4' || key === 'arrowleft' || key === 'arrowright' || key === 'home')) return true;
+  if (mod && ['w', 'q', 'r', 'n', 't', 'p', 's', 'o', 'l', 'h', 'j', 'u', 'f', '+', '-', '=', '0'].includes(key)) return true;
+  if (mod && input.shift && ['i', 'j', 'c', 'delete'].includes(key)) return true;
+  return false;
+}
+
+/** Same-origin check by exact origin comparison (no prefix matching). */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  try {
+    return new URL(url).origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** Denies every permission request and check on a session (deny by default). */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => {
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/** Locks the kiosk UI's web contents: no navigation away, no new windows, no shortcuts, no menus. */
+export function guardKioskContents(contents: GuardedContents, options: { appOrigin: string; devTools: boolean }): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const stayOnApp = (event: Event, url: string): void => {
+    if (!isAppUrl(url, options.appOrigin)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => {
+    stayOnApp(event, url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    stayOnApp(event, event.url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    stayOnApp(event, url);
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.on('context-menu', (event) => {
+    event.preventDefault();
+  });
+  contents.on('before-input-event', (event, input) => {
+    if (isBlockedShortcut(input, options.devTools)) event.preventDefault();
+  });
+}

@@ -1,0 +1,27 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The kiosk window: fullscreen kiosk, no menu, locked-down web preferences (DESIGN.md §5). */
+export function kioskWindowOptions(input: { preloadPath: string; devTools: boolean }): BrowserWindowConstructorOptions {
+  return {
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#0b2545',
+    show: false,
+    webPreferences: {
+      preload: input.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: input.devTools,
+      navigateOnDragDrop: false,
+      disableDialogs: true,
+    },
+  };
+}

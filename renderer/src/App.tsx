@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyLanguage } from './i18n/i18n';
+import { useEffectiveLanguage } from './i18n/useEffectiveLanguage';
+import { kioskApi } from './kiosk/kioskApi';
+import { AttractScreen } from './screens/attract/AttractScreen';
+import { EndOfSessionScreen } from './screens/end/EndOfSessionScreen';
+import { InfoHomeScreen } from './screens/home/InfoHomeScreen';
+import { WorkstationHomeScreen } from './screens/home/WorkstationHomeScreen';
+import { IdleWarningDialog } from './screens/idle/IdleWarningDialog';
+import { createActivityReporter } from './session/sessionSync';
+import { useSessionStore } from './state/sessionStore';
+import { useTerminalStore } from './state/terminalStore';
+
+/** Reports any touch or key press to the host so the idle timer starts over. */
+function useActivityReporting(): void {
+  useEffect(() => {
+    const api = kioskApi();
+    if (api === null) return;
+    const report = createActivityReporter(api, () => Date.now());
+    window.addEventListener('pointerdown', report, { capture: true, passive: true });
+    window.addEventListener('keydown', report, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('pointerdown', report, { capture: true });
+      window.removeEventListener('keydown', report, { capture: true });
+    };
+  }, []);
+}
+
+function SessionScreens() {
+  const snapshot = useSessionStore((s) => s.snapshot);
+  const farewell = useSessionStore((s) => s.farewell);
+  const role = useTerminalStore((s) => s.bootstrap?.terminal.role);
+  if (snapshot === null || role === undefined) return null;
+  switch (snapshot.state) {
+    case 'attract':
+      return farewell === null ? <AttractScreen /> : <EndOfSessionScreen reason={farewell} />;
+    case 'resetting':
+      return <main className="screen screen--resetting" data-screen="resetting" aria-busy="true" />;
+    case 'active':
+    case 'idle-warning':
+      return (
+        <>
+          {role === 'info' ? <InfoHomeScreen /> : <WorkstationHomeScreen />}
+          {snapshot.state === 'idle-warning' && snapshot.warningEndsAt !== null && <IdleWarningDialog endsAt={snapshot.warningEndsAt} />}
+        </>
+      );
+  }
+}
+
+/** The kiosk UI: one page that stays loaded; what it shows follows the host's session state. */
+export function App() {
+  const { t } = useTranslation();
+  const language = useEffectiveLanguage();
+  const startFailed = useTerminalStore((s) => s.startFailed);
+  const state = useSessionStore((s) => s.snapshot?.state ?? 'loading');
+  useActivityReporting();
+  useEffect(() => {
+    void applyLanguage(language);
+  }, [language]);
+
+  return (
+    <div className="kiosk" data-session-state={state}>
+      {startFailed ? (
+        <main className="screen screen--message" data-screen="start-failed">
+          <p className="message">{t('common.startFailed')}</p>
+        </main>
+      ) : state === 'loading' ? (
+        <main className="screen screen--message" aria-busy="true">
+          <p className="message">{t('common.loading')}</p>
+        </main>
+      ) : (
+        <SessionScreens />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { kioskApi } from '../kiosk/kioskApi';
+import { useTerminalStore } from '../state/terminalStore';
+import { LanguagePicker } from './LanguagePicker';
+
+/** The bar on every session screen: where you are, the language switch and the end button. */
+export function TopBar() {
+  const { t } = useTranslation();
+  const bootstrap = useTerminalStore((s) => s.bootstrap);
+  if (bootstrap === null) return null;
+  return (
+    <header className="top-bar">
+      <div className="top-bar__place">
+        <span className="top-bar__site">{bootstrap.terminal.site}</span>
+        <span className="top-bar__role">{t(`roles.${bootstrap.terminal.role}`)}</span>
+      </div>
+      <LanguagePicker />
+      <button
+        type="button"
+        className="button button--end"
+        data-action="end-session"
+        onClick={() => void kioskApi()?.invoke('session.end', {})}
+      >
+        {t('session.end')}
+      </button>
+    </header>
+  );
+}

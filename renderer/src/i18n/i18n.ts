@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
+import de from './locales/de.json';
+import en from './locales/en.json';
+
+export const resources = {
+  de: { translation: de },
+  en: { translation: en },
+} as const satisfies Record<UiLanguage, { translation: typeof de }>;
+
+/** Starts i18next in German (the default) before the terminal's config is known. */
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: 'de',
+    fallbackLng: 'de',
+    supportedLngs: Object.keys(resources),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
+
+/** Switches the UI language and the document's `lang` and `dir`. */
+export async function applyLanguage(language: UiLanguage): Promise<void> {
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = languageInfo[language].dir;
+}

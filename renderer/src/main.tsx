@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n/i18n';
+import { kioskApi } from './kiosk/kioskApi';
+import { applySessionSnapshot, followSession } from './session/sessionSync';
+import { useTerminalStore } from './state/terminalStore';
+import './styles/kiosk.css';
+
+async function boot(): Promise<void> {
+  await initI18n();
+  const root = document.getElementById('root');
+  if (root === null) return;
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  const api = kioskApi();
+  if (api === null) {
+    useTerminalStore.getState().setStartFailed();
+    return;
+  }
+  followSession(api);
+  const bootstrap = await api.invoke('app.bootstrap', {});
+  if (!bootstrap.ok) {
+    useTerminalStore.getState().setStartFailed();
+    return;
+  }
+  const { snapshot, ...terminal } = bootstrap.value;
+  useTerminalStore.getState().setBootstrap(terminal);
+  await applySessionSnapshot(api, snapshot);
+}
+
+void boot();

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { kioskApi } from '../../kiosk/kioskApi';
+import { useCountdown } from './useCountdown';
+
+/** The idle warning: a modal countdown with "more time" (usable again and again) and "end now". */
+export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
+  const { t } = useTranslation();
+  const seconds = useCountdown(endsAt);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const moreTime = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    moreTime.current?.focus();
+    return () => {
+      element?.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="idle-warning"
+      data-screen="idle-warning"
+      aria-labelledby="idle-warning-title"
+      aria-describedby="idle-warning-text"
+      onCancel={(event) => {
+        // Escape means "I am here": it gives more time instead of closing silently.
+        event.preventDefault();
+        void kioskApi()?.invoke('session.extend', {});
+      }}
+    >
+      <h2 id="idle-warning-title">{t('idle.title')}</h2>
+      <p className="idle-warning__count" aria-hidden="true" data-countdown={seconds}>
+        {seconds}
+      </p>
+      <p id="idle-warning-text">{t('idle.text', { count: seconds })}</p>
+      <div className="idle-warning__actions">
+        <button
+          ref={moreTime}
+          type="button"
+          className="button button--primary"
+          data-action="more-time"
+          onClick={() => void kioskApi()?.invoke('session.extend', {})}
+        >
+          {t('idle.moreTime')}
+        </button>
+        <button type="button" className="button button--secondary" data-action="end-now" onClick={() => void kioskApi()?.invoke('session.end', {})}>
+          {t('idle.endNow')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,17 @@
+import type { TerminalRole } from '../../../shared/config/kioskConfig';
+import type { SessionState } from '../../../shared/session/sessionState';
+
+/**
+ * Every screen and overlay of the kiosk, with the roles and session states it appears in.
+ * Each rendered screen carries `data-screen="<id>"`; the end-to-end and accessibility tests
+ * generate their matrix from this list, so a new screen is added here first.
+ */
+export const screens = {
+  attract: { roles: ['info', 'workstation'], states: ['attract'] },
+  'home-info': { roles: ['info'], states: ['active', 'idle-warning'] },
+  'home-workstation': { roles: ['workstation'], states: ['active', 'idle-warning'] },
+  'idle-warning': { roles: ['info', 'workstation'], states: ['idle-warning'] },
+  'end-of-session': { roles: ['info', 'workstation'], states: ['attract'] },
+} as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
+
+export type ScreenId = keyof typeof screens;

@@ -1,0 +1,77 @@
+import { z } from '../zodConfig';
+import { uiLanguages } from '../i18n/languages';
+
+export const terminalRoles = ['info', 'workstation'] as const;
+export type TerminalRole = (typeof terminalRoles)[number];
+
+/** Idle timeout and warning length per role when a config leaves them out (DESIGN.md §3). */
+export const sessionDefaults: Readonly<Record<TerminalRole, { idleTimeoutSeconds: number; warningSeconds: number }>> = {
+  info: { idleTimeoutSeconds: 90, warningSeconds: 30 },
+  workstation: { idleTimeoutSeconds: 180, warningSeconds: 30 },
+};
+
+const language = z.enum(uiLanguages);
+
+const sessionSchema = z.strictObject({
+  /** Seconds without input before the idle warning appears. */
+  idleTimeoutSeconds: z.number().int().min(3).max(3600).optional(),
+  /** Length of the idle warning countdown; at least 20 s so it can be read and answered (WCAG 2.2.1). */
+  warningSeconds: z.number().int().min(20).max(600).optional(),
+});
+
+/**
+ * One terminal's configuration (`kiosk-config/*.json`). Unknown keys are errors so that typos
+ * never silently fall back to defaults.
+ */
+export const kioskConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    terminal: z.strictObject({
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be lower-case letters, digits and dashes (2–63 characters)'),
+      name: z.string().trim().min(1).max(80),
+      role: z.enum(terminalRoles),
+      site: z.string().trim().min(1).max(120),
+    }),
+    session: sessionSchema.optional(),
+    languages: z.strictObject({
+      default: language,
+      offered: z.array(language).min(1).max(uiLanguages.length),
+    }),
+  })
+  .superRefine((config, ctx) => {
+    const offered = config.languages.offered;
+    if (!offered.includes(config.languages.default)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['languages', 'default'],
+        message: `must be one of the offered languages (${offered.join(', ')})`,
+      });
+    }
+    if (new Set(offered).size !== offered.length) {
+      ctx.addIssue({ code: 'custom', path: ['languages', 'offered'], message: 'lists a language twice' });
+    }
+  });
+
+export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
+
+/** A validated config with every default filled in: what the core works with. */
+export interface KioskConfig {
+  readonly terminal: { readonly id: string; readonly name: string; readonly role: TerminalRole; readonly site: string };
+  readonly session: { readonly idleTimeoutSeconds: number; readonly warningSeconds: number };
+  readonly languages: { readonly default: z.infer<typeof language>; readonly offered: readonly z.infer<typeof language>[] };
+}
+
+/** Fills in the role's defaults for anything the file left out. */
+export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): KioskConfig {
+  const defaults = sessionDefaults[parsed.terminal.role];
+  return {
+    terminal: parsed.terminal,
+    session: {
+      idleTimeoutSeconds: parsed.session?.idleTimeoutSeconds ?? defaults.idleTimeoutSeconds,
+      warningSeconds: parsed.session?.warningSeconds ?? defaults.warningSeconds,
+    },
+    languages: parsed.languages,
+  };
+}
