@@ -30,5 +30,5 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
 
 /** True when there is a display to show a window on. */
 export function hasDisplay(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.DISPLAY ?? env.WAYLAND_DISPLAY);
+  return Boolean(env.DISPLAY) || Boolean(env.WAYLAND_DISPLAY);
 }

@@ -22,7 +22,7 @@ export function installIpcBridge(input: {
     const contents = input.kioskContents();
     const trusted =
       contents !== null && event.sender === contents && isTrustedSender({ senderFrame: event.senderFrame, mainFrame: contents.mainFrame, appOrigin: input.appOrigin });
-    let description = 'unknown';
+    let description: string;
     try {
       description = event.senderFrame ? new URL(event.senderFrame.url).origin : 'destroyed frame';
     } catch {

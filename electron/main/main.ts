@@ -46,35 +46,39 @@ async function start(): Promise<void> {
     guardKioskContents(contents, { appOrigin, devTools });
   });
 
-  let window: BrowserWindow | null = null;
+  const window = new BrowserWindow(kioskWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), devTools }));
+  const contents = window.webContents;
   const core = createKioskCore({
     config,
     logger,
     reloadUi: () => {
-      window?.webContents.reload();
+      contents.reload();
     },
   });
-  installIpcBridge({ ipcMain, router: core.router, kioskContents: () => window?.webContents ?? null, appOrigin });
+  installIpcBridge({ ipcMain, router: core.router, kioskContents: () => (contents.isDestroyed() ? null : contents), appOrigin });
   core.onEvent((event, payload) => {
-    sendKioskEvent(window?.webContents ?? null, event, payload);
+    sendKioskEvent(contents, event, payload);
   });
 
   const blocker = powerSaveBlocker.start('prevent-display-sleep');
-  window = new BrowserWindow(kioskWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), devTools }));
-  window.once('ready-to-show', () => window?.show());
+  window.once('ready-to-show', () => {
+    window.show();
+  });
   let crashes = 0;
-  window.webContents.on('render-process-gone', (_event, details) => {
+  contents.on('render-process-gone', (_event, details) => {
     crashes += 1;
     logger.error({ event: 'ui-crash', reason: details.reason, crashes }, 'kiosk UI gone; reloading');
-    void core.session.reset('trigger').finally(() => window?.webContents.reload());
+    void core.session.reset('trigger').finally(() => {
+      contents.reload();
+    });
   });
-  window.webContents.on('unresponsive', () => {
+  contents.on('unresponsive', () => {
     logger.error({ event: 'ui-hang' }, 'kiosk UI unresponsive; reloading');
-    window?.webContents.forcefullyCrashRenderer();
-    window?.webContents.reload();
+    contents.forcefullyCrashRenderer();
+    contents.reload();
   });
   app.on('second-instance', () => {
-    window?.focus();
+    window.focus();
   });
   app.on('window-all-closed', () => {
     powerSaveBlocker.stop(blocker);

@@ -41,7 +41,7 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
       return fail('internal', 'transport failed');
     }
     if (!resultShape(raw)) return fail('invalid-response', channel);
-    if (!raw.ok) return raw as Result<ResponseOf<C>>;
+    if (!raw.ok) return raw;
     const parsed = def.response.safeParse(raw.value);
     if (!parsed.success) return fail('invalid-response', channel);
     return { ok: true, value: parsed.data as ResponseOf<C> };
@@ -53,7 +53,7 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
     return transport.subscribe((name, payload) => {
       if (name !== event) return;
       const parsed = schema.safeParse(payload);
-      if (parsed.success) listener(parsed.data as EventPayloadOf<E>);
+      if (parsed.success) listener(parsed.data);
     });
   }
 

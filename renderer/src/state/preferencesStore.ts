@@ -4,7 +4,7 @@ import { defineCitizenStore } from './storeRegistry';
 interface PreferencesState {
   /** The language the citizen chose; null means the terminal's default. */
   readonly language: UiLanguage | null;
-  chooseLanguage(language: UiLanguage): void;
+  chooseLanguage: (language: UiLanguage) => void;
 }
 
 /** The citizen's own choices for this session; back to the defaults at every reset. */

@@ -6,8 +6,8 @@ interface SessionStoreState {
   readonly snapshot: SessionSnapshot | null;
   /** While set, the attract state shows the end-of-session screen first. */
   readonly farewell: ResetReason | null;
-  applySnapshot(snapshot: SessionSnapshot): void;
-  clearFarewell(): void;
+  applySnapshot: (snapshot: SessionSnapshot) => void;
+  clearFarewell: () => void;
 }
 
 export const useSessionStore = defineTerminalStore<SessionStoreState>('session', (set, get) => ({

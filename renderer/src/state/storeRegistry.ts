@@ -16,7 +16,7 @@ const registry = new Map<string, RegisteredStore>();
 function defineStore<S>(name: string, kind: StoreKind, initializer: StateCreator<S>): KioskStore<S> {
   if (registry.has(name)) throw new Error(`store ${name} defined twice`);
   const store = create<S>()(initializer);
-  registry.set(name, { name, kind, store: store as unknown as StoreApi<unknown> });
+  registry.set(name, { name, kind, store });
   return store;
 }
 

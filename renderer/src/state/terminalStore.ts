@@ -6,8 +6,8 @@ interface TerminalState {
   readonly bootstrap: Omit<Bootstrap, 'snapshot'> | null;
   /** Set when the host could not be reached at start (shown as a calm error screen). */
   readonly startFailed: boolean;
-  setBootstrap(bootstrap: Omit<Bootstrap, 'snapshot'>): void;
-  setStartFailed(): void;
+  setBootstrap: (bootstrap: Omit<Bootstrap, 'snapshot'>) => void;
+  setStartFailed: () => void;
 }
 
 export const useTerminalStore = defineTerminalStore<TerminalState>('terminal', (set) => ({

@@ -1,0 +1,36 @@
+// Checks the system packages the test suite needs. On Debian/Ubuntu as root it installs what is
+// missing; otherwise it stops with one line naming the exact install command.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Debian package → how to tell it is there. */
+const prerequisites = [
+  { pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
+  { pkg: 'socat', present: () => onPath('socat') },
+];
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Returns true when everything is there (after installing it where allowed). */
+export function ensureSystemPrerequisites() {
+  const missing = prerequisites.filter((p) => !p.present()).map((p) => p.pkg);
+  if (missing.length === 0) return true;
+  const command = `apt-get install -y ${missing.join(' ')}`;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !onPath('apt-get')) {
+    console.error(`Missing system packages (${missing.join(', ')}): install them with \`sudo apt-get update && sudo ${command}\` and run the tests again.`);
+    return false;
+  }
+  console.log(`Installing missing system packages: ${missing.join(' ')} …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('sh', ['-c', `${command} -qq`], { stdio: 'inherit', env }) : update;
+  const stillMissing = prerequisites.filter((p) => !p.present()).map((p) => p.pkg);
+  if (install.status !== 0 || stillMissing.length > 0) {
+    console.error(`Could not install ${stillMissing.join(', ')}: run \`${command}\` by hand.`);
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { join } from 'node:path';
+
+let kiosk: RunningKiosk | undefined;
+test.afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+});
+
+test('info terminal: tap on attract opens home; language switch; end resets everything', async () => {
+  kiosk = await launchKiosk();
+  const { page } = kiosk;
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+  await expect(page.locator('.kiosk')).toHaveAttribute('data-session-state', 'attract');
+
+  await page.locator('[data-action="start-session"]').click();
+  await expect(page.locator('[data-screen="home-info"]')).toBeVisible();
+  await expect(page.locator('h1')).toHaveText('Informationsterminal');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+  await page.locator('[data-language="en"]').click();
+  await expect(page.locator('h1')).toHaveText('Information terminal');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('[data-language="en"]')).toHaveAttribute('aria-pressed', 'true');
+
+  await page.locator('[data-action="end-session"]').click();
+  await expect(page.locator('[data-screen="end-of-session"]')).toBeVisible();
+  await expect(page.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'end');
+  // The citizen's language choice is gone with the session.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('h1')).toHaveText('Vielen Dank!');
+  await expect(page.locator('.kiosk')).toHaveAttribute('data-session-state', 'attract');
+
+  // A new session starts from the end screen, in German again.
+  await page.locator('[data-action="start-again"]').click();
+  await expect(page.locator('[data-screen="home-info"] h1')).toHaveText('Informationsterminal');
+});
+
+test('workstation role shows its own home', async () => {
+  kiosk = await launchKiosk({ config: join(appRoot, 'kiosk-config', 'workstation.json') });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await expect(page.locator('[data-screen="home-workstation"] h1')).toHaveText('Selbstbedienungs-Arbeitsplatz');
+  await expect(page.locator('[data-screen="home-workstation"] [data-entry-point]')).toHaveCount(3);
+  // No dummy buttons: the only buttons are the language switch and "end".
+  await expect(page.locator('[data-screen="home-workstation"] button')).toHaveCount(3);
+});
+
+test('choosing a language on attract starts the session in that language', async () => {
+  kiosk = await launchKiosk();
+  const { page } = kiosk;
+  await page.locator('[data-screen="attract"] [data-language="en"]').click();
+  await expect(page.locator('[data-screen="home-info"] h1')).toHaveText('Information terminal');
+});
+
+test('idle: warning with countdown, then reset to attract with everything wiped', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await page.locator('[data-language="en"]').click();
+  const warning = page.locator('[data-screen="idle-warning"]');
+  await expect(warning).toBeVisible({ timeout: 10_000 });
+  await expect(warning.locator('h2')).toHaveText('Are you still there?');
+  const countdown = Number(await warning.locator('[data-countdown]').getAttribute('data-countdown'));
+  expect(countdown).toBeGreaterThan(10);
+  expect(countdown).toBeLessThanOrEqual(20);
+  await expect(page.locator('[data-screen="end-of-session"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'idle');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  // After the goodbye the attract loop returns on its own.
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 15_000 });
+});
+
+test('"more time" keeps the session, again and again; "end now" ends it', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await page.locator('[data-language="en"]').click();
+  const warning = page.locator('[data-screen="idle-warning"]');
+  for (let round = 0; round < 3; round += 1) {
+    await expect(warning).toBeVisible({ timeout: 10_000 });
+    await warning.locator('[data-action="more-time"]').click();
+    await expect(warning).toBeHidden();
+    await expect(page.locator('[data-screen="home-info"] h1')).toHaveText('Information terminal');
+  }
+  await expect(warning).toBeVisible({ timeout: 10_000 });
+  await warning.locator('[data-action="end-now"]').click();
+  await expect(page.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'end');
+});
+
+test('touch or keys during a session postpone the idle warning', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  // Keep touching for longer than the idle timeout (3 s): no warning may appear.
+  for (let i = 0; i < 5; i += 1) {
+    await page.waitForTimeout(1200);
+    await page.locator('[data-screen="home-info"] h1').click();
+    await expect(page.locator('[data-screen="idle-warning"]')).toHaveCount(0);
+  }
+  await expect(page.locator('[data-screen="idle-warning"]')).toBeVisible({ timeout: 10_000 });
+});

@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+export const appRoot = join(import.meta.dirname, '..', '..', '..');
+export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+export interface RunningProcess {
+  readonly child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code once the process ends. */
+  readonly exited: Promise<number | null>;
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  stop(): Promise<void>;
+}
+
+/** Starts a Node script of the kiosk with its output captured. */
+export function startProcess(script: string, args: readonly string[], env: Record<string, string> = {}): RunningProcess {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: appRoot,
+    env: { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const append = (chunk: Buffer): void => {
+    output += chunk.toString('utf8');
+    for (const waiter of waiters) waiter();
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => {
+      for (const waiter of waiters) waiter();
+      resolve(code);
+    });
+  });
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitForOutput(pattern, timeoutMs = 45_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(output);
+          if (match) {
+            done();
+            resolve(match);
+          } else if (child.exitCode !== null) {
+            done();
+            reject(new Error(`process exited (${String(child.exitCode)}) before printing ${String(pattern)}:\n${output}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`timed out waiting for ${String(pattern)}:\n${output}`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export interface RunningKiosk {
+  readonly process: RunningProcess;
+  readonly url: string;
+  readonly dataDir: string;
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts the Chromium host headless with a CDP port and connects to the kiosk page over CDP. */
+export async function launchKiosk(options: { config?: string; script?: string } = {}): Promise<RunningKiosk> {
+  const cdpPort = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-data-'));
+  const args = ['--headless', '--cdp-port', String(cdpPort), ...(options.config ? ['--config', options.config] : [])];
+  const proc = startProcess(options.script ?? join(appRoot, 'dist', 'chromium', 'host.mjs'), args, { KIOSK_DATA_DIR: dataDir });
+  try {
+    const [, url] = await proc.waitForOutput(/^KIOSK_READY (\S+)$/m);
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${String(cdpPort)}`);
+    const page = browser.contexts()[0]?.pages()[0];
+    if (!page || !url) throw new Error('kiosk page not found over CDP');
+    return {
+      process: proc,
+      url,
+      dataDir,
+      browser,
+      page,
+      async close() {
+        await browser.close().catch(() => undefined);
+        await proc.stop();
+      },
+    };
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+import type { KioskConfig } from '../../../shared/config/kioskConfig';
+
+export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role: 'info' | 'workstation' = 'info'): KioskConfig {
+  return {
+    terminal: { id: 'test-terminal', name: 'Test terminal', role, site: 'Test site' },
+    session: { idleTimeoutSeconds: 90, warningSeconds: 30, ...overrides },
+    languages: { default: 'de', offered: ['de', 'en'] },
+  };
+}
