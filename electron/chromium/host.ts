@@ -54,7 +54,10 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     await server.close();
-    console.error(`Chromium could not be started from ${executablePath} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0] ?? ''}`);
+    const reason = existsSync(executablePath)
+      ? ((error as Error).message.split('\n')[0] ?? 'unknown error')
+      : 'not found (install it with `sudo apt-get install chromium`, or set CHROMIUM_PATH)';
+    console.error(`Chromium at ${executablePath} could not be started: ${reason}`);
     return 1;
   }
 

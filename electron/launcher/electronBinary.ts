@@ -29,5 +29,5 @@ export function findElectronBinary(appRoot: string, deps: BinaryLookupDeps): Ele
   const afterDownload = download.status === 0 ? locate() : null;
   if (afterDownload !== null) return { available: true, path: afterDownload };
   const why = download.lastLine === '' ? `exit status ${String(download.status)}` : download.lastLine;
-  return { available: false, reason: `its download failed (${why})` };
+  return { available: false, reason: `the download failed (${why})` };
 }

@@ -27,7 +27,7 @@ const [command, commandArgs] = binary.available
   : [process.execPath, [join(appRoot, 'dist', 'chromium', 'host.mjs'), ...args]];
 
 if (!binary.available) {
-  console.log(`Electron binary unavailable (${binary.reason}); starting the same kiosk on the Chromium host instead — next time run \`npm run start:chromium\` directly.`);
+  console.log(`Electron binary unavailable: ${binary.reason}. Starting the same kiosk on the Chromium host instead (\`npm run start:chromium\`).`);
 }
 
 const child = spawn(command, commandArgs, { stdio: 'inherit' });

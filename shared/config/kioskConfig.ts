@@ -14,9 +14,9 @@ const language = z.enum(uiLanguages);
 
 const sessionSchema = z.strictObject({
   /** Seconds without input before the idle warning appears. */
-  idleTimeoutSeconds: z.number().int().min(3).max(3600).optional(),
+  idleTimeoutSeconds: z.number().int().min(3).max(3600).optional().describe('Seconds without input before the idle warning (default: info 90, workstation 180).'),
   /** Length of the idle warning countdown; at least 20 s so it can be read and answered (WCAG 2.2.1). */
-  warningSeconds: z.number().int().min(20).max(600).optional(),
+  warningSeconds: z.number().int().min(20).max(600).optional().describe('Length of the idle warning countdown in seconds, at least 20 (default 30).'),
 });
 
 /**
@@ -29,15 +29,16 @@ export const kioskConfigSchema = z
     terminal: z.strictObject({
       id: z
         .string()
-        .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be lower-case letters, digits and dashes (2–63 characters)'),
-      name: z.string().trim().min(1).max(80),
-      role: z.enum(terminalRoles),
-      site: z.string().trim().min(1).max(120),
+        .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be lower-case letters, digits and dashes (2–63 characters)')
+        .describe('Unique id of this terminal, used in logs and staff calls.'),
+      name: z.string().trim().min(1).max(80).describe('Name of the terminal for staff, e.g. "SB-Arbeitsplatz 1".'),
+      role: z.enum(terminalRoles).describe('info: lobby information terminal; workstation: self-service workstation.'),
+      site: z.string().trim().min(1).max(120).describe('Name of the place shown to citizens, e.g. "Bürgerservice Jena".'),
     }),
     session: sessionSchema.optional(),
     languages: z.strictObject({
-      default: language,
-      offered: z.array(language).min(1).max(uiLanguages.length),
+      default: language.describe('Language of the attract screen and of every new session.'),
+      offered: z.array(language).min(1).max(uiLanguages.length).describe('Languages citizens can choose, in the order shown.'),
     }),
   })
   .superRefine((config, ctx) => {
