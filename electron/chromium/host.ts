@@ -10,6 +10,7 @@ import { transportNames } from '../../shared/contract/channels';
 import { rendererRoot } from '../core/app/appPaths';
 import { createKioskCore } from '../core/app/kioskCore';
 import { prepareStartup } from '../core/app/startup';
+import { originOf } from '../core/ipc/originOf';
 import { startAssetServer } from './assetServer';
 import { chromiumArgs, hasDisplay } from './chromiumArgs';
 import { parseHostOptions } from './hostOptions';
@@ -86,7 +87,7 @@ async function main(): Promise<number> {
   await page.exposeBinding(transportNames.binding, (source, channel: unknown, payload: unknown) =>
     core.router.handle(channel, payload, {
       trusted: isTrustedKioskFrame({ sourcePage: source.page, sourceFrame: source.frame, kioskPage: page, kioskOrigin: server.origin }),
-      description: safeOrigin(source.frame.url()),
+      description: originOf(source.frame.url()) ?? 'unparseable url',
     }),
   );
   await page.addInitScript({ path: bridgeFile });
@@ -129,14 +130,6 @@ async function main(): Promise<number> {
   logger.info({ event: 'ready', headless }, 'kiosk ready');
   console.log(`KIOSK_READY ${url}`);
   return -1;
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'unknown';
-  }
 }
 
 main().then(

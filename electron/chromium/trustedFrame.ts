@@ -1,3 +1,5 @@
+import { originOf } from '../core/ipc/originOf';
+
 /** The parts of a Playwright page/frame the sender check needs (a narrow type, easy to fake). */
 interface FrameLike {
   url(): string;
@@ -18,9 +20,6 @@ export function isTrustedKioskFrame<F extends FrameLike, P extends PageLike<F>>(
 }): boolean {
   if (input.sourcePage !== input.kioskPage) return false;
   if (input.sourceFrame !== input.kioskPage.mainFrame()) return false;
-  try {
-    return new URL(input.sourceFrame.url()).origin === input.kioskOrigin;
-  } catch {
-    return false;
-  }
+  const origin = originOf(input.sourceFrame.url());
+  return origin !== null && origin === originOf(input.kioskOrigin);
 }

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isEventChannel, transportNames } from '../../shared/contract/channels';
 import type { IpcRouter } from '../core/ipc/ipcRouter';
+import { originOf } from '../core/ipc/originOf';
 import { isAppUrl } from './kioskGuards';
 
 type FrameLike = { readonly url: string } | null;
@@ -22,12 +23,7 @@ export function installIpcBridge(input: {
     const contents = input.kioskContents();
     const trusted =
       contents !== null && event.sender === contents && isTrustedSender({ senderFrame: event.senderFrame, mainFrame: contents.mainFrame, appOrigin: input.appOrigin });
-    let description: string;
-    try {
-      description = event.senderFrame ? new URL(event.senderFrame.url).origin : 'destroyed frame';
-    } catch {
-      description = 'unparseable url';
-    }
+    const description = event.senderFrame ? (originOf(event.senderFrame.url) ?? 'unparseable url') : 'destroyed frame';
     return input.router.handle(channel, payload, { trusted, description });
   });
   return () => {

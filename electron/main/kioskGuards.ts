@@ -1,4 +1,5 @@
 import type { Event, Input, Session, WebContents } from 'electron';
+import { originOf } from '../core/ipc/originOf';
 
 /** Keyboard shortcuts that would leave or break the kiosk. */
 export function isBlockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>, devTools: boolean): boolean {
@@ -13,13 +14,13 @@ export function isBlockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' 
   return false;
 }
 
-/** Same-origin check by exact origin comparison (no prefix matching). */
+/**
+ * Same-origin check by exact comparison of scheme, host and port (no prefix matching). Compares the
+ * parts rather than `URL.origin`, which is "null" for custom schemes such as `kiosk://` in Node.
+ */
 export function isAppUrl(url: string, appOrigin: string): boolean {
-  try {
-    return new URL(url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  const origin = originOf(url);
+  return origin !== null && origin === originOf(appOrigin);
 }
 
 /** Denies every permission request and check on a session (deny by default). */

@@ -7,7 +7,17 @@ import { applySessionSnapshot, followSession } from './session/sessionSync';
 import { useTerminalStore } from './state/terminalStore';
 import './styles/kiosk.css';
 
+/** A kiosk has no context menu and nothing to drag (long-press and mouse alike). */
+function blockBrowserGestures(): void {
+  for (const type of ['contextmenu', 'dragstart', 'drop'] as const) {
+    window.addEventListener(type, (event) => {
+      event.preventDefault();
+    });
+  }
+}
+
 async function boot(): Promise<void> {
+  blockBrowserGestures();
   await initI18n();
   const root = document.getElementById('root');
   if (root === null) return;

@@ -36,23 +36,20 @@ export const kioskConfigSchema = z
       site: z.string().trim().min(1).max(120).describe('Name of the place shown to citizens, e.g. "Bürgerservice Jena".'),
     }),
     session: sessionSchema.optional(),
-    languages: z.strictObject({
-      default: language.describe('Language of the attract screen and of every new session.'),
-      offered: z.array(language).min(1).max(uiLanguages.length).describe('Languages citizens can choose, in the order shown.'),
-    }),
-  })
-  .superRefine((config, ctx) => {
-    const offered = config.languages.offered;
-    if (!offered.includes(config.languages.default)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['languages', 'default'],
-        message: `must be one of the offered languages (${offered.join(', ')})`,
-      });
-    }
-    if (new Set(offered).size !== offered.length) {
-      ctx.addIssue({ code: 'custom', path: ['languages', 'offered'], message: 'lists a language twice' });
-    }
+    languages: z
+      .strictObject({
+        default: language.describe('Language of the attract screen and of every new session.'),
+        offered: z.array(language).min(1).max(uiLanguages.length).describe('Languages citizens can choose, in the order shown.'),
+      })
+      // On the languages object itself, so it is reported even when other parts of the file are wrong.
+      .superRefine((languages, ctx) => {
+        if (!languages.offered.includes(languages.default)) {
+          ctx.addIssue({ code: 'custom', path: ['default'], message: `must be one of the offered languages (${languages.offered.join(', ')})` });
+        }
+        if (new Set(languages.offered).size !== languages.offered.length) {
+          ctx.addIssue({ code: 'custom', path: ['offered'], message: 'lists a language twice' });
+        }
+      }),
   });
 
 export type KioskConfigInput = z.input<typeof kioskConfigSchema>;

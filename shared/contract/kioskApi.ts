@@ -1,5 +1,6 @@
 import type { Result } from '../result';
-import { fail } from '../result';
+import { fail, kioskErrorCodes } from '../result';
+import { z } from '../zodConfig';
 import {
   eventChannels,
   isEventChannel,
@@ -25,8 +26,11 @@ export interface KioskApi {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
 }
 
-const resultShape = (value: unknown): value is Result<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+/** The envelope every host answer must have; error codes must be ones the UI can translate. */
+const envelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(kioskErrorCodes), detail: z.string().optional() }) }),
+]);
 
 /** Builds `window.kiosk` from the contract on top of a host transport. */
 export function createKioskApi(transport: KioskTransport): KioskApi {
@@ -40,9 +44,13 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
     } catch {
       return fail('internal', 'transport failed');
     }
-    if (!resultShape(raw)) return fail('invalid-response', channel);
-    if (!raw.ok) return raw;
-    const parsed = def.response.safeParse(raw.value);
+    const envelope = envelopeSchema.safeParse(raw);
+    if (!envelope.success) return fail('invalid-response', channel);
+    if (!envelope.data.ok) {
+      const { code, detail } = envelope.data.error;
+      return fail(code, detail);
+    }
+    const parsed = def.response.safeParse(envelope.data.value);
     if (!parsed.success) return fail('invalid-response', channel);
     return { ok: true, value: parsed.data as ResponseOf<C> };
   }

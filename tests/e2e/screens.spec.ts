@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 
 /**
- * Every screen of both roles in German and English: each must render in the right language, and
- * a screenshot is kept under .cache/screenshots for people to look at.
+ * Every screen of both roles in German and English: each must render in the right language, pass
+ * axe-core's WCAG 2.2 A/AA rules, and a screenshot is kept under .cache/screenshots for people to
+ * look at. (The full accessibility matrix over all languages and display modes builds on this.)
  */
 const shots = join(appRoot, '.cache', 'screenshots');
 mkdirSync(shots, { recursive: true });
@@ -18,6 +20,8 @@ test.afterEach(async () => {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 const texts = {

@@ -37,7 +37,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const resets = new ResetCoordinator(logger);
   const rendererReset = new RendererResetParticipant(clock, options.uiResetTimeoutMs ?? 5000, async () => {
     logger.warn({ event: 'ui-reset-timeout' }, 'UI did not confirm the reset; reloading it');
-    await options.reloadUi();
+    try {
+      await options.reloadUi();
+    } catch (error) {
+      logger.error({ event: 'ui-reload-failed', err: String(error) }, 'reloading the UI failed');
+    }
   });
   resets.register(rendererReset);
   const session = new SessionLifecycle({ timings: config.session, clock, resets, logger });

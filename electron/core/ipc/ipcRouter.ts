@@ -45,7 +45,8 @@ export function createIpcRouter(handlers: RequestHandlers, logger: Logger): IpcR
         return fail('untrusted-sender');
       }
       if (!isRequestChannel(channel)) {
-        logger.warn({ event: 'ipc-rejected', code: 'unknown-channel', channel: String(channel).slice(0, 80) }, 'IPC call rejected');
+        const name = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
+        logger.warn({ event: 'ipc-rejected', code: 'unknown-channel', channel: name }, 'IPC call rejected');
         return fail('unknown-channel');
       }
       const parsed = requestChannels[channel].request.safeParse(payload);

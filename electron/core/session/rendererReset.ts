@@ -20,7 +20,16 @@ export class RendererResetParticipant implements ResetParticipant {
     return new Promise<void>((resolve) => {
       const timer = this.clock.setTimeout(() => {
         this.#pending = null;
-        void Promise.resolve(this.onTimeout()).finally(resolve);
+        // A failing reload must neither escape as an unhandled rejection nor leave the reset hanging.
+        let reload: Promise<void>;
+        try {
+          reload = Promise.resolve(this.onTimeout());
+        } catch (error) {
+          reload = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        reload.then(resolve, () => {
+          resolve();
+        });
       }, this.timeoutMs);
       this.#pending = {
         resetId: context.resetId,

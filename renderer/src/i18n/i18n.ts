@@ -27,4 +27,5 @@ export async function applyLanguage(language: UiLanguage): Promise<void> {
   if (i18next.language !== language) await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   document.documentElement.dir = languageInfo[language].dir;
+  document.title = i18next.t('common.title');
 }

@@ -177,7 +177,7 @@ describe('IPC router: channel and sender checks', () => {
       'session.extend': vi.fn(),
       'session.end': vi.fn(),
       'session.resetComplete': resetComplete,
-    } as unknown as RequestHandlers;
+    };
     const router = createIpcRouter(handlers, captureLog().logger);
     await router.handle('session.resetComplete', { resetId: 'abc-1' }, trusted);
     expect(resetComplete).toHaveBeenCalledWith({ resetId: 'abc-1' });

@@ -20,7 +20,7 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-const inside = (path: string | null): boolean => path !== null && path.startsWith(root + sep);
+const inside = (path: string | null): boolean => path?.startsWith(root + sep) === true;
 
 describe('resolveAssetPath', () => {
   it('serves index.html for / and for extension-less paths', () => {
