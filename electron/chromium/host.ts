@@ -5,16 +5,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { transportNames } from '../../shared/contract/channels';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { rendererRoot } from '../core/app/appPaths';
 import { createKioskCore } from '../core/app/kioskCore';
 import { prepareStartup } from '../core/app/startup';
-import { originOf } from '../core/ipc/originOf';
 import { startAssetServer } from './assetServer';
 import { chromiumArgs, hasDisplay } from './chromiumArgs';
 import { parseHostOptions } from './hostOptions';
-import { isTrustedKioskFrame } from './trustedFrame';
+import { KioskPage } from './kioskPage';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/chromium/host.mjs → the app root two levels up. */
@@ -74,41 +72,19 @@ async function main(): Promise<number> {
     if (url.startsWith(`${server.origin}/`)) void route.continue();
     else void route.abort('blockedbyclient');
   });
-  const page: Page = await context.newPage();
-
+  const url = `${server.origin}/`;
+  let kioskPage: KioskPage | null = null;
   const core = createKioskCore({
     config,
     logger,
-    reloadUi: async () => {
-      await page.reload();
-    },
+    reloadUi: () => kioskPage?.reload(),
   });
-
-  await page.exposeBinding(transportNames.binding, (source, channel: unknown, payload: unknown) =>
-    core.router.handle(channel, payload, {
-      trusted: isTrustedKioskFrame({ sourcePage: source.page, sourceFrame: source.frame, kioskPage: page, kioskOrigin: server.origin }),
-      description: originOf(source.frame.url()) ?? 'unparseable url',
-    }),
-  );
-  await page.addInitScript({ path: bridgeFile });
   core.onEvent((event, payload) => {
-    page
-      .evaluate(
-        ({ fn, name, data }) => {
-          const deliver = (window as unknown as Record<string, unknown>)[fn];
-          if (typeof deliver === 'function') (deliver as (e: string, p: unknown) => void)(name, data);
-        },
-        { fn: transportNames.deliver, name: event, data: payload },
-      )
-      .catch(() => undefined);
+    kioskPage?.deliver(event, payload);
   });
-
-  page.on('popup', (popup) => void popup.close());
-  page.on('dialog', (dialog) => void dialog.dismiss());
-  page.on('crash', () => {
-    logger.error({ event: 'ui-crash' }, 'kiosk UI crashed; reloading');
-    void core.session.reset('trigger').finally(() => page.reload().catch(() => undefined));
-  });
+  kioskPage = await KioskPage.open({ context, url, origin: server.origin, bridgeFile, core: () => core, logger });
+  // After a crash the fresh page shows the session's state; the reset then wipes it for good.
+  kioskPage.onRecovered(() => void core.session.reset('trigger'));
 
   let closing = false;
   const shutdown = async (code: number): Promise<void> => {
@@ -124,9 +100,7 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => void shutdown(0));
   browser.on('disconnected', () => void shutdown(closing ? 0 : 1));
 
-  const url = `${server.origin}/`;
-  await page.goto(url);
-  await page.waitForSelector('[data-screen="attract"]', { timeout: 30_000 });
+  await kioskPage.page?.waitForSelector('[data-screen="attract"]', { timeout: 30_000 });
   logger.info({ event: 'ready', headless }, 'kiosk ready');
   console.log(`KIOSK_READY ${url}`);
   return -1;

@@ -67,10 +67,10 @@ async function start(): Promise<void> {
   let crashes = 0;
   contents.on('render-process-gone', (_event, details) => {
     crashes += 1;
+    // A fresh page first, then the reset: the new page confirms it, so nothing of the session survives.
     logger.error({ event: 'ui-crash', reason: details.reason, crashes }, 'kiosk UI gone; reloading');
-    void core.session.reset('trigger').finally(() => {
-      contents.reload();
-    });
+    contents.reload();
+    void core.session.reset('trigger');
   });
   contents.on('unresponsive', () => {
     logger.error({ event: 'ui-hang' }, 'kiosk UI unresponsive; reloading');

@@ -101,3 +101,21 @@ test('touch or keys during a session postpone the idle warning', async () => {
   }
   await expect(page.locator('[data-screen="idle-warning"]')).toBeVisible({ timeout: 10_000 });
 });
+
+test('a crashed UI is replaced by a fresh page and the session it showed is reset', async () => {
+  kiosk = await launchKiosk();
+  const { page, browser } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await page.locator('[data-language="en"]').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const cdp = await page.context().newCDPSession(page);
+  // The crash never answers; do not wait for it.
+  void cdp.send('Page.crash').catch(() => undefined);
+  await expect.poll(() => browser.contexts()[0]?.pages().filter((p) => p !== page && !p.isClosed()).length ?? 0, { timeout: 20_000 }).toBe(1);
+  const fresh = browser.contexts()[0]?.pages().find((p) => p !== page && !p.isClosed());
+  if (!fresh) throw new Error('no fresh kiosk page');
+  await expect(fresh.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'trigger', { timeout: 20_000 });
+  await expect(fresh.locator('html')).toHaveAttribute('lang', 'de');
+  await fresh.locator('[data-action="start-again"]').click();
+  await expect(fresh.locator('[data-screen="home-info"] h1')).toHaveText('Informationsterminal');
+});

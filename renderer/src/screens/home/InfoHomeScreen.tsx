@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
-import { TopBar } from '../../components/TopBar';
-import { EntryPointList } from './EntryPointList';
+import { RoleHome } from './RoleHome';
 
 /** Home of the lobby information terminal (role `info`). */
 export function InfoHomeScreen() {
@@ -11,14 +9,5 @@ export function InfoHomeScreen() {
     title: t(`home.info.${id}.title`),
     text: t(`home.info.${id}.text`),
   }));
-  return (
-    <div className="screen screen--home" data-screen="home-info">
-      <TopBar />
-      <main className="home">
-        <ScreenHeading>{t('roles.info')}</ScreenHeading>
-        <p className="home__intro">{t('home.info.intro')}</p>
-        <EntryPointList entries={entries} />
-      </main>
-    </div>
-  );
+  return <RoleHome screen="home-info" title={t('roles.info')} intro={t('home.info.intro')} entries={entries} />;
 }

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
-import { TopBar } from '../../components/TopBar';
-import { EntryPointList } from './EntryPointList';
+import { RoleHome } from './RoleHome';
 
 /** Home of a self-service workstation (role `workstation`). */
 export function WorkstationHomeScreen() {
@@ -11,14 +9,5 @@ export function WorkstationHomeScreen() {
     title: t(`home.workstation.${id}.title`),
     text: t(`home.workstation.${id}.text`),
   }));
-  return (
-    <div className="screen screen--home" data-screen="home-workstation">
-      <TopBar />
-      <main className="home">
-        <ScreenHeading>{t('roles.workstation')}</ScreenHeading>
-        <p className="home__intro">{t('home.workstation.intro')}</p>
-        <EntryPointList entries={entries} />
-      </main>
-    </div>
-  );
+  return <RoleHome screen="home-workstation" title={t('roles.workstation')} intro={t('home.workstation.intro')} entries={entries} />;
 }
