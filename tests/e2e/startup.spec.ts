@@ -60,7 +60,7 @@ test('an invalid config refuses the start and lists every problem with its path'
   const output = proc.output();
   expect(code).toBe(2);
   expect(output).not.toContain('KIOSK_READY');
-  expect(output).toContain('terminal.name');
+  expect(output).toContain('terminal.name: missing (required string)');
   expect(output).toContain('terminal.nmae: unknown key');
   expect(output).toContain('session.idleTimeoutSeconds');
   expect(output).toContain('colour: unknown key');

@@ -32,6 +32,8 @@ export function validateConfig(data: unknown, file: string): ConfigLoadResult {
       for (const key of issue.keys) {
         problems.push({ path: jsonPath([...issue.path, key]), message: 'unknown key (is it misspelt?)' });
       }
+    } else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+      problems.push({ path: jsonPath(issue.path), message: `missing (required ${issue.expected})` });
     } else {
       problems.push({ path: jsonPath(issue.path), message: issue.message });
     }
