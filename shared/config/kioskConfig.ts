@@ -1,5 +1,6 @@
 import { z } from '../zodConfig';
 import { uiLanguages } from '../i18n/languages';
+import { deviceConfigSchema, type DeviceConfig } from './deviceConfig';
 
 export const terminalRoles = ['info', 'workstation'] as const;
 export type TerminalRole = (typeof terminalRoles)[number];
@@ -50,6 +51,18 @@ export const kioskConfigSchema = z
           ctx.addIssue({ code: 'custom', path: ['offered'], message: 'lists a language twice' });
         }
       }),
+    devices: z
+      .array(deviceConfigSchema)
+      .max(10)
+      .optional()
+      .describe('The devices this terminal drives; the embedded default uses simulators.')
+      .superRefine((devices, ctx) => {
+        const seen = new Set<string>();
+        devices?.forEach((device, index) => {
+          if (seen.has(device.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `device id "${device.id}" is used twice` });
+          seen.add(device.id);
+        });
+      }),
   });
 
 export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
@@ -59,6 +72,7 @@ export interface KioskConfig {
   readonly terminal: { readonly id: string; readonly name: string; readonly role: TerminalRole; readonly site: string };
   readonly session: { readonly idleTimeoutSeconds: number; readonly warningSeconds: number };
   readonly languages: { readonly default: z.infer<typeof language>; readonly offered: readonly z.infer<typeof language>[] };
+  readonly devices: readonly DeviceConfig[];
 }
 
 /** Fills in the role's defaults for anything the file left out. */
@@ -71,5 +85,6 @@ export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): Kiosk
       warningSeconds: parsed.session?.warningSeconds ?? defaults.warningSeconds,
     },
     languages: parsed.languages,
+    devices: parsed.devices ?? [],
   };
 }

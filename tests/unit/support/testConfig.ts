@@ -5,5 +5,6 @@ export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role
     terminal: { id: 'test-terminal', name: 'Test terminal', role, site: 'Test site' },
     session: { idleTimeoutSeconds: 90, warningSeconds: 30, ...overrides },
     languages: { default: 'de', offered: ['de', 'en'] },
+    devices: [],
   };
 }

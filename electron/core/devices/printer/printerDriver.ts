@@ -1,0 +1,13 @@
+import type { PrintFailureReason } from '../../../../shared/devices/receipt';
+import type { DeviceDriver, HealthReport } from '../device';
+
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: PrintFailureReason };
+
+/** A receipt printer: the real ESC/POS serial driver or the simulator. */
+export interface PrinterDriver extends DeviceDriver {
+  readonly kind: 'printer';
+  /** Asks the printer for its status now (DLE EOT); also updates the reported health. */
+  checkStatus(): Promise<HealthReport>;
+  /** Sends one encoded job; resolves when the bytes were written, or with the reason they were not. */
+  write(bytes: Uint8Array): Promise<WriteResult>;
+}

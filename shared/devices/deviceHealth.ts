@@ -1,0 +1,43 @@
+import { z } from '../zodConfig';
+
+/** The kinds of device a terminal can drive (DESIGN.md §4). */
+export const deviceKinds = ['printer', 'documentReader', 'signalLight'] as const;
+export type DeviceKind = (typeof deviceKinds)[number];
+
+/** Health of one device, as staff see it. */
+export const healthStates = ['absent', 'ready', 'busy', 'warning', 'fault'] as const;
+export type HealthState = (typeof healthStates)[number];
+
+/**
+ * Why a device is in its state; the UI translates `devices.reasons.<reason>`.
+ * Reasons never carry data read from a device.
+ */
+export const healthReasons = [
+  'ok',
+  'connecting',
+  'not-found',
+  'unplugged',
+  'port-busy',
+  'permission-denied',
+  'no-answer',
+  'garbage',
+  'write-failed',
+  'offline',
+  'cover-open',
+  'paper-near-end',
+  'paper-end',
+  'printing',
+  'reading',
+  'error',
+] as const;
+export type HealthReason = (typeof healthReasons)[number];
+
+export const deviceHealthSchema = z.strictObject({
+  id: z.string().max(64),
+  kind: z.enum(deviceKinds),
+  state: z.enum(healthStates),
+  reason: z.enum(healthReasons),
+  /** True for the simulators of the embedded default config. */
+  simulated: z.boolean(),
+});
+export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
