@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     logger,
     reloadUi: () => kioskPage?.reload(),
   });
-  core.onEvent((event, payload) => {
+  core.onEvent(({ event, payload }) => {
     kioskPage?.deliver(event, payload);
   });
   kioskPage = await KioskPage.open({ context, url, origin: server.origin, bridgeFile, core: () => core, logger });
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   const shutdown = async (code: number): Promise<void> => {
     if (closing) return;
     closing = true;
-    core.dispose();
+    await core.dispose();
     await browser.close().catch(() => undefined);
     await server.close();
     logger.info({ event: 'shutdown' }, 'kiosk stopped');

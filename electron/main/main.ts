@@ -56,7 +56,7 @@ async function start(): Promise<void> {
     },
   });
   installIpcBridge({ ipcMain, router: core.router, kioskContents: () => (contents.isDestroyed() ? null : contents), appOrigin });
-  core.onEvent((event, payload) => {
+  core.onEvent(({ event, payload }) => {
     sendKioskEvent(contents, event, payload);
   });
 
@@ -82,8 +82,9 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     powerSaveBlocker.stop(blocker);
-    core.dispose();
-    app.quit();
+    void core.dispose().finally(() => {
+      app.quit();
+    });
   });
   await window.loadURL(`${appOrigin}/`);
   logger.info({ event: 'ready', host: 'electron' }, 'kiosk ready');

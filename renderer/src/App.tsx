@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeviceStatusIndicator } from './devices/DeviceStatusIndicator';
 import { applyLanguage } from './i18n/i18n';
 import { useEffectiveLanguage } from './i18n/useEffectiveLanguage';
 import { kioskApi } from './kiosk/kioskApi';
@@ -72,6 +73,7 @@ export function App() {
       ) : (
         <SessionScreens />
       )}
+      <DeviceStatusIndicator />
     </div>
   );
 }

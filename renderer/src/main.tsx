@@ -5,6 +5,7 @@ import { initI18n } from './i18n/i18n';
 import { kioskApi } from './kiosk/kioskApi';
 import { applySessionSnapshot, followSession } from './session/sessionSync';
 import { useTerminalStore } from './state/terminalStore';
+import { followDevices } from './devices/followDevices';
 import './styles/kiosk.css';
 
 /** A kiosk has no context menu and nothing to drag (long-press and mouse alike). */
@@ -32,6 +33,7 @@ async function boot(): Promise<void> {
     return;
   }
   followSession(api);
+  followDevices(api);
   const bootstrap = await api.invoke('app.bootstrap', {});
   if (!bootstrap.ok) {
     useTerminalStore.getState().setStartFailed();

@@ -2,6 +2,8 @@ import { z } from '../zodConfig';
 import { terminalRoles } from '../config/kioskConfig';
 import { uiLanguages } from '../i18n/languages';
 import { sessionSnapshotSchema } from '../session/sessionState';
+import { deviceHealthSchema } from '../devices/deviceHealth';
+import { printResultSchema, receiptSchema } from '../devices/receipt';
 
 /**
  * The one IPC contract between the renderer and the host (Electron main or the Chromium host).
@@ -29,6 +31,8 @@ export const bootstrapSchema = z.strictObject({
 });
 export type Bootstrap = z.infer<typeof bootstrapSchema>;
 
+const devicesSchema = z.strictObject({ devices: z.array(deviceHealthSchema).max(20) });
+
 export const requestChannels = {
   /** Everything the UI needs to start: terminal identity, languages, timings, current session. */
   'app.bootstrap': { request: empty, response: bootstrapSchema },
@@ -45,11 +49,17 @@ export const requestChannels = {
     request: z.strictObject({ resetId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }),
     response: empty,
   },
+  /** Health of every configured device (for the staff indicator). */
+  'devices.status': { request: empty, response: devicesSchema },
+  /** Prints a receipt on the receipt printer; the job belongs to the current session. */
+  'printer.print': { request: z.strictObject({ receipt: receiptSchema }), response: printResultSchema },
 } as const;
 
 export const eventChannels = {
   /** The session changed state (pushed by the host). */
   'session.changed': sessionSnapshotSchema,
+  /** A device's health changed; carries the whole list. */
+  'devices.changed': devicesSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
@@ -57,6 +67,8 @@ export type EventChannel = keyof typeof eventChannels;
 export type RequestOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['request']>;
 export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['response']>;
 export type EventPayloadOf<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>;
+/** One main→renderer event with its payload, as a union that narrows on `event`. */
+export type KioskEvent = { [E in EventChannel]: { readonly event: E; readonly payload: EventPayloadOf<E> } }[EventChannel];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {
   return typeof name === 'string' && Object.hasOwn(requestChannels, name);

@@ -61,7 +61,7 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
     return transport.subscribe((name, payload) => {
       if (name !== event) return;
       const parsed = schema.safeParse(payload);
-      if (parsed.success) listener(parsed.data);
+      if (parsed.success) listener(parsed.data as EventPayloadOf<E>);
     });
   }
 

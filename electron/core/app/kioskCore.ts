@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import type { EventChannel, EventPayloadOf } from '../../../shared/contract/channels';
+import type { KioskEvent } from '../../../shared/contract/channels';
+import type { DeviceLayer } from '../devices/deviceLayer';
 import { fail, ok } from '../../../shared/result';
 import { createIpcRouter, type IpcRouter } from '../ipc/ipcRouter';
 import type { Logger } from '../logging/logger';
@@ -8,7 +9,7 @@ import { RendererResetParticipant } from '../session/rendererReset';
 import { ResetCoordinator } from '../session/resetCoordinator';
 import { SessionLifecycle } from '../session/sessionLifecycle';
 
-export type EventSink = <E extends EventChannel>(event: E, payload: EventPayloadOf<E>) => void;
+export type EventSink = (message: KioskEvent) => void;
 
 export interface KioskCoreOptions {
   readonly config: KioskConfig;
@@ -18,6 +19,8 @@ export interface KioskCoreOptions {
   readonly reloadUi: () => Promise<void> | void;
   /** How long a reset waits for the UI's confirmation. */
   readonly uiResetTimeoutMs?: number;
+  /** The terminal's devices; none when left out. */
+  readonly devices?: DeviceLayer;
 }
 
 export interface KioskCore {
@@ -25,9 +28,12 @@ export interface KioskCore {
   readonly router: IpcRouter;
   readonly session: SessionLifecycle;
   readonly resets: ResetCoordinator;
+  readonly devices: DeviceLayer | null;
+  /** Connects the devices (their health arrives as events); resolves when each answered once. */
+  startDevices(): Promise<void>;
   /** Forwards every main→renderer event to the host's transport; returns an unsubscribe function. */
   onEvent(sink: EventSink): () => void;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** The composition of host-agnostic services that both hosts run. */
@@ -46,9 +52,29 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   resets.register(rendererReset);
   const session = new SessionLifecycle({ timings: config.session, clock, resets, logger });
   const sinks = new Set<EventSink>();
+  const emit = (message: KioskEvent): void => {
+    for (const sink of sinks) sink(message);
+  };
   session.onChange((snapshot) => {
-    for (const sink of sinks) sink('session.changed', snapshot);
+    emit({ event: 'session.changed', payload: snapshot });
   });
+
+  const devices = options.devices ?? null;
+  if (devices) {
+    if (devices.print) resets.register(devices.print.resetParticipant());
+    if (devices.documents) resets.register(devices.documents.resetParticipant());
+    devices.manager.onChange((health) => {
+      emit({ event: 'devices.changed', payload: { devices: [...health] } });
+    });
+    const light = devices.light;
+    if (light) {
+      // The light tells staff from afar whether the terminal is free or in use.
+      session.onChange((snapshot) => {
+        if (snapshot.state === 'attract') void light.show('free');
+        else if (snapshot.state === 'active' && light.state === 'free') void light.show('in-use');
+      });
+    }
+  }
 
   const router = createIpcRouter(
     {
@@ -71,6 +97,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
       'session.resetComplete': ({ resetId }) =>
         rendererReset.confirm(resetId) ? ok({}) : fail('invalid-state', 'no such reset in progress'),
+      'devices.status': () => ok({ devices: devices?.manager.health() ?? [] }),
+      'printer.print': async ({ receipt }) => ok(devices?.print ? await devices.print.print(receipt) : { status: 'failed', reason: 'no-printer' }),
     },
     logger,
   );
@@ -80,13 +108,21 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     router,
     session,
     resets,
+    devices,
+    async startDevices() {
+      if (devices) {
+        await devices.manager.start();
+        await devices.light?.show('free');
+      }
+    },
     onEvent(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
     },
-    dispose() {
+    async dispose() {
       session.dispose();
       sinks.clear();
+      await devices?.manager.stop();
     },
   };
 }

@@ -12,6 +12,7 @@ export const screens = {
   'home-workstation': { roles: ['workstation'], states: ['active', 'idle-warning'] },
   'idle-warning': { roles: ['info', 'workstation'], states: ['idle-warning'] },
   'end-of-session': { roles: ['info', 'workstation'], states: ['attract'] },
+  'device-status': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
 } as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
 
 export type ScreenId = keyof typeof screens;

@@ -50,7 +50,7 @@ function makeCore(): KioskCore {
 }
 
 afterEach(() => {
-  core?.dispose();
+  void core?.dispose();
   core = undefined;
 });
 
@@ -158,6 +158,8 @@ describe('IPC router: channel and sender checks', () => {
       },
       'session.end': () => ok({}),
       'session.resetComplete': () => ok({}),
+      'devices.status': () => ok({ devices: [] }),
+      'printer.print': () => ok({ status: 'printed' as const }),
     };
     const router = createIpcRouter(handlers, log2.logger);
     expect(await router.handle('app.bootstrap', {}, trusted)).toEqual({ ok: false, error: { code: 'internal' } });
@@ -177,6 +179,8 @@ describe('IPC router: channel and sender checks', () => {
       'session.extend': vi.fn(),
       'session.end': vi.fn(),
       'session.resetComplete': resetComplete,
+      'devices.status': vi.fn(),
+      'printer.print': vi.fn(),
     };
     const router = createIpcRouter(handlers, captureLog().logger);
     await router.handle('session.resetComplete', { resetId: 'abc-1' }, trusted);
@@ -215,7 +219,9 @@ describe('IPC router: valid calls through the kiosk core', () => {
   it('session.start → session.end → resetComplete with the announced id returns to attract', async () => {
     const c = makeCore();
     const events: string[] = [];
-    c.onEvent((_event, snapshot) => events.push(snapshot.state));
+    c.onEvent((message) => {
+      if (message.event === 'session.changed') events.push(message.payload.state);
+    });
     await c.router.handle('session.start', {}, trusted);
     await c.router.handle('session.end', {}, trusted);
     const resetId = c.session.snapshot().resetId;

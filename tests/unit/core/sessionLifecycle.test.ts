@@ -44,15 +44,15 @@ function coreWith(opts: { idle?: number; warning?: number; reloadUi?: () => Prom
     uiResetTimeoutMs: opts.uiResetTimeoutMs ?? 5000,
   });
   const events: SessionSnapshot[] = [];
-  core.onEvent((event, snapshot) => {
-    expect(event).toBe('session.changed');
-    events.push(snapshot);
+  core.onEvent((message) => {
+    expect(message.event).toBe('session.changed');
+    if (message.event === 'session.changed') events.push(message.payload);
   });
   return { core, clock, log, reloadUi, events };
 }
 
 afterEach(() => {
-  core?.dispose();
+  void core?.dispose();
   core = undefined;
 });
 

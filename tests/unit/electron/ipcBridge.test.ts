@@ -146,7 +146,7 @@ describe('installIpcBridge', () => {
     const ok = (await handler?.({ sender: kiosk, senderFrame: mainFrame }, 'session.start', {})) as { ok: boolean };
     expect(ok.ok).toBe(true);
     expect(core.session.snapshot().state).toBe('active');
-    core.dispose();
+    void core.dispose();
   });
 });
 

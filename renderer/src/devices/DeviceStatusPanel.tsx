@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PrintFeedback } from '../print/PrintFeedback';
+import { printReceipt } from '../print/printReceipt';
+import { useDeviceStore } from '../state/deviceStore';
+import { useTerminalStore } from '../state/terminalStore';
+import { testReceipt } from './testReceipt';
+
+/** Staff view of every device's health with a test print. */
+export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const devices = useDeviceStore((s) => s.devices);
+  const terminal = useTerminalStore((s) => s.bootstrap?.terminal);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const hasPrinter = devices.some((d) => d.kind === 'printer');
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => {
+      element?.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="device-panel"
+      data-screen="device-status"
+      aria-labelledby="device-panel-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="device-panel-title">{t('devices.panelTitle')}</h2>
+      <ul className="device-panel__list">
+        {devices.map((device) => (
+          <li key={device.id} className={`device-panel__item device-panel__item--${device.state}`} data-device={device.id} data-state={device.state}>
+            <span className="device-panel__kind">
+              {t(`devices.kinds.${device.kind}`)}
+              {device.simulated && <span className="device-panel__simulated"> ({t('devices.simulated')})</span>}
+            </span>
+            <span className="device-panel__state">{t(`devices.states.${device.state}`)}</span>
+            <span className="device-panel__reason">{t(`devices.reasons.${device.reason}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <PrintFeedback showReason />
+      <div className="device-panel__actions">
+        {hasPrinter && terminal && (
+          <button
+            type="button"
+            className="button button--secondary"
+            data-action="test-print"
+            onClick={() => void printReceipt(testReceipt(t, terminal, new Date().toLocaleString(i18n.language)))}
+          >
+            {t('devices.testPrint')}
+          </button>
+        )}
+        <button type="button" className="button button--primary" data-action="close-devices" onClick={onClose}>
+          {t('devices.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
