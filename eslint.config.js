@@ -43,6 +43,7 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The renderer talks to the host only through window.kiosk.' },
             { name: 'zustand', importNames: ['create', 'createStore'], message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.' },
+            { name: 'zustand/vanilla', message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.' },
           ],
           patterns: [{ group: ['node:*', '**/electron/**'], message: 'The renderer runs in the browser: no Node or host modules.' }],
         },
@@ -56,6 +57,18 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/chromium/**/*.ts', 'electron/launcher/**/*.ts', 'shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInAdapters] }] },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInAdapters],
+          patterns: [{ group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'], message: 'core is host-agnostic: hosts import core, never the other way round.' }],
+        },
+      ],
+    },
   },
   {
     files: ['shared/**/*.ts'],

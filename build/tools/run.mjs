@@ -20,7 +20,8 @@ function build({ quiet }) {
 
 /** Runs a long-lived child with the terminal attached and passes Ctrl-C / SIGTERM on to it. */
 function runForeground(scriptArgs) {
-  const child = spawn(node, scriptArgs, { cwd: process.cwd(), env, stdio: 'inherit' });
+  // npm runs scripts in the project folder; relative --config paths mean the caller's folder.
+  const child = spawn(node, scriptArgs, { cwd: process.env.INIT_CWD ?? process.cwd(), env, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

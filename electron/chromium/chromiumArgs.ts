@@ -2,6 +2,8 @@
 export interface ChromiumLaunchPlan {
   readonly headless: boolean;
   readonly cdpPort: number | undefined;
+  /** Chromium's own sandbox; it cannot run as root, so it is off only there (CI, containers). */
+  readonly sandbox: boolean;
 }
 
 /**
@@ -10,7 +12,7 @@ export interface ChromiumLaunchPlan {
  */
 export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
   const args = [
-    '--no-sandbox',
+    ...(plan.sandbox ? [] : ['--no-sandbox']),
     '--disable-gpu',
     '--disable-background-networking',
     '--disable-component-update',
@@ -26,6 +28,11 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
   if (!plan.headless) args.push('--kiosk', '--start-fullscreen');
   if (plan.cdpPort !== undefined) args.push(`--remote-debugging-port=${String(plan.cdpPort)}`, '--remote-debugging-address=127.0.0.1');
   return args;
+}
+
+/** The sandbox stays on unless the host runs as root or it is switched off explicitly. */
+export function useSandbox(env: NodeJS.ProcessEnv, uid: number | undefined): boolean {
+  return uid !== 0 && env.KIOSK_CHROMIUM_NO_SANDBOX !== '1';
 }
 
 /** True when there is a display to show a window on. */

@@ -10,7 +10,7 @@ import { rendererRoot } from '../core/app/appPaths';
 import { createKioskCore } from '../core/app/kioskCore';
 import { prepareStartup } from '../core/app/startup';
 import { startAssetServer } from './assetServer';
-import { chromiumArgs, hasDisplay } from './chromiumArgs';
+import { chromiumArgs, hasDisplay, useSandbox } from './chromiumArgs';
 import { parseHostOptions } from './hostOptions';
 import { KioskPage } from './kioskPage';
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     browser = await chromium.launch({
       executablePath,
       headless,
-      args: chromiumArgs({ headless, cdpPort: options.cdpPort }),
+      args: chromiumArgs({ headless, cdpPort: options.cdpPort, sandbox: useSandbox(process.env, process.getuid?.()) }),
     });
   } catch (error) {
     await server.close();
@@ -90,6 +90,7 @@ async function main(): Promise<number> {
   const shutdown = async (code: number): Promise<void> => {
     if (closing) return;
     closing = true;
+    kioskPage.shutdown();
     await core.dispose();
     await browser.close().catch(() => undefined);
     await server.close();

@@ -12,6 +12,7 @@ import { isTrustedKioskFrame } from './trustedFrame';
 export class KioskPage {
   #page: Page | null = null;
   #recovered: () => void = () => undefined;
+  #shuttingDown = false;
 
   private constructor(
     private readonly context: BrowserContext,
@@ -69,7 +70,12 @@ export class KioskPage {
     await this.#openPage();
   }
 
-  /** Calls `listener` after a crashed page has been replaced. */
+  /** Stops replacing pages (the host is shutting down). */
+  shutdown(): void {
+    this.#shuttingDown = true;
+  }
+
+  /** Calls `listener` after a crashed or closed page has been replaced. */
   onRecovered(listener: () => void): void {
     this.#recovered = listener;
   }
@@ -78,8 +84,9 @@ export class KioskPage {
     const page = await this.context.newPage();
     page.on('popup', (popup) => void popup.close());
     page.on('dialog', (dialog) => void dialog.dismiss());
-    page.on('crash', () => {
-      this.logger.error({ event: 'ui-crash' }, 'kiosk UI crashed; opening a fresh page');
+    const recover = (event: 'ui-crash' | 'ui-closed'): void => {
+      if (this.#shuttingDown || this.#page !== page) return;
+      this.logger.error({ event }, 'kiosk UI lost; opening a fresh page');
       void this.replace().then(
         () => {
           this.#recovered();
@@ -88,6 +95,12 @@ export class KioskPage {
           this.logger.error({ event: 'ui-recovery-failed', err: String(error) }, 'could not reopen the kiosk UI');
         },
       );
+    };
+    page.on('crash', () => {
+      recover('ui-crash');
+    });
+    page.on('close', () => {
+      recover('ui-closed');
     });
     this.#page = page;
     await page.goto(this.url);

@@ -1,18 +1,8 @@
-import type { Event, Input, Session, WebContents } from 'electron';
+import type { Event, Session, WebContents } from 'electron';
+import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
 import { originOf } from '../core/ipc/originOf';
 
-/** Keyboard shortcuts that would leave or break the kiosk. */
-export function isBlockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>, devTools: boolean): boolean {
-  if (input.type !== 'keyDown') return false;
-  const key = input.key.toLowerCase();
-  const mod = input.control || input.meta;
-  if (devTools && mod && input.shift && key === 'i') return false;
-  if (key === 'f11' || key === 'f12' || key === 'f5' || key === 'browserback' || key === 'browserforward') return true;
-  if (input.alt && (key === 'f4' || key === 'arrowleft' || key === 'arrowright' || key === 'home')) return true;
-  if (mod && ['w', 'q', 'r', 'n', 't', 'p', 's', 'o', 'l', 'h', 'j', 'u', 'f', '+', '-', '=', '0'].includes(key)) return true;
-  if (mod && input.shift && ['i', 'j', 'c', 'delete'].includes(key)) return true;
-  return false;
-}
+export { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
 
 /**
  * Same-origin check by exact comparison of scheme, host and port (no prefix matching). Compares the

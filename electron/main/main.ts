@@ -12,6 +12,7 @@ import { installIpcBridge, sendKioskEvent } from './ipcBridge';
 import { denyAllPermissions, guardKioskContents } from './kioskGuards';
 import { kioskWindowOptions } from './windowOptions';
 import { configArgument } from './configArgument';
+import { installUiRecovery } from './uiRecovery';
 
 /** dist/electron/main.cjs → the app root two levels up. */
 const appRoot = resolve(__dirname, '..', '..');
@@ -22,13 +23,23 @@ protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void start();
+  start().catch((error: unknown) => {
+    // Never a window-less Electron hanging around: say why and exit, so a supervisor restarts it.
+    console.error(`Kiosk failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
+  const cliConfigPath = configArgument(process.argv);
+  if (cliConfigPath === null) {
+    console.error('--config needs a file: --config <file>. The kiosk was not started.');
+    app.exit(2);
+    return;
+  }
   const startup = await prepareStartup({
     appRoot,
-    cliConfigPath: configArgument(process.argv),
+    cliConfigPath,
     env: process.env,
     cwd: process.cwd(),
   });
@@ -41,6 +52,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   Menu.setApplicationMenu(null);
   denyAllPermissions(session.defaultSession);
+  // The kiosk UI never downloads anything (portal downloads are handled per portal session).
+  session.defaultSession.on('will-download', (event) => {
+    event.preventDefault();
+  });
   session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(rendererRoot(appRoot)));
   app.on('web-contents-created', (_event, contents) => {
     guardKioskContents(contents, { appOrigin, devTools });
@@ -64,19 +79,7 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => {
     window.show();
   });
-  let crashes = 0;
-  contents.on('render-process-gone', (_event, details) => {
-    crashes += 1;
-    // A fresh page first, then the reset: the new page confirms it, so nothing of the session survives.
-    logger.error({ event: 'ui-crash', reason: details.reason, crashes }, 'kiosk UI gone; reloading');
-    contents.reload();
-    void core.session.reset('trigger');
-  });
-  contents.on('unresponsive', () => {
-    logger.error({ event: 'ui-hang' }, 'kiosk UI unresponsive; reloading');
-    contents.forcefullyCrashRenderer();
-    contents.reload();
-  });
+  installUiRecovery(contents, { resetSession: () => core.session.reset('trigger'), logger });
   app.on('second-instance', () => {
     window.focus();
   });
@@ -86,6 +89,7 @@ async function start(): Promise<void> {
       app.quit();
     });
   });
+  if (devTools) contents.openDevTools({ mode: 'detach' });
   await window.loadURL(`${appOrigin}/`);
   logger.info({ event: 'ready', host: 'electron' }, 'kiosk ready');
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from './components/ErrorNotice';
 import { DeviceStatusIndicator } from './devices/DeviceStatusIndicator';
 import { applyLanguage } from './i18n/i18n';
 import { useEffectiveLanguage } from './i18n/useEffectiveLanguage';
@@ -73,6 +74,7 @@ export function App() {
       ) : (
         <SessionScreens />
       )}
+      <ErrorNotice />
       <DeviceStatusIndicator />
     </div>
   );

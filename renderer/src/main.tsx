@@ -6,15 +6,27 @@ import { kioskApi } from './kiosk/kioskApi';
 import { applySessionSnapshot, followSession } from './session/sessionSync';
 import { useTerminalStore } from './state/terminalStore';
 import { followDevices } from './devices/followDevices';
+import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
 import './styles/kiosk.css';
 
-/** A kiosk has no context menu and nothing to drag (long-press and mouse alike). */
+/**
+ * A kiosk has no context menu, nothing to drag, and no browser shortcuts (on the Chromium host the
+ * page is the only place to stop the ones a page may cancel; Electron also blocks them earlier).
+ */
 function blockBrowserGestures(): void {
   for (const type of ['contextmenu', 'dragstart', 'drop'] as const) {
     window.addEventListener(type, (event) => {
       event.preventDefault();
     });
   }
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      const input = { type: 'keyDown', key: event.key, control: event.ctrlKey, meta: event.metaKey, alt: event.altKey, shift: event.shiftKey };
+      if (isBlockedShortcut(input, false)) event.preventDefault();
+    },
+    { capture: true },
+  );
 }
 
 async function boot(): Promise<void> {

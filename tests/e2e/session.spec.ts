@@ -119,3 +119,14 @@ test('a crashed UI is replaced by a fresh page and the session it showed is rese
   await fresh.locator('[data-action="start-again"]').click();
   await expect(fresh.locator('[data-screen="home-info"] h1')).toHaveText('Informationsterminal');
 });
+
+test('the language can be changed during the idle warning', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  const warning = page.locator('[data-screen="idle-warning"]');
+  await expect(warning.locator('h2')).toHaveText('Sind Sie noch da?', { timeout: 10_000 });
+  await warning.locator('[data-language="en"]').click();
+  await expect(warning.locator('h2')).toHaveText('Are you still there?');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

@@ -12,6 +12,6 @@ export function rendererRoot(appRoot: string): string {
  */
 export function dataDir(env: NodeJS.ProcessEnv): string {
   if (env.KIOSK_DATA_DIR) return env.KIOSK_DATA_DIR;
-  const stateHome = env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state');
+  const stateHome = env.XDG_STATE_HOME === undefined || env.XDG_STATE_HOME === '' ? join(homedir(), '.local', 'state') : env.XDG_STATE_HOME;
   return join(stateHome, 'buergerservice-kiosk');
 }

@@ -40,7 +40,7 @@ export interface KioskCore {
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const { config, logger } = options;
-  const resets = new ResetCoordinator(logger);
+  const resets = new ResetCoordinator(logger, clock);
   const rendererReset = new RendererResetParticipant(clock, options.uiResetTimeoutMs ?? 5000, async () => {
     logger.warn({ event: 'ui-reset-timeout' }, 'UI did not confirm the reset; reloading it');
     try {

@@ -1,7 +1,7 @@
 import { chooseConfigFile } from '../config/configLocation';
 import { formatConfigProblems, loadConfig } from '../config/loadConfig';
 import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import { createLogger, type Logger } from '../logging/logger';
+import { createLogger, logLevels, type Logger } from '../logging/logger';
 import { dataDir } from './appPaths';
 import { join } from 'node:path';
 
@@ -22,8 +22,15 @@ export async function prepareStartup(input: {
   const file = chooseConfigFile({ appRoot: input.appRoot, cliPath: input.cliConfigPath, envPath: input.env.KIOSK_CONFIG, cwd: input.cwd });
   const loaded = await loadConfig(file);
   if (!loaded.ok) return { ok: false, report: formatConfigProblems(loaded) };
+  const level = input.env.KIOSK_LOG_LEVEL ?? 'info';
+  if (!logLevels.includes(level)) return { ok: false, report: `KIOSK_LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${level}"). The kiosk was not started.` };
   const dir = dataDir(input.env);
-  const logger = createLogger({ logDir: join(dir, 'logs'), level: input.env.KIOSK_LOG_LEVEL ?? 'info' });
+  let logger: Logger;
+  try {
+    logger = createLogger({ logDir: join(dir, 'logs'), level });
+  } catch (error) {
+    return { ok: false, report: `The log folder ${join(dir, 'logs')} cannot be written (${(error as Error).message}); set KIOSK_DATA_DIR. The kiosk was not started.` };
+  }
   logger.info({ event: 'startup', terminal: loaded.config.terminal.id, role: loaded.config.terminal.role }, 'kiosk starting');
   return { ok: true, config: loaded.config, configFile: file, logger, dataDir: dir };
 }

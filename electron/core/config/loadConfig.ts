@@ -52,7 +52,8 @@ export async function loadConfig(file: string): Promise<ConfigLoadResult> {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows may save a byte order mark; it is not part of the JSON.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, file, problems: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
   }

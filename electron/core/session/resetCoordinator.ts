@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger';
+import { systemClock, type Clock } from './clock';
 import type { ResetReason } from '../../../shared/session/sessionState';
 
 /** Something outside the renderer that holds citizen data and must be wiped at every reset. */
@@ -18,7 +19,12 @@ export interface ResetReport {
 export class ResetCoordinator {
   readonly #participants = new Map<string, ResetParticipant>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly clock: Clock = systemClock,
+    /** A participant that has not finished by then counts as failed, so a reset always ends. */
+    private readonly participantTimeoutMs = 10_000,
+  ) {}
 
   /** Adds a participant; returns a function that removes it again. */
   register(participant: ResetParticipant): () => void {
@@ -35,7 +41,7 @@ export class ResetCoordinator {
   /** Runs every participant's reset concurrently and reports which failed. */
   async run(resetId: string, reason: ResetReason): Promise<ResetReport> {
     const participants = [...this.#participants.values()];
-    const results = await Promise.allSettled(participants.map(async (p) => p.reset({ resetId, reason })));
+    const results = await Promise.allSettled(participants.map((p) => this.#withTimeout(p, resetId, reason)));
     const failed: string[] = [];
     results.forEach((result, index) => {
       const participant = participants[index];
@@ -45,5 +51,25 @@ export class ResetCoordinator {
       }
     });
     return { failed };
+  }
+
+  #withTimeout(participant: ResetParticipant, resetId: string, reason: ResetReason): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = this.clock.setTimeout(() => {
+        reject(new Error(`did not finish within ${String(this.participantTimeoutMs)} ms`));
+      }, this.participantTimeoutMs);
+      Promise.resolve()
+        .then(() => participant.reset({ resetId, reason }))
+        .then(
+          () => {
+            this.clock.clearTimeout(timer);
+            resolve();
+          },
+          (error: unknown) => {
+            this.clock.clearTimeout(timer);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { kioskApi } from '../kiosk/kioskApi';
+import { invoke } from '../kiosk/invoke';
 import { useTerminalStore } from '../state/terminalStore';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -19,7 +19,7 @@ export function TopBar() {
         type="button"
         className="button button--end"
         data-action="end-session"
-        onClick={() => void kioskApi()?.invoke('session.end', {})}
+        onClick={() => void invoke('session.end', {})}
       >
         {t('session.end')}
       </button>

@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, hasDisplay } from '../../../electron/chromium/chromiumArgs';
+import { chromiumArgs, hasDisplay, useSandbox } from '../../../electron/chromium/chromiumArgs';
 
-const required = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const required = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 describe('chromiumArgs', () => {
   it.each([
-    { headless: true, cdpPort: undefined },
-    { headless: false, cdpPort: undefined },
-    { headless: true, cdpPort: 9222 },
+    { headless: true, cdpPort: undefined, sandbox: false },
+    { headless: false, cdpPort: undefined, sandbox: false },
+    { headless: true, cdpPort: 9222, sandbox: false },
   ])('always contains the flags Chromium needs on this Debian (%j)', (plan) => {
     expect(chromiumArgs(plan)).toEqual(expect.arrayContaining(required));
   });
 
   it('runs as a fullscreen kiosk only with a window', () => {
-    expect(chromiumArgs({ headless: false, cdpPort: undefined })).toEqual(expect.arrayContaining(['--kiosk', '--start-fullscreen']));
-    expect(chromiumArgs({ headless: true, cdpPort: undefined })).not.toContain('--kiosk');
+    expect(chromiumArgs({ headless: false, cdpPort: undefined, sandbox: false })).toEqual(expect.arrayContaining(['--kiosk', '--start-fullscreen']));
+    expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: false })).not.toContain('--kiosk');
   });
 
   it('opens no debugging port unless asked', () => {
-    for (const arg of chromiumArgs({ headless: false, cdpPort: undefined })) expect(arg).not.toMatch(/remote-debugging/);
+    for (const arg of chromiumArgs({ headless: false, cdpPort: undefined, sandbox: false })) expect(arg).not.toMatch(/remote-debugging/);
   });
 
   it('binds remote debugging to 127.0.0.1 only', () => {
-    const args = chromiumArgs({ headless: true, cdpPort: 9333 });
+    const args = chromiumArgs({ headless: true, cdpPort: 9333, sandbox: false });
     expect(args).toContain('--remote-debugging-port=9333');
     const addresses = args.filter((a) => a.startsWith('--remote-debugging-address'));
     expect(addresses).toEqual(['--remote-debugging-address=127.0.0.1']);
@@ -30,8 +30,19 @@ describe('chromiumArgs', () => {
   });
 
   it('has no duplicates', () => {
-    const args = chromiumArgs({ headless: false, cdpPort: 9222 });
+    const args = chromiumArgs({ headless: false, cdpPort: 9222, sandbox: false });
     expect(new Set(args).size).toBe(args.length);
+  });
+});
+
+describe('sandbox', () => {
+  it('keeps Chromium\'s sandbox unless running as root or switched off', () => {
+    expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: true })).not.toContain('--no-sandbox');
+    expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: false })).toContain('--no-sandbox');
+    expect(useSandbox({}, 1000)).toBe(true);
+    expect(useSandbox({}, 0)).toBe(false);
+    expect(useSandbox({ KIOSK_CHROMIUM_NO_SANDBOX: '1' }, 1000)).toBe(false);
+    expect(useSandbox({}, undefined)).toBe(true);
   });
 });
 

@@ -501,3 +501,26 @@ describe('timings come from the config', () => {
     expect(core.session.snapshot()).toMatchObject({ state: 'idle-warning', warningEndsAt: clock.now() + 20_000 });
   });
 });
+
+describe('reset coordinator timeout', () => {
+  it('a participant that never finishes counts as failed after its timeout, and the reset still ends', async () => {
+    const { ResetCoordinator } = await import('../../../electron/core/session/resetCoordinator');
+    const { FakeClock, flushPromises } = await import('../support/fakeClock');
+    const { captureLog } = await import('../support/logCapture');
+    const clock = new FakeClock();
+    const log = captureLog();
+    const coordinator = new ResetCoordinator(log.logger, clock, 10_000);
+    const quick = vi.fn(() => Promise.resolve());
+    coordinator.register({ name: 'hangs', reset: () => new Promise<void>(() => undefined) });
+    coordinator.register({ name: 'quick', reset: quick });
+    let report: { failed: readonly string[] } | undefined;
+    void coordinator.run('r1', 'end').then((r) => (report = r));
+    await flushPromises();
+    expect(report).toBeUndefined();
+    clock.advance(10_000);
+    await flushPromises();
+    expect(report?.failed).toEqual(['hangs']);
+    expect(quick).toHaveBeenCalledTimes(1);
+    expect(log.raw()).toContain('did not finish');
+  });
+});

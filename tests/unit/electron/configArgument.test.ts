@@ -10,10 +10,15 @@ describe('configArgument', () => {
     expect(configArgument(['/usr/bin/electron', '--config=kiosk-config/workstation.json'])).toBe('kiosk-config/workstation.json');
   });
 
-  it('returns undefined without --config, or when the value is missing', () => {
+  it('returns undefined without --config', () => {
     expect(configArgument(['/usr/bin/electron', '.'])).toBeUndefined();
     expect(configArgument([])).toBeUndefined();
-    expect(configArgument(['electron', '--config'])).toBeUndefined();
+  });
+
+  it('returns null when --config has no file, so the start can be refused', () => {
+    expect(configArgument(['electron', '--config'])).toBeNull();
+    expect(configArgument(['electron', '--config', '--no-sandbox'])).toBeNull();
+    expect(configArgument(['electron', '--config='])).toBeNull();
   });
 
   it('takes the first occurrence and does not match look-alike flags', () => {

@@ -18,8 +18,8 @@ export function createNodeHidAccess(): HidAccess {
     },
     async open(path) {
       const hid = await load();
-      const device = await hid.HIDAsync.open(path);
-      return device as unknown as HidDevice;
+      const device: HidDevice = await hid.HIDAsync.open(path);
+      return device;
     },
   };
 }

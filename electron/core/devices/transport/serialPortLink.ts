@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import { Listeners } from '../device';
-import type { SerialLink, SerialOpenError, SerialOpener } from './serialLink';
+import type { SerialOpenError, SerialOpener } from './serialLink';
 
 function classifyOpenError(error: unknown): SerialOpenError {
   const message = error instanceof Error ? error.message : String(error);

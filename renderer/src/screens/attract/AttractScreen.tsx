@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from '../../components/LanguagePicker';
-import { kioskApi } from '../../kiosk/kioskApi';
+import { invoke } from '../../kiosk/invoke';
 import { useTerminalStore } from '../../state/terminalStore';
 
 function startSession(): void {
-  void kioskApi()?.invoke('session.start', {});
+  void invoke('session.start', {});
 }
 
 /** The idle loop: inviting, holds no data. A tap anywhere on the big button or a language starts a session. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResetReason } from '../../../../shared/session/sessionState';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { kioskApi } from '../../kiosk/kioskApi';
+import { invoke } from '../../kiosk/invoke';
 import { useSessionStore } from '../../state/sessionStore';
 
 /** How long the goodbye stays before the attract loop returns. */
@@ -19,7 +19,7 @@ export function EndOfSessionScreen({ reason }: { readonly reason: ResetReason })
       window.clearTimeout(timer);
     };
   }, [clearFarewell]);
-  const start = () => void kioskApi()?.invoke('session.start', {});
+  const start = () => void invoke('session.start', {});
   return (
     <main className="screen screen--end" data-screen="end-of-session" data-reason={reason}>
       <ScreenHeading>{t('end.title')}</ScreenHeading>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { kioskApi } from '../../kiosk/kioskApi';
+import { LanguagePicker } from '../../components/LanguagePicker';
+import { invoke } from '../../kiosk/invoke';
 import { useCountdown } from './useCountdown';
 
 /** The idle warning: a modal countdown with "more time" (usable again and again) and "end now". */
@@ -29,7 +30,7 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
       onCancel={(event) => {
         // Escape means "I am here": it gives more time instead of closing silently.
         event.preventDefault();
-        void kioskApi()?.invoke('session.extend', {});
+        void invoke('session.extend', {});
       }}
     >
       <h2 id="idle-warning-title">{t('idle.title')}</h2>
@@ -37,17 +38,18 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
         {seconds}
       </p>
       <p id="idle-warning-text">{t('idle.text', { count: seconds })}</p>
+      <LanguagePicker variant="large" />
       <div className="idle-warning__actions">
         <button
           ref={moreTime}
           type="button"
           className="button button--primary"
           data-action="more-time"
-          onClick={() => void kioskApi()?.invoke('session.extend', {})}
+          onClick={() => void invoke('session.extend', {})}
         >
           {t('idle.moreTime')}
         </button>
-        <button type="button" className="button button--secondary" data-action="end-now" onClick={() => void kioskApi()?.invoke('session.end', {})}>
+        <button type="button" className="button button--secondary" data-action="end-now" onClick={() => void invoke('session.end', {})}>
           {t('idle.endNow')}
         </button>
       </div>
