@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
-    pool: 'threads',
+    // Forks, not threads: serialport's native code must run on a process's main thread.
+    pool: 'forks',
     testTimeout: 20_000,
   },
 });

@@ -9,6 +9,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { rendererRoot } from '../core/app/appPaths';
 import { createKioskCore } from '../core/app/kioskCore';
 import { prepareStartup } from '../core/app/startup';
+import { createNodeHidAccess } from '../core/devices/transport/nodeHidAccess';
+import { openSerialPort } from '../core/devices/transport/serialPortLink';
 import { startAssetServer } from './assetServer';
 import { chromiumArgs, hasDisplay, useSandbox } from './chromiumArgs';
 import { parseHostOptions } from './hostOptions';
@@ -78,10 +80,13 @@ async function main(): Promise<number> {
     config,
     logger,
     reloadUi: () => kioskPage?.reload(),
+    deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
   });
   core.onEvent(({ event, payload }) => {
     kioskPage?.deliver(event, payload);
   });
+  // Devices connect in the background; their health reaches the UI as events.
+  void core.startDevices();
   kioskPage = await KioskPage.open({ context, url, origin: server.origin, bridgeFile, core: () => core, logger });
   // After a crash the fresh page shows the session's state; the reset then wipes it for good.
   kioskPage.onRecovered(() => void core.session.reset('trigger'));

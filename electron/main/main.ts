@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { rendererRoot } from '../core/app/appPaths';
 import { createKioskCore } from '../core/app/kioskCore';
 import { prepareStartup } from '../core/app/startup';
+import { createNodeHidAccess } from '../core/devices/transport/nodeHidAccess';
+import { openSerialPort } from '../core/devices/transport/serialPortLink';
 import { appOrigin, appSchemePrivileges, createAppProtocolHandler, appScheme } from './appProtocol';
 import { installIpcBridge, sendKioskEvent } from './ipcBridge';
 import { denyAllPermissions, guardKioskContents } from './kioskGuards';
@@ -69,7 +71,10 @@ async function start(): Promise<void> {
     reloadUi: () => {
       contents.reload();
     },
+    deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
   });
+  // Devices connect in the background; their health reaches the UI as events.
+  void core.startDevices();
   installIpcBridge({ ipcMain, router: core.router, kioskContents: () => (contents.isDestroyed() ? null : contents), appOrigin });
   core.onEvent(({ event, payload }) => {
     sendKioskEvent(contents, event, payload);

@@ -1,5 +1,7 @@
 import type { KioskConfig } from '../../../shared/config/kioskConfig';
 import type { KioskEvent } from '../../../shared/contract/channels';
+import { createDeviceLayer } from '../devices/createDeviceLayer';
+import type { DeviceDeps } from '../devices/deviceDeps';
 import type { DeviceLayer } from '../devices/deviceLayer';
 import { fail, ok } from '../../../shared/result';
 import { createIpcRouter, type IpcRouter } from '../ipc/ipcRouter';
@@ -19,8 +21,11 @@ export interface KioskCoreOptions {
   readonly reloadUi: () => Promise<void> | void;
   /** How long a reset waits for the UI's confirmation. */
   readonly uiResetTimeoutMs?: number;
-  /** The terminal's devices; none when left out. */
-  readonly devices?: DeviceLayer;
+  /**
+   * How to reach device hardware (serial ports, HID, the data folder for simulators). Without it the
+   * core runs without devices (unit tests of other parts).
+   */
+  readonly deviceAccess?: Omit<DeviceDeps, 'clock' | 'logger'>;
 }
 
 export interface KioskCore {
@@ -59,7 +64,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     emit({ event: 'session.changed', payload: snapshot });
   });
 
-  const devices = options.devices ?? null;
+  const devices =
+    options.deviceAccess && config.devices.length > 0
+      ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, () => session.snapshot().sessionId)
+      : null;
   if (devices) {
     if (devices.print) resets.register(devices.print.resetParticipant());
     if (devices.documents) resets.register(devices.documents.resetParticipant());

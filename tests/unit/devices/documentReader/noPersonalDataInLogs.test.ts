@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DocumentService } from '../../../../electron/core/devices/documentReader/documentService';
 import { HidMrzReader } from '../../../../electron/core/devices/documentReader/hidMrzReader';
 import { SimulatedDocumentReader } from '../../../../electron/core/devices/documentReader/simulatedDocumentReader';
@@ -12,7 +12,9 @@ import { FakeClock } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';
 import { HidReaderAccess, lengthPrefixedReports } from './hidReaderDouble';
 import { startPtyPair } from './ptyPair';
-import { startSerialChild, waitUntil } from './serialChild';
+import { removeHarnessBundle, startSerialChild, waitUntil } from './serialChild';
+
+afterAll(removeHarnessBundle);
 
 /** Every document text fed to the readers: valid ones, and invalid ones that still carry names and numbers. */
 function documentTexts(): string[] {

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,14 @@ function harnessBundle(): Promise<string> {
     return outfile;
   })();
   return bundled;
+}
+
+/** Deletes the bundle (call in afterAll). */
+export async function removeHarnessBundle(): Promise<void> {
+  if (!bundled) return;
+  const outfile = await bundled;
+  bundled = undefined;
+  rmSync(dirname(outfile), { recursive: true, force: true });
 }
 
 /** The serial reader running in a child process, and everything it reported. */

@@ -1,17 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { germanIdTd1, td1Specimen, td3Specimen } from '../../../support/mrzSamples';
 import { startPtyPair, type PtyPair } from './ptyPair';
 import { randomBytes, seededRandom } from './random';
-import { startSerialChild, waitUntil, type SerialChild } from './serialChild';
+import { removeHarnessBundle, startSerialChild, waitUntil, type SerialChild } from './serialChild';
 
 const errors = new Set(['unreadable', 'truncated', 'unsupported-document', 'check-digit-wrong']);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let pty: PtyPair | undefined;
 let child: SerialChild | undefined;
+
+afterAll(removeHarnessBundle);
 
 afterEach(async () => {
   await child?.stop();

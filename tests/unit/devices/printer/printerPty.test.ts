@@ -1,0 +1,243 @@
+/**
+ * The real serial driver (SerialEscPosPrinter + openSerialPort/serialport) against the virtual
+ * ESC/POS printer on a socat pty pair: the printer acceptance points of issue 3.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HealthReport } from '../../../../electron/core/devices/device';
+import { PrintService } from '../../../../electron/core/devices/printer/printService';
+import { SerialEscPosPrinter } from '../../../../electron/core/devices/printer/serialEscPosPrinter';
+import { openSerialPort } from '../../../../electron/core/devices/transport/serialPortLink';
+import { systemClock } from '../../../../electron/core/session/clock';
+import type { Receipt } from '../../../../shared/devices/receipt';
+import { VirtualEscPosPrinter, waitFor } from '../../../support/virtualEscposPrinter';
+import { printerDeps } from './printerTestDeps';
+
+const codePage = { name: 'cp858', escT: 19 } as const;
+const germanLine = 'Äpfel, Öl, Übergröße, Straße, 12,50 €';
+const qrPayload = 'https://www.jena.de/buergerservice/termin?nr=A042';
+
+const receipt: Receipt = {
+  blocks: [
+    { type: 'text', text: 'Bürgerservice Jena', bold: true, size: 'large', align: 'center' },
+    { type: 'text', text: germanLine },
+    { type: 'qr', payload: qrPayload, size: 5 },
+  ],
+};
+
+function marked(marker: string, blocks = 1): Receipt {
+  return { blocks: Array.from({ length: blocks }, (_, i) => ({ type: 'text' as const, text: `${marker} ${String(i)} ${'x'.repeat(30)}` })) };
+}
+
+let dir: string;
+const drivers: SerialEscPosPrinter[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'printer-pty-'));
+});
+
+afterEach(async () => {
+  await Promise.all(drivers.splice(0).map((driver) => driver.disconnect()));
+  await VirtualEscPosPrinter.stopAll();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function rig(options: { answerTimeoutMs?: number; statusPollSeconds?: number } = {}) {
+  const virtual = await VirtualEscPosPrinter.start(dir);
+  const { deps, log } = printerDeps({ clock: systemClock, dataDir: dir, openSerial: openSerialPort });
+  const printer = new SerialEscPosPrinter(
+    { id: 'receipt', kind: 'printer', driver: 'escpos-serial', path: virtual.devicePath, statusPollSeconds: options.statusPollSeconds ?? 300 },
+    deps,
+    { answerTimeoutMs: options.answerTimeoutMs },
+  );
+  drivers.push(printer);
+  const reports: HealthReport[] = [];
+  printer.onHealth((report) => reports.push(report));
+  const session = { id: 'session-1' as string | null };
+  const service = new PrintService({ printer, codePage, columns: 42, currentSessionId: () => session.id, logger: log.logger });
+  return { virtual, printer, reports, service, session, log };
+}
+
+function printedText(virtual: VirtualEscPosPrinter): string[] {
+  return virtual.decoded().lines.map((line) => line.text).filter((text) => text !== '');
+}
+
+describe('receipt printer on a pty (real serial driver, virtual ESC/POS printer)', () => {
+  it('prints umlauts, ß, € and a QR code exactly as sent', async () => {
+    const { virtual, printer, service } = await rig();
+    expect(await printer.connect()).toEqual({ state: 'ready', reason: 'ok' });
+    expect(await service.print(receipt)).toEqual({ status: 'printed' });
+
+    const receipts = virtual.receipts();
+    expect(receipts).toHaveLength(1);
+    const [printed] = receipts;
+    expect(printed?.lines.filter((line) => line.text !== '')).toEqual([
+      { text: 'Bürgerservice Jena', bold: true, align: 'center', size: { width: 2, height: 2 } },
+      { text: germanLine, bold: false, align: 'left', size: { width: 1, height: 1 } },
+    ]);
+    expect(printed?.qrCodes).toEqual([qrPayload]);
+    const decoded = virtual.decoded();
+    expect(new Set(decoded.codePageSelections)).toEqual(new Set([19]));
+    expect(decoded.unknownBytes).toBe(0);
+    // Status asked at connect, before the job and after it.
+    expect(decoded.statusRequests).toEqual([1, 2, 4, 1, 2, 4, 1, 2, 4]);
+  });
+
+  it('refuses a job with paper-end when the paper is out before it, sending none of it', async () => {
+    const { virtual, printer, service, reports } = await rig();
+    await printer.connect();
+    virtual.setStatus({ paperEnd: true });
+    expect(await service.print(receipt)).toEqual({ status: 'failed', reason: 'paper-end' });
+    expect(virtual.printBytes()).toBe(0);
+    expect(reports.at(-1)).toEqual({ state: 'fault', reason: 'paper-end' });
+  });
+
+  it.each([
+    [{ coverOpen: true }, 'cover-open'],
+    [{ offline: true }, 'offline'],
+  ] as const)('refuses a job while the printer reports %o', async (status, reason) => {
+    const { virtual, printer, service } = await rig();
+    await printer.connect();
+    virtual.setStatus(status);
+    expect(await service.print(receipt)).toEqual({ status: 'failed', reason });
+    expect(virtual.printBytes()).toBe(0);
+  });
+
+  it('prints with the paper near its end and reports a warning', async () => {
+    const { virtual, printer, service, reports } = await rig();
+    await printer.connect();
+    virtual.setStatus({ paperNearEnd: true });
+    expect(await service.print(receipt)).toEqual({ status: 'printed' });
+    expect(reports.at(-1)).toEqual({ state: 'warning', reason: 'paper-near-end' });
+    expect(virtual.receipts()).toHaveLength(1);
+  });
+
+  it('fails a job when the paper runs out during it, reports the fault, and prints again after a refill', async () => {
+    const { virtual, printer, service, reports } = await rig();
+    await printer.connect();
+    virtual.setStatus({ paperEnd: true }, { afterPrintBytes: 1 });
+    expect(await service.print(receipt)).toEqual({ status: 'failed', reason: 'paper-end' });
+    expect(reports.at(-1)).toEqual({ state: 'fault', reason: 'paper-end' });
+
+    virtual.setStatus({ paperEnd: false });
+    expect(await service.print(marked('Nachfüllen'))).toEqual({ status: 'printed' });
+    expect(reports.at(-1)).toEqual({ state: 'ready', reason: 'ok' });
+  });
+
+  it('fails a job when the pty closes mid-job, reports the printer gone, and works again once it is back', async () => {
+    const { virtual, printer, service, reports } = await rig();
+    await printer.connect();
+    // The printer stops reading, so the job is still being written when the cable is pulled.
+    virtual.pause();
+    const job = service.print(marked('Abgebrochen', 200));
+    await waitFor(() => reports.some((r) => r.state === 'busy'), 5_000, 'the job to start');
+    await virtual.unplug();
+    expect(await job).toEqual({ status: 'failed', reason: 'write-failed' });
+    await waitFor(() => reports.at(-1)?.state === 'absent' || reports.at(-1)?.state === 'fault', 5_000, 'health absent/fault');
+    expect(['absent', 'fault']).toContain(reports.at(-1)?.state);
+    expect(await service.print(receipt)).toEqual({ status: 'failed', reason: 'no-printer' });
+
+    // The device manager calls connect() again with backoff: not there yet, then back.
+    expect(await printer.connect()).toEqual({ state: 'absent', reason: 'not-found' });
+    await virtual.replug();
+    expect(await printer.connect()).toEqual({ state: 'ready', reason: 'ok' });
+    expect(await service.print(receipt)).toEqual({ status: 'printed' });
+    expect(virtual.receipts().at(-1)?.qrCodes).toEqual([qrPayload]);
+    expect(printedText(virtual)).toContain(germanLine);
+  });
+
+  it('fails a job whose pty closes right after its first bytes arrived', async () => {
+    const { virtual, printer, service, reports } = await rig();
+    await printer.connect();
+    const unplugged = virtual.unplugAfter(1);
+    expect(await service.print(marked('Kurz', 20))).toEqual({ status: 'failed', reason: 'write-failed' });
+    await unplugged;
+    await waitFor(() => reports.at(-1)?.state === 'absent' || reports.at(-1)?.state === 'fault', 5_000, 'health absent/fault');
+    await virtual.replug();
+    expect(await printer.connect()).toEqual({ state: 'ready', reason: 'ok' });
+  });
+
+  it('reports an unplug while idle by itself, without a job or poll', async () => {
+    const { virtual, printer, reports } = await rig();
+    await printer.connect();
+    await virtual.unplug();
+    await waitFor(() => reports.at(-1)?.reason === 'unplugged', 5_000, 'unplugged health');
+    expect(reports.at(-1)).toEqual({ state: 'absent', reason: 'unplugged' });
+  });
+
+  it('never prints a job that was pending at reset', async () => {
+    const { virtual, printer, service, session } = await rig({ answerTimeoutMs: 3_000 });
+    await printer.connect();
+    // A printer that does not answer keeps the first job in its status check, the second waits.
+    virtual.setMode('silent');
+    const first = service.print(marked('VERWORFEN-1'));
+    const second = service.print(marked('VERWORFEN-2'));
+    await waitFor(() => virtual.decoded().statusRequests.length > 3, 2_000, 'the status check of the first job');
+    await service.resetParticipant().reset({ resetId: 'reset-1', reason: 'idle' });
+    expect(await first).toEqual({ status: 'failed', reason: 'dropped' });
+    expect(await second).toEqual({ status: 'failed', reason: 'dropped' });
+
+    // The printer is fine again and the next person prints: only their receipt comes out.
+    virtual.setMode('answer');
+    session.id = 'session-2';
+    expect(await service.print(marked('NEU'))).toEqual({ status: 'printed' });
+    const received = Buffer.from(virtual.received()).toString('latin1');
+    expect(received).not.toContain('VERWORFEN');
+    expect(printedText(virtual).some((text) => text.startsWith('NEU'))).toBe(true);
+    expect(virtual.receipts()).toHaveLength(1);
+  });
+
+  it('lets the job being written finish at reset and drops the one waiting behind it', async () => {
+    const { virtual, printer, service } = await rig();
+    await printer.connect();
+    virtual.pause();
+    const writing = service.print(marked('LAUFEND', 200));
+    const waiting = service.print(marked('WARTEND'));
+    await waitFor(() => service.pendingJobs() === 2 && printer.health.state === 'busy', 5_000, 'the first job to be written');
+    await service.resetParticipant().reset({ resetId: 'reset-2', reason: 'end' });
+    expect(await waiting).toEqual({ status: 'failed', reason: 'dropped' });
+    virtual.resume();
+    expect(await writing).toEqual({ status: 'printed' });
+    expect(Buffer.from(virtual.received()).toString('latin1')).not.toContain('WARTEND');
+    expect(printedText(virtual).filter((text) => text.startsWith('LAUFEND'))).toHaveLength(200);
+  });
+
+  it('reports no-answer for a printer that never answers, and refuses jobs', async () => {
+    const { virtual, printer, service } = await rig({ answerTimeoutMs: 300 });
+    virtual.setMode('silent');
+    const started = Date.now();
+    expect(await printer.connect()).toEqual({ state: 'fault', reason: 'no-answer' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(await service.print(receipt)).toEqual({ status: 'failed', reason: 'no-answer' });
+    expect(virtual.printBytes()).toBe(0);
+  });
+
+  it('waits about a second for an answer by default', async () => {
+    const { virtual, printer } = await rig();
+    virtual.setMode('silent');
+    const started = Date.now();
+    expect(await printer.connect()).toEqual({ state: 'fault', reason: 'no-answer' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('reports garbage for answers that are no status bytes, and refuses jobs', async () => {
+    const { virtual, printer, service } = await rig();
+    virtual.setMode('garbage');
+    expect(await printer.connect()).toEqual({ state: 'fault', reason: 'garbage' });
+    expect(await service.print(receipt)).toEqual({ status: 'failed', reason: 'no-answer' });
+    expect(virtual.printBytes()).toBe(0);
+    virtual.setMode('answer');
+    expect(await printer.checkStatus()).toEqual({ state: 'ready', reason: 'ok' });
+  });
+
+  it('notices status changes through the periodic poll', async () => {
+    const { virtual, printer, reports } = await rig({ statusPollSeconds: 1 });
+    await printer.connect();
+    virtual.setStatus({ paperNearEnd: true });
+    await waitFor(() => reports.at(-1)?.reason === 'paper-near-end', 3_000, 'the poll to see paper near end');
+    virtual.setStatus({ paperNearEnd: false, coverOpen: true });
+    await waitFor(() => reports.at(-1)?.reason === 'cover-open', 3_000, 'the poll to see the cover open');
+  });
+});
