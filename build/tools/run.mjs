@@ -41,10 +41,15 @@ switch (task) {
   case 'test':
     runForeground([join(appRoot, 'build', 'tools', 'test-all.mjs'), ...args]);
     break;
-  case 'bench':
+  case 'bench': {
     build({ quiet: true });
-    runForeground([join(appRoot, 'tests', 'bench', 'bench.ts'), ...args]);
+    // The bench is TypeScript importing core modules: bundle it once, then run it.
+    const { build: esbuild } = await import('esbuild');
+    const outfile = join(appRoot, '.cache', 'bench', 'bench.mjs');
+    await esbuild({ entryPoints: [join(appRoot, 'tests', 'bench', 'bench.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+    runForeground([outfile, ...args]);
     break;
+  }
   default:
     console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test or bench)`);
     process.exit(2);

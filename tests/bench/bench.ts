@@ -3,9 +3,11 @@
  * repeated runs. Later capabilities add their own figures here.
  *   - startup: process launch → `KIOSK_READY` (attract screen shown)
  *   - reset:   "end" pressed → attract state shown with every citizen store reset
+ *   - receipt encoding (budget < 2 ms) and tap-to-first-byte on a pty printer (budget < 50 ms)
  */
 import { join } from 'node:path';
-import { appRoot, freePort, launchKiosk, startProcess } from '../e2e/support/kioskProcess.ts';
+import { appRoot, freePort, launchKiosk, startProcess } from '../e2e/support/kioskProcess';
+import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
 
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 const resetRuns = Number(process.env.BENCH_RESET_RUNS ?? 30);
@@ -72,6 +74,10 @@ async function benchReset(): Promise<number[]> {
 
 const startup = await benchStartup();
 const reset = await benchReset();
+const encoding = await benchReceiptEncoding(Number(process.env.BENCH_ENCODE_RUNS ?? 200));
+const firstByte = await benchTapToFirstByte(Number(process.env.BENCH_PRINT_RUNS ?? 20));
 console.log('');
 report('startup: launch → KIOSK_READY', startup);
 report('session reset: end → attract, stores reset', reset);
+report('receipt encoding (budget < 2 ms)', encoding);
+report('print: tap → first byte on the pty (budget < 50 ms)', firstByte);

@@ -1,20 +1,18 @@
 /**
- * Receipt printer figures for `npm run bench` (imported by bench.ts, which Node runs with type
- * stripping, hence the `.ts` extensions):
+ * Receipt printer figures for `npm run bench` (imported by bench.ts):
  *   - receipt encoding: one encodeReceipt() of a typical info slip (text + QR); budget < 2 ms
  *   - tap to first byte: PrintService.print() → first job byte at the virtual printer on a pty,
  *     through the real serial driver (status check included); budget < 50 ms
  */
-import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import type { Receipt } from '../../shared/devices/receipt';
-import { encodeReceipt } from '../../electron/core/devices/printer/escposReceiptEncoder.ts';
-import { PrintService } from '../../electron/core/devices/printer/printService.ts';
-import { SerialEscPosPrinter } from '../../electron/core/devices/printer/serialEscPosPrinter.ts';
-import { createLogger } from '../../electron/core/logging/logger.ts';
-import { systemClock } from '../../electron/core/session/clock.ts';
-import type { SerialOpener } from '../../electron/core/devices/transport/serialLink';
-import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter.ts';
+import { encodeReceipt } from '../../electron/core/devices/printer/escposReceiptEncoder';
+import { PrintService } from '../../electron/core/devices/printer/printService';
+import { SerialEscPosPrinter } from '../../electron/core/devices/printer/serialEscPosPrinter';
+import { createLogger } from '../../electron/core/logging/logger';
+import { systemClock } from '../../electron/core/session/clock';
+import { openSerialPort } from '../../electron/core/devices/transport/serialPortLink';
+import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 
 const codePage = { name: 'cp858', escT: 19 } as const;
 const columns = 42;
@@ -48,7 +46,6 @@ export async function benchReceiptEncoding(runs: number): Promise<number[]> {
 
 /** ms from PrintService.print() to the first job byte arriving at the virtual printer. */
 export async function benchTapToFirstByte(runs: number): Promise<number[]> {
-  const openSerialPort = await loadOpenSerialPort();
   const virtual = await VirtualEscPosPrinter.start();
   const logger = createLogger({});
   const printer = new SerialEscPosPrinter(
@@ -73,29 +70,4 @@ export async function benchTapToFirstByte(runs: number): Promise<number[]> {
     await virtual.stop();
   }
   return times;
-}
-
-/**
- * serialPortLink.ts imports its siblings without file extensions, which Node's own loader cannot
- * resolve; under plain type stripping a resolve hook adds `.ts`. Under Vitest/Vite it is not needed.
- */
-let hookRegistered = false;
-
-async function loadOpenSerialPort(): Promise<SerialOpener> {
-  if (!hookRegistered && !process.env.VITEST) {
-    hookRegistered = true;
-    registerHooks({
-      resolve(specifier, context, nextResolve) {
-        try {
-          return nextResolve(specifier, context);
-        } catch (error) {
-          const fromTs = context.parentURL?.endsWith('.ts') === true;
-          if (fromTs && /^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return nextResolve(`${specifier}.ts`, context);
-          throw error;
-        }
-      },
-    });
-  }
-  const module = await import('../../electron/core/devices/transport/serialPortLink.ts');
-  return module.openSerialPort;
 }

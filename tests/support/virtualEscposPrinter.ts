@@ -10,9 +10,12 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SerialPort } from 'serialport';
+import { SerialPortStream } from '@serialport/stream';
+import { serialBinding } from '../../electron/core/devices/transport/eofAwareLinuxBinding';
+
+type SerialPort = SerialPortStream;
 import type { PrinterCodePage } from '../../shared/config/deviceConfig';
-import { EscPosDecoder, type DecodeResult, type DecodedItem, type DecodedLine } from '../../electron/core/devices/printer/escposDecoder.ts';
+import { EscPosDecoder, type DecodeResult, type DecodedItem, type DecodedLine } from '../../electron/core/devices/printer/escposDecoder';
 
 export interface VirtualPrinterStatus {
   readonly paperEnd: boolean;
@@ -93,6 +96,7 @@ export class VirtualEscPosPrinter {
   #pendingStatus: { afterPrintBytes: number; status: VirtualPrinterStatus } | null = null;
   #pendingUnplug: { afterPrintBytes: number; done: (unplugged: Promise<void>) => void } | null = null;
   #mode: VirtualPrinterMode = 'answer';
+  #pauseAfter: number | null = null;
   readonly #printByteWaiters = new Set<() => void>();
 
   private constructor(dir: string, ownsDir: boolean, options: VirtualPrinterOptions) {
@@ -137,6 +141,7 @@ export class VirtualEscPosPrinter {
   async unplug(): Promise<void> {
     const socat = this.#socat;
     this.#socat = null;
+    this.#pauseAfter = null;
     if (socat) await stopProcess(socat);
     await this.#closePort();
   }
@@ -159,12 +164,18 @@ export class VirtualEscPosPrinter {
     await this.#plug();
   }
 
-  /** Stops reading (the driver's writes then pile up in the pty buffers). */
-  pause(): void {
-    this.#port?.pause();
+  /**
+   * Stops reading once `afterPrintBytes` job bytes have arrived, like a printer whose buffer is
+   * full: the driver's writes then pile up in the pty buffers, and status requests go unanswered.
+   */
+  pauseAfter(afterPrintBytes: number): void {
+    this.#pauseAfter = afterPrintBytes;
+    this.#afterData();
   }
 
+  /** Reads again after pauseAfter(). */
   resume(): void {
+    this.#pauseAfter = null;
     this.#port?.resume();
   }
 
@@ -286,7 +297,7 @@ export class VirtualEscPosPrinter {
     socat.once('exit', () => {
       if (this.#socat === socat) this.#socat = null;
     });
-    const port = new SerialPort({ path: this.printerPath, baudRate: 19_200, autoOpen: false, lock: false });
+    const port = new SerialPortStream({ binding: serialBinding(), path: this.printerPath, baudRate: 19_200, autoOpen: false, lock: false });
     await new Promise<void>((resolve, reject) => {
       port.open((error) => {
         if (error) reject(error);
@@ -329,6 +340,7 @@ export class VirtualEscPosPrinter {
   #afterData(): void {
     this.#applyPendingStatus();
     for (const waiter of [...this.#printByteWaiters]) waiter();
+    if (this.#pauseAfter !== null && this.printBytes() >= this.#pauseAfter) this.#port?.pause();
     const unplug = this.#pendingUnplug;
     if (unplug && this.printBytes() >= unplug.afterPrintBytes) {
       this.#pendingUnplug = null;

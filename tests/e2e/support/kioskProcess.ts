@@ -1,11 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
-export const appRoot = join(import.meta.dirname, '..', '..', '..');
+/** The project folder: the nearest folder above this file with a package.json (works bundled too). */
+function findAppRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const appRoot = findAppRoot(import.meta.dirname);
 export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
 
 /** A free TCP port on loopback. */

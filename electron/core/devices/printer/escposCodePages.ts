@@ -37,7 +37,8 @@ export function codePageByte(codePage: PrinterCodePage, char: string): number | 
   if (char.length === 1 && code >= 0x20 && code < 0x7f) return code;
   let table = reverse.get(codePage);
   if (!table) {
-    table = new Map([...highHalves[codePage]].flatMap((c, i) => (c === '\ufffd' ? [] : [[c, 0x80 + i] as const])));
+    const half = highHalves[codePage];
+    table = new Map(Array.from({ length: half.length }, (_, i) => [half.charAt(i), 0x80 + i] as const).filter(([c]) => c !== '\ufffd'));
     reverse.set(codePage, table);
   }
   return table.get(char) ?? null;

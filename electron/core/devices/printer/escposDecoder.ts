@@ -1,5 +1,5 @@
 import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
-import { codePageChar, epsonCodePageNumbers } from './escposCodePages.ts';
+import { codePageChar, epsonCodePageNumbers } from './escposCodePages';
 
 export type DecodedAlignment = 'left' | 'center' | 'right';
 

@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
 import type { Receipt, ReceiptBlock } from '../../../../shared/devices/receipt';
-import { codePageByte } from './escposCodePages.ts';
+import { codePageByte } from './escposCodePages';
 
 export interface ReceiptEncodingOptions {
   /** Code page for text and the n of `ESC t n` that selects it on this printer. */

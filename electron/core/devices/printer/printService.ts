@@ -1,10 +1,10 @@
 import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
 import type { PrintFailureReason, PrintResult, Receipt } from '../../../../shared/devices/receipt';
-import type { HealthReport } from '../device.ts';
-import type { Logger } from '../../logging/logger.ts';
-import type { ResetParticipant } from '../../session/resetCoordinator.ts';
-import { encodeReceipt } from './escposReceiptEncoder.ts';
-import type { PrinterDriver, WriteResult } from './printerDriver.ts';
+import type { HealthReport } from '../device';
+import type { Logger } from '../../logging/logger';
+import type { ResetParticipant } from '../../session/resetCoordinator';
+import { encodeReceipt } from './escposReceiptEncoder';
+import type { PrinterDriver, WriteResult } from './printerDriver';
 
 export interface PrintServiceOptions {
   /** The configured printer; null when the terminal has none. */

@@ -1,4 +1,4 @@
-import type { HealthReport } from '../device.ts';
+import type { HealthReport } from '../device';
 
 /** The real-time status kinds the driver asks for: printer (1), offline cause (2), paper sensors (4). */
 export type StatusRequestKind = 1 | 2 | 4;

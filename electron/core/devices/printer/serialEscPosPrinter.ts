@@ -1,9 +1,9 @@
 import type { PrinterConfig } from '../../../../shared/config/deviceConfig';
-import { Listeners, type HealthReport } from '../device.ts';
-import type { DeviceDeps } from '../deviceDeps.ts';
-import type { SerialLink, SerialOpenError, SerialOpenResult } from '../transport/serialLink.ts';
-import type { PrinterDriver, WriteResult } from './printerDriver.ts';
-import { healthFromAnswers, isStatusByte, statusRequestBytes, statusRequestKinds, type StatusRequestKind } from './printerStatus.ts';
+import { Listeners, type HealthReport } from '../device';
+import type { DeviceDeps } from '../deviceDeps';
+import type { SerialLink, SerialOpenError, SerialOpenResult } from '../transport/serialLink';
+import type { PrinterDriver, WriteResult } from './printerDriver';
+import { healthFromAnswers, isStatusByte, statusRequestBytes, statusRequestKinds, type StatusRequestKind } from './printerStatus';
 
 export type EscPosSerialConfig = Extract<PrinterConfig, { driver: 'escpos-serial' }>;
 
@@ -130,10 +130,12 @@ export class SerialEscPosPrinter implements PrinterDriver {
     this.#health = notConnected;
   }
 
+  /** Health changes noticed by polls, jobs and unplugs; returns an unsubscribe function. */
   onHealth(listener: (report: HealthReport) => void): () => void {
     return this.#listeners.add(listener);
   }
 
+  /** Asks DLE EOT 1, 2, 4 now (after any job in progress) and reports the health. */
   checkStatus(): Promise<HealthReport> {
     return this.#exclusive(
       async () => {
@@ -144,6 +146,7 @@ export class SerialEscPosPrinter implements PrinterDriver {
     );
   }
 
+  /** Sends one job, then asks the status: paper end or an open cover during the job fail it. */
   write(bytes: Uint8Array): Promise<WriteResult> {
     return this.#exclusive(
       async (): Promise<WriteResult> => {

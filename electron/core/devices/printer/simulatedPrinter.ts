@@ -2,10 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toString as qrCodeSvg } from 'qrcode';
 import { defaultCodePage, type PrinterCodePage, type PrinterConfig } from '../../../../shared/config/deviceConfig';
-import { Listeners, type HealthReport } from '../device.ts';
-import type { DeviceDeps } from '../deviceDeps.ts';
-import { EscPosDecoder, type DecodedAlignment, type DecodedItem } from './escposDecoder.ts';
-import type { PrinterDriver, WriteResult } from './printerDriver.ts';
+import { Listeners, type HealthReport } from '../device';
+import type { DeviceDeps } from '../deviceDeps';
+import { EscPosDecoder, type DecodedAlignment, type DecodedItem } from './escposDecoder';
+import type { PrinterDriver, WriteResult } from './printerDriver';
 
 export type PrinterSimulatorConfig = Extract<PrinterConfig, { driver: 'simulator' }>;
 
@@ -119,12 +119,14 @@ export class SimulatedPrinter implements PrinterDriver {
     return this.checkStatus();
   }
 
+  /** Stops taking jobs; nothing to close. */
   disconnect(): Promise<void> {
     this.#connected = false;
     this.#health = notConnected;
     return Promise.resolve();
   }
 
+  /** Health changes from setStatus(), status checks and failed previews; returns an unsubscribe function. */
   onHealth(listener: (report: HealthReport) => void): () => void {
     return this.#listeners.add(listener);
   }
@@ -135,12 +137,14 @@ export class SimulatedPrinter implements PrinterDriver {
     if (this.#connected) this.#report(this.#currentHealth());
   }
 
+  /** Reads `status.json` again and reports the resulting health. */
   async checkStatus(): Promise<HealthReport> {
     if (!this.#connected) return this.#health;
     this.#fileStatus = await this.#readStatusFile();
     return this.#report(this.#currentHealth());
   }
 
+  /** Refuses like a real printer in a fault state; otherwise writes the job's preview files. */
   async write(bytes: Uint8Array): Promise<WriteResult> {
     if (!this.#connected) return { ok: false, reason: 'no-printer' };
     const health = this.#currentHealth();

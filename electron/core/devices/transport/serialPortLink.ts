@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport';
+import { SerialPortStream } from '@serialport/stream';
+import { serialBinding } from './eofAwareLinuxBinding';
 import { Listeners } from '../device';
 import type { SerialOpenError, SerialOpener } from './serialLink';
 
@@ -10,9 +11,9 @@ function classifyOpenError(error: unknown): SerialOpenError {
   return 'error';
 }
 
-/** Opens a real serial port through `serialport` and wraps it as a {@link SerialLink}. */
+/** Opens a real serial port (serialport's stream and native binding) and wraps it as a SerialLink. */
 export const openSerialPort: SerialOpener = async ({ path, baudRate }) => {
-  const port = new SerialPort({ path, baudRate, autoOpen: false, lock: true });
+  const port = new SerialPortStream({ binding: serialBinding(), path, baudRate, autoOpen: false, lock: true });
   try {
     await new Promise<void>((resolve, reject) => {
       port.open((error) => {
