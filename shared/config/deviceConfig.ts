@@ -10,7 +10,8 @@ const deviceId = z
   .describe('Id of the device in health reports and logs.');
 const serialPath = z.string().min(1).max(200).describe('Serial device, e.g. /dev/ttyUSB0 or /dev/serial/by-id/…');
 const baudRate = z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]);
-const usbId = z.number().int().min(0).max(0xffff);
+const usbId = z.number().int().min(0).max(0xffff).describe('USB id as a decimal JSON number (0x27BB is written 10171).');
+const flowControl = z.enum(['none', 'rtscts']);
 const folder = z.string().min(1).max(400);
 
 const codePage = z
@@ -25,6 +26,10 @@ const printerCommon = {
   kind: z.literal('printer'),
   codePage: codePage.optional(),
   columns: z.number().int().min(24).max(64).optional().describe('Characters per line in the normal font (default 42).'),
+  clearBufferCommand: z
+    .enum(['epson', 'none'])
+    .optional()
+    .describe("How to clear the printer's buffers after a failed job, at reset and after reconnecting, so nothing prints for the next person: 'epson' (DLE DC4 8, default) or 'none'."),
 };
 
 export const printerConfigSchema = z.discriminatedUnion('driver', [
@@ -38,6 +43,7 @@ export const printerConfigSchema = z.discriminatedUnion('driver', [
     driver: z.literal('escpos-serial'),
     path: serialPath,
     baudRate: baudRate.optional().describe('Default 19200.'),
+    flowControl: flowControl.optional().describe("Serial handshake: 'none' (default) or 'rtscts' (hardware). XON/XOFF is not supported: it would mix with status bytes."),
     statusPollSeconds: z.number().int().min(1).max(300).optional().describe('How often DLE EOT status is polled (default 10).'),
   }),
 ]);
@@ -49,8 +55,26 @@ export const documentReaderConfigSchema = z.discriminatedUnion('driver', [
     driver: z.literal('simulator'),
     inboxDir: folder.optional().describe('Folder watched for MRZ text files to "read" (default: <data folder>/reader-inbox).'),
   }),
-  z.strictObject({ id: deviceId, kind: z.literal('documentReader'), driver: z.literal('mrz-serial'), path: serialPath, baudRate: baudRate.optional() }),
-  z.strictObject({ id: deviceId, kind: z.literal('documentReader'), driver: z.literal('mrz-hid'), vendorId: usbId, productId: usbId }),
+  z.strictObject({
+    id: deviceId,
+    kind: z.literal('documentReader'),
+    driver: z.literal('mrz-serial'),
+    path: serialPath,
+    baudRate: baudRate.optional().describe('Default 9600.'),
+    flowControl: flowControl.optional(),
+  }),
+  z.strictObject({
+    id: deviceId,
+    kind: z.literal('documentReader'),
+    driver: z.literal('mrz-hid'),
+    vendorId: usbId,
+    productId: usbId,
+    reportLayout: z
+      .enum(['length-prefixed', 'raw'])
+      .optional()
+      .describe("How text sits in the input reports: 'length-prefixed' = [report id, length, text…] (default), 'raw' = the whole report is text."),
+    reportId: z.number().int().min(0).max(255).optional().describe("With 'length-prefixed': only reports with this id carry text."),
+  }),
 ]);
 
 export const signalLightConfigSchema = z.discriminatedUnion('driver', [

@@ -66,7 +66,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   const devices =
     options.deviceAccess && config.devices.length > 0
-      ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, () => session.snapshot().sessionId)
+      ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, () => {
+          const snapshot = session.snapshot();
+          return snapshot.state === 'active' || snapshot.state === 'idle-warning' ? snapshot.sessionId : null;
+        })
       : null;
   if (devices) {
     if (devices.print) resets.register(devices.print.resetParticipant());

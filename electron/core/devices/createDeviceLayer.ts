@@ -30,7 +30,7 @@ function createDriver(config: DeviceConfig, deps: DeviceDeps): PrinterDriver | D
         case 'mrz-serial':
           return new SerialMrzReader(config, deps);
         case 'mrz-hid':
-          return new HidMrzReader(config, deps);
+          return new HidMrzReader(config, deps, { layout: config.reportLayout, reportId: config.reportId });
       }
       break;
     case 'signalLight':
@@ -45,7 +45,8 @@ function isKind<K extends DeviceDriver['kind']>(kind: K) {
 /**
  * Builds the terminal's devices from its config: one driver per entry (real hardware or simulator),
  * the manager that keeps them connected, and the services that own session data (print jobs,
- * document reads). The first device of each kind is the one the services use.
+ * document reads). The first device of each kind is the one the services use. `currentSessionId`
+ * is null outside a citizen session; jobs and reads belong to the session current when they happen.
  */
 export function createDeviceLayer(devices: readonly DeviceConfig[], deps: DeviceDeps, currentSessionId: () => string | null): DeviceLayer {
   const manager = new DeviceManager({ clock: deps.clock, logger: deps.logger });
@@ -68,7 +69,7 @@ export function createDeviceLayer(devices: readonly DeviceConfig[], deps: Device
           logger: deps.logger,
         })
       : null,
-    documents: reader ? new DocumentService(reader, deps.logger) : null,
+    documents: reader ? new DocumentService(reader, deps.logger, currentSessionId) : null,
     light,
   };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PrintFeedback } from '../print/PrintFeedback';
 import { printReceipt } from '../print/printReceipt';
 import { useDeviceStore } from '../state/deviceStore';
+import { usePrintStore } from '../state/printStore';
 import { useTerminalStore } from '../state/terminalStore';
 import { testReceipt } from './testReceipt';
 
@@ -13,6 +14,8 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
   const terminal = useTerminalStore((s) => s.bootstrap?.terminal);
   const dialog = useRef<HTMLDialogElement>(null);
   const hasPrinter = devices.some((d) => d.kind === 'printer');
+  // One test print at a time: the panel is reachable by anyone until staff access (PIN) exists.
+  const printing = usePrintStore((s) => s.status.phase === 'printing');
 
   useEffect(() => {
     const element = dialog.current;
@@ -53,6 +56,7 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
             type="button"
             className="button button--secondary"
             data-action="test-print"
+            disabled={printing}
             onClick={() => void printReceipt(testReceipt(t, terminal, new Date().toLocaleString(i18n.language)))}
           >
             {t('devices.testPrint')}

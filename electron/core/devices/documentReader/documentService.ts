@@ -12,13 +12,15 @@ export type { DocumentSummary } from './documentSummary';
  * a summary without personal data; the logs get event names, format, validity and error codes.
  */
 export class DocumentService {
-  #current: DocumentRead | null = null;
+  #current: { readonly sessionId: string | null; readonly read: DocumentRead } | null = null;
   readonly #summaries = new Listeners<DocumentSummary>();
   readonly #unsubscribe: () => void;
 
   constructor(
     reader: Pick<DocumentReaderDriver, 'id' | 'onRead'>,
     private readonly logger: Logger,
+    /** The session a read belongs to; null outside a citizen session (attract, resetting). */
+    private readonly currentSessionId: () => string | null = () => 'always',
   ) {
     this.#unsubscribe = reader.onRead((read) => {
       this.#accept(read);
@@ -27,7 +29,8 @@ export class DocumentService {
 
   /** The latest read of this session, or null (nothing read yet, or reset since). */
   current(): DocumentRead | null {
-    return this.#current;
+    const current = this.#current;
+    return current !== null && current.sessionId === this.currentSessionId() ? current.read : null;
   }
 
   /** Summaries of each new read, for the UI; returns an unsubscribe function. */
@@ -55,8 +58,14 @@ export class DocumentService {
   }
 
   #accept(read: DocumentRead): void {
+    const sessionId = this.currentSessionId();
+    if (sessionId === null) {
+      // Between sessions (or while one is being wiped) a read belongs to nobody: never keep it.
+      this.logger.info({ event: 'document-read-outside-session' }, 'document read outside a session dropped');
+      return;
+    }
     // A later read replaces an earlier one: the citizen put the document on again, or another one.
-    this.#current = read;
+    this.#current = { sessionId, read };
     this.logger.info({ event: 'document-read', ...readLogFields(read) }, read.ok ? 'document read' : 'document read failed');
     this.#summaries.emit(summarizeRead(read));
   }

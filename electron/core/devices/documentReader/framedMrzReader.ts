@@ -21,6 +21,8 @@ export abstract class FramedMrzReader<T> implements DocumentReaderDriver {
   readonly #health = new Listeners<HealthReport>();
   #handle: T | null = null;
   #connecting: Promise<HealthReport> | null = null;
+  /** The last open failure logged, so a device that stays away is not logged at every retry. */
+  #lastFailure: string | null = null;
   /** Bumped by disconnect so that an open still in flight is closed again instead of used. */
   #generation = 0;
 
@@ -93,7 +95,15 @@ export abstract class FramedMrzReader<T> implements DocumentReaderDriver {
   async #open(): Promise<HealthReport> {
     const generation = this.#generation;
     const outcome = await this.open();
-    if (!outcome.ok) return outcome.report;
+    if (!outcome.ok) {
+      const failure = `${outcome.report.state}/${outcome.report.reason}`;
+      if (failure !== this.#lastFailure) {
+        this.deps.logger.warn({ event: 'document-reader-open-failed', device: this.id, reason: outcome.report.reason }, 'document reader not opened');
+        this.#lastFailure = failure;
+      }
+      return outcome.report;
+    }
+    this.#lastFailure = null;
     if (generation !== this.#generation) {
       // disconnect() ran while the device was opening: do not keep it.
       await this.close(outcome.handle);

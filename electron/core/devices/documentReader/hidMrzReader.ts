@@ -55,7 +55,6 @@ export class HidMrzReader extends FramedMrzReader<HidDevice> {
       return { ok: true, handle: await this.hidDeps.hid.open(path) };
     } catch (error) {
       const reason = /EACCES|permission/i.test(error instanceof Error ? error.message : String(error)) ? 'permission-denied' : 'error';
-      this.deps.logger.warn({ event: 'document-reader-open-failed', device: this.id, reason }, 'document reader not opened');
       return { ok: false, report: { state: 'fault', reason } };
     }
   }

@@ -39,9 +39,7 @@ export class SerialMrzReader extends FramedMrzReader<SerialLink> {
     } catch {
       result = { ok: false, error: 'error' };
     }
-    if (result.ok) return { ok: true, handle: result.link };
-    this.deps.logger.warn({ event: 'document-reader-open-failed', device: this.id, reason: result.error }, 'document reader not opened');
-    return { ok: false, report: openFailure(result.error) };
+    return result.ok ? { ok: true, handle: result.link } : { ok: false, report: openFailure(result.error) };
   }
 
   protected attach(link: SerialLink): void {
