@@ -5,6 +5,7 @@ import { z } from '../zodConfig';
  * The printer always cuts after the last block.
  */
 /** No control characters: they could smuggle printer commands (e.g. DLE EOT) into a job. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const printable = /^[^\u0000-\u001F\u007F]*$/;
 
 export const receiptBlockSchema = z.discriminatedUnion('type', [

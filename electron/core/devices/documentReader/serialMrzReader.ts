@@ -35,7 +35,11 @@ export class SerialMrzReader extends FramedMrzReader<SerialLink> {
   protected async open(): Promise<OpenOutcome<SerialLink>> {
     let result: SerialOpenResult;
     try {
-      result = await this.serial.openSerial({ path: this.config.path, baudRate: this.config.baudRate ?? defaultBaudRate });
+      result = await this.serial.openSerial({
+        path: this.config.path,
+        baudRate: this.config.baudRate ?? defaultBaudRate,
+        rtscts: this.config.flowControl === 'rtscts',
+      });
     } catch {
       result = { ok: false, error: 'error' };
     }

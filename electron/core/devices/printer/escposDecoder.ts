@@ -307,7 +307,8 @@ function commandLength(cmd: readonly number[]): CommandLength {
   switch (prefix) {
     case DLE:
       if (code === 0x04 || code === 0x05) return fixed(cmd, 3);
-      if (code === 0x14) return fixed(cmd, 5);
+      // DLE DC4 fn …: fn 8 (clear buffers) carries 7 bytes, the others (pulse, power off) 2.
+      if (code === 0x14) return cmd.length < 3 ? { kind: 'more' } : fixed(cmd, cmd[2] === 0x08 ? 10 : 5);
       return { kind: 'unknown', length: 2 };
     case ESC:
       return escLength(cmd, code);

@@ -13,6 +13,8 @@ export interface ReceiptEncodingOptions {
 type Alignment = 'left' | 'center' | 'right';
 
 const ESC = 0x1b;
+const GS = 0x1d;
+const LF = 0x0a;
 const alignBytes: Readonly<Record<Alignment, number>> = { left: 0, center: 1, right: 2 };
 const sizeCells = { normal: 1, large: 2, huge: 3 } as const;
 /** Paper widths the library lays out; it refuses any other column count. */
@@ -49,7 +51,18 @@ export function encodeReceipt(receipt: Receipt, options: ReceiptEncodingOptions)
   // the printer's code page predictable for every job.
   encoder.initialize().codepage(options.codePage.name).raw([ESC, 0x74, options.codePage.escT]);
   for (const block of receipt.blocks) encodeBlock(encoder, block, width, options.codePage.name);
-  return encoder.cut().encode();
+  return withoutLineFeedAfterCut(encoder.cut().encode());
+}
+
+/**
+ * The library ends every line it emits with a line feed, the cut too (`GS V 0 LF`); it has no option
+ * to leave that out (4.0.1 drops the newline only after a drawer pulse), so it is cut off here: a
+ * line feed after the cut would feed paper for the next receipt.
+ */
+function withoutLineFeedAfterCut(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  const endsWithCutAndFeed = n >= 4 && bytes[n - 4] === GS && bytes[n - 3] === 0x56 && bytes[n - 1] === LF;
+  return endsWithCutAndFeed ? bytes.subarray(0, n - 1) : bytes;
 }
 
 function encodeBlock(encoder: ReceiptPrinterEncoder, block: ReceiptBlock, width: number, codePage: PrinterCodePage): void {
@@ -62,10 +75,14 @@ function encodeBlock(encoder: ReceiptPrinterEncoder, block: ReceiptBlock, width:
       encoder.bold(false).size(1, 1);
       return;
     }
-    case 'qr':
+    case 'qr': {
+      const payload = withoutControlCharacters(block.payload);
+      // Nothing left to encode: printing an empty symbol would only confuse.
+      if (payload === '') return;
       encoder.raw([ESC, 0x61, alignBytes.center]);
-      encoder.qrcode(block.payload, { model: 2, size: block.size ?? defaultQrModuleSize, errorlevel: 'm' });
+      encoder.qrcode(payload, { model: 2, size: block.size ?? defaultQrModuleSize, errorlevel: 'm' });
       return;
+    }
     case 'rule':
       encoder.raw([ESC, 0x61, alignBytes.left]);
       encoder.line('-'.repeat(width));
@@ -74,6 +91,20 @@ function encodeBlock(encoder: ReceiptPrinterEncoder, block: ReceiptBlock, width:
       for (let i = 0; i < block.lines; i += 1) encoder.line('');
       return;
   }
+}
+
+/**
+ * QR data goes to the printer as raw bytes, and printers act on real-time commands (`DLE EOT n`,
+ * `DLE DC4 …`) wherever they appear in the stream, even inside symbol data. Without the control
+ * characters (below 0x20 and DEL) a payload cannot contain them; a URL or text has no use for them.
+ */
+export function withoutControlCharacters(text: string): string {
+  let result = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code >= 0x20 && code !== 0x7f) result += char;
+  }
+  return result;
 }
 
 /** Keeps newlines (they split lines) and what the code page can print; tabs become spaces, the rest '?'. */

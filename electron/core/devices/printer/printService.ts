@@ -24,7 +24,7 @@ interface Job {
   readonly receipt: Receipt;
   readonly resolve: (result: PrintResult) => void;
   settled: boolean;
-  /** Once bytes are on their way the job can no longer be taken back. */
+  /** Its bytes are on their way: taking it back needs the printer's abort(). */
   writing: boolean;
 }
 
@@ -62,7 +62,9 @@ function failed(reason: PrintFailureReason): PrintResult {
 /**
  * Print jobs of the current session, one after another. Every job asks the printer for its status
  * first and is refused with the reason when it cannot print; jobs of an earlier session and jobs
- * pending at a reset are dropped and never printed, so nothing reaches the next person.
+ * pending at a reset are dropped and never printed, so nothing reaches the next person. A job that
+ * fails while printing, or is being written at a reset, is aborted at the printer, so its unprinted
+ * rest does not come out later (after a paper refill, a reconnect).
  * Logs outcomes and reasons only, never receipt contents.
  */
 export class PrintService {
@@ -94,21 +96,24 @@ export class PrintService {
     return this.#queue.length + (this.#running ? 1 : 0);
   }
 
-  /** The reset participant 'print-jobs': drops every job not yet being written. */
+  /** The reset participant 'print-jobs': drops every job, aborting the one being written. */
   resetParticipant(): ResetParticipant {
     return {
       name: 'print-jobs',
-      reset: () => {
-        this.dropPending();
-      },
+      reset: () => this.dropAll(),
     };
   }
 
-  /** Drops every job not yet being written; their promises resolve as 'dropped'. */
-  dropPending(): void {
+  /**
+   * Drops every job; their promises resolve as 'dropped' at once. A job being written is aborted at
+   * the printer (also a write stalled on a printer that stopped reading); resolves once that is done.
+   */
+  async dropAll(): Promise<void> {
     const jobs = this.#queue.splice(0);
-    if (this.#running && !this.#running.writing) jobs.unshift(this.#running);
+    const running = this.#running;
+    if (running) jobs.unshift(running);
     for (const job of jobs) this.#finish(job, failed('dropped'));
+    if (running?.writing) await this.#abort();
   }
 
   #pump(): void {
@@ -141,7 +146,20 @@ export class PrintService {
     }
     job.writing = true;
     const written: WriteResult = await printer.write(bytes);
-    return written.ok ? { status: 'printed' } : failed(written.reason);
+    if (written.ok) return { status: 'printed' };
+    // The printer may hold the rest of the job and print it once the fault is fixed. A job dropped
+    // at reset was aborted there already; 'dropped' means someone aborted it.
+    if (!job.settled && written.reason !== 'dropped') await this.#abort();
+    return failed(written.reason);
+  }
+
+  async #abort(): Promise<void> {
+    try {
+      await this.#options.printer?.abort();
+    } catch {
+      // Drivers do not throw; if one does, the job's outcome stands and the next job still runs.
+      this.#options.logger.error({ event: 'printer-abort-threw' }, 'printer abort failed');
+    }
   }
 
   #staleOrDropped(job: Job): boolean {

@@ -29,6 +29,38 @@ export function isStatusByte(byte: number): boolean {
   return (byte & 0x93) === 0x12;
 }
 
+/**
+ * The byte of a received chunk that answers the status request waiting for it: the last valid status
+ * byte (a late answer to an earlier request may come first), else the last byte, which then reads
+ * as garbage. Undefined for an empty chunk.
+ */
+export function statusAnswerInChunk(chunk: Uint8Array): number | undefined {
+  for (let i = chunk.length - 1; i >= 0; i -= 1) {
+    const byte = chunk[i];
+    if (byte !== undefined && isStatusByte(byte)) return byte;
+  }
+  return chunk.at(-1);
+}
+
+/**
+ * Epson's real-time "clear buffer(s)", DLE DC4 fn=8 d1…d7 = 1 3 20 1 6 2 8: empties the printer's
+ * receive and print buffers, so a job cut off by an error does not print later
+ * (https://download4.epson.biz/sec_pubs/pos/reference_en/escpos/dle_dc4_fn8.html).
+ */
+export const epsonClearBuffersCommand: readonly number[] = [0x10, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08];
+
+/** The printer's "Clear response" to DLE DC4 fn=8: header 37h, identifier 25h, NUL (same reference). */
+export const epsonClearResponse: readonly number[] = [0x37, 0x25, 0x00];
+
+/** Whether `bytes` contain `sequence` somewhere. */
+export function containsSequence(bytes: readonly number[], sequence: readonly number[]): boolean {
+  outer: for (let i = 0; i + sequence.length <= bytes.length; i += 1) {
+    for (let j = 0; j < sequence.length; j += 1) if (bytes[i + j] !== sequence[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Reads one answer byte to `DLE EOT kind` (DESIGN.md §4). */
 export function decodeStatusByte(kind: StatusRequestKind, byte: number): StatusAnswer {
   if (!isStatusByte(byte)) return { ok: false, error: 'garbage' };

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toString as qrCodeSvg } from 'qrcode';
 import { defaultCodePage, type PrinterCodePage, type PrinterConfig } from '../../../../shared/config/deviceConfig';
 import { Listeners, type HealthReport } from '../device';
@@ -98,11 +98,14 @@ export class SimulatedPrinter implements PrinterDriver {
   #status: SimulatedStatus = 'ok';
   #fileStatus: SimulatedStatus = 'ok';
   #jobs = 0;
+  /** Bumped by abort(): a job whose preview is still being prepared is then not written. */
+  #aborts = 0;
 
   constructor(config: PrinterSimulatorConfig, deps: DeviceDeps) {
     this.id = config.id;
     this.#deps = deps;
-    this.previewDir = config.previewDir ?? join(deps.dataDir, 'printer-preview');
+    // Relative folders are taken from the data folder, like the reader's inbox.
+    this.previewDir = resolve(deps.dataDir, config.previewDir ?? 'printer-preview');
     this.#codePage = config.codePage ?? defaultCodePage;
     this.#columns = config.columns ?? defaultColumns;
   }
@@ -150,13 +153,19 @@ export class SimulatedPrinter implements PrinterDriver {
     const health = this.#currentHealth();
     if (health.state === 'fault') return { ok: false, reason: health.reason === 'cover-open' || health.reason === 'paper-end' ? health.reason : 'offline' };
     try {
-      await this.#writePreview(bytes);
+      if (!(await this.#writePreview(bytes))) return { ok: false, reason: 'dropped' };
       this.#report(health);
       return { ok: true };
     } catch {
       this.#report({ state: 'fault', reason: 'write-failed' });
       return { ok: false, reason: 'write-failed' };
     }
+  }
+
+  /** Discards a job still pending (its preview not yet written); nothing else is buffered here. */
+  abort(): Promise<void> {
+    this.#aborts += 1;
+    return Promise.resolve();
   }
 
   #currentHealth(): HealthReport {
@@ -171,17 +180,23 @@ export class SimulatedPrinter implements PrinterDriver {
     }
   }
 
-  async #writePreview(bytes: Uint8Array): Promise<void> {
+  /** Writes the preview files; false when abort() came while they were being prepared. */
+  async #writePreview(bytes: Uint8Array): Promise<boolean> {
+    const aborts = this.#aborts;
     const decoder = new EscPosDecoder({ codePages: { [this.#codePage.escT]: this.#codePage.name } });
     decoder.push(bytes);
     const { items, qrCodes } = decoder.result();
+    const svgs: string[] = [];
+    for (const payload of qrCodes) svgs.push(await qrCodeSvg(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+    // Everything is prepared before the first file is written, so an aborted job leaves no file at
+    // all; the await lets an abort() made right after write() count even without QR codes.
+    await Promise.resolve();
+    if (aborts !== this.#aborts) return false;
     this.#jobs += 1;
     const base = join(this.previewDir, `receipt-${fileTime(this.#deps.clock.now())}-${this.#jobs}`);
     await writeFile(`${base}.txt`, formatPreview(items, this.#columns), 'utf8');
-    for (const [index, payload] of qrCodes.entries()) {
-      const svg = await qrCodeSvg(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      await writeFile(`${base}-qr-${index + 1}.svg`, svg, 'utf8');
-    }
+    for (const [index, svg] of svgs.entries()) await writeFile(`${base}-qr-${index + 1}.svg`, svg, 'utf8');
+    return true;
   }
 
   #report(report: HealthReport): HealthReport {

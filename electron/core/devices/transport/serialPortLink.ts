@@ -3,6 +3,12 @@ import { serialBinding } from './eofAwareLinuxBinding';
 import { Listeners } from '../device';
 import type { SerialOpenError, SerialOpener } from './serialLink';
 
+/**
+ * Writes go to the port in pieces of this size (half a second of wire time at 19200 baud), so
+ * flush() can stop a long job: the rest of it never reaches the operating system.
+ */
+const writePieceBytes = 1024;
+
 function classifyOpenError(error: unknown): SerialOpenError {
   const message = error instanceof Error ? error.message : String(error);
   if (/ENOENT|No such file|not found/i.test(message)) return 'not-found';
@@ -12,8 +18,8 @@ function classifyOpenError(error: unknown): SerialOpenError {
 }
 
 /** Opens a real serial port (serialport's stream and native binding) and wraps it as a SerialLink. */
-export const openSerialPort: SerialOpener = async ({ path, baudRate }) => {
-  const port = new SerialPortStream({ binding: serialBinding(), path, baudRate, autoOpen: false, lock: true });
+export const openSerialPort: SerialOpener = async ({ path, baudRate, rtscts = false }) => {
+  const port = new SerialPortStream({ binding: serialBinding(), path, baudRate, rtscts, autoOpen: false, lock: true });
   try {
     await new Promise<void>((resolve, reject) => {
       port.open((error) => {
@@ -44,6 +50,9 @@ export const openSerialPort: SerialOpener = async ({ path, baudRate }) => {
     // 'close' follows where the port is gone; a write error is reported through write().
   });
 
+  // Writes still in progress; flush() makes them reject at once instead of going on.
+  const inProgress = new Set<(error: Error) => void>();
+
   return {
     ok: true,
     link: {
@@ -56,15 +65,41 @@ export const openSerialPort: SerialOpener = async ({ path, baudRate }) => {
             reject(new Error('port closed'));
             return;
           }
-          port.write(Buffer.from(bytes), (writeError) => {
-            if (writeError) {
-              reject(writeError);
+          let settled = false;
+          const settle = (error: Error | null | undefined): void => {
+            if (settled) return;
+            settled = true;
+            inProgress.delete(settle);
+            if (error) reject(error);
+            else resolve();
+          };
+          inProgress.add(settle);
+          // One piece at a time: after a flush at most this piece is still on its way, not the whole job.
+          const writeFrom = (offset: number): void => {
+            if (settled) return;
+            if (offset >= bytes.length) {
+              port.drain(settle);
               return;
             }
-            port.drain((drainError) => {
-              if (drainError) reject(drainError);
-              else resolve();
+            port.write(Buffer.from(bytes.subarray(offset, offset + writePieceBytes)), (writeError) => {
+              if (writeError) settle(writeError);
+              else writeFrom(offset + writePieceBytes);
             });
+          };
+          writeFrom(0);
+        });
+      },
+      flush() {
+        const flushed = new Error('flushed');
+        for (const settle of [...inProgress]) settle(flushed);
+        return new Promise<void>((resolve) => {
+          if (!port.isOpen) {
+            resolve();
+            return;
+          }
+          // tcflush(TCIOFLUSH); a port failing now has nothing left to discard either way.
+          port.flush(() => {
+            resolve();
           });
         });
       },

@@ -15,6 +15,9 @@ class LinkDouble implements SerialLink {
   write(): Promise<void> {
     return Promise.resolve();
   }
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
   onData(listener: (chunk: Uint8Array) => void): () => void {
     return this.data.add(listener);
   }
@@ -61,7 +64,21 @@ describe('SerialMrzReader with a link double', () => {
       return Promise.resolve({ ok: true, link: new LinkDouble() });
     });
     await reader.connect();
-    expect(calls).toEqual([{ path: '/dev/ttyMRZ', baudRate: 9600 }]);
+    expect(calls).toEqual([{ path: '/dev/ttyMRZ', baudRate: 9600, rtscts: false }]);
+  });
+
+  it('passes hardware flow control and the baud rate from the config', async () => {
+    const calls: Parameters<SerialOpener>[0][] = [];
+    const open: SerialOpener = (options) => {
+      calls.push(options);
+      return Promise.resolve({ ok: true, link: new LinkDouble() });
+    };
+    const reader = new SerialMrzReader(
+      { id: 'mrz', kind: 'documentReader', driver: 'mrz-serial', path: '/dev/ttyMRZ', baudRate: 115200, flowControl: 'rtscts' },
+      { clock: new FakeClock(), logger: captureLog().logger, openSerial: open },
+    );
+    await reader.connect();
+    expect(calls).toEqual([{ path: '/dev/ttyMRZ', baudRate: 115200, rtscts: true }]);
   });
 
   it('a port error is a fault (the manager reconnects); our own close reports nothing', async () => {

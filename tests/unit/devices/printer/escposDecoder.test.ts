@@ -142,6 +142,18 @@ describe('EscPosDecoder', () => {
     expect(result.qrCodes).toEqual([]);
   });
 
+  it('skips DLE DC4 commands whole: clear buffers (fn 8) with its seven bytes, pulse with two', () => {
+    const clearBuffers = [0x10, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08];
+    const pulse = [0x10, 0x14, 0x01, 0x00, 0x01];
+    for (const chunk of [1, 3, 100]) {
+      const decoder = new EscPosDecoder();
+      const bytes = [...clearBuffers, 0x41, ...pulse, 0x42, 0x0a];
+      for (let i = 0; i < bytes.length; i += chunk) decoder.push(Uint8Array.from(bytes.slice(i, i + chunk)));
+      expect(decoder.result().lines.map((l) => l.text)).toEqual(['AB']);
+      expect(decoder.result().unknownBytes).toBe(0);
+    }
+  });
+
   it('counts unknown commands and stray control bytes instead of failing', () => {
     const result = decode([0x1b, 0x01, 0x41, 0x1d, 0xfe, 0x42, 0x02, 0x03, 0x7f, 0x10, 0x43, 0x0a]);
     // ESC 01 and GS FE are skipped as two-byte commands; STX, ETX, DEL and the lone DLE are single unknown bytes.

@@ -90,12 +90,33 @@ describe('encodeReceipt', () => {
     expect(indexOfBytes(bytes, [...Buffer.from('-'.repeat(43))])).toBe(-1);
   });
 
-  it('ends with a feed and a full cut', () => {
-    const bytes = encodeReceipt(text('x'), cp858);
-    const cut = indexOfBytes(bytes, [0x1d, 0x56, 0x00]);
-    expect(cut).toBeGreaterThan(0);
-    expect(indexOfBytes(bytes.subarray(cut + 3), [0x1d, 0x56])).toBe(-1);
-    expect([...bytes.subarray(cut - 3, cut)]).toEqual([0x0a, 0x0a, 0x0a]);
+  it('ends with a feed and a full cut, with no line feed after the cut', () => {
+    for (const receipt of [text('x'), { blocks: [{ type: 'qr' as const, payload: 'q' }] }]) {
+      const bytes = encodeReceipt(receipt, cp858);
+      const cut = indexOfBytes(bytes, [0x1d, 0x56, 0x00]);
+      expect(cut).toBeGreaterThan(0);
+      expect(cut + 3).toBe(bytes.length);
+      expect([...bytes.subarray(cut - 3, cut)]).toEqual([0x0a, 0x0a, 0x0a]);
+    }
+  });
+
+  it('takes control characters out of QR payloads and text, so no real-time command can be smuggled in', () => {
+    const dleEot = '\u0010\u0004\u0001';
+    const clearBuffers = '\u0010\u0014\u0008\u0001\u0003\u0014\u0001\u0006\u0002\u0008';
+    const payload = `https://x.de/?a=${dleEot}${clearBuffers}\u007f\u001b@\u0000b`;
+    const bytes = encodeReceipt({ blocks: [{ type: 'qr', payload }, { type: 'text', text: `t${dleEot}${clearBuffers}\u007fz` }] }, cp858);
+    expect(indexOfBytes(bytes, [0x10, 0x04])).toBe(-1);
+    expect(indexOfBytes(bytes, [0x10, 0x14])).toBe(-1);
+    expect(bytes.includes(0x7f)).toBe(false);
+    // What is left of the payload is stored as it was, apart from the control characters.
+    const kept = [...Buffer.from('https://x.de/?a=@b')];
+    expect(indexOfBytes(bytes, [0x1d, 0x28, 0x6b, kept.length + 3, 0x00, 0x31, 0x50, 0x30, ...kept])).toBeGreaterThan(0);
+  });
+
+  it('leaves out a QR code whose payload is nothing but control characters', () => {
+    const bytes = encodeReceipt({ blocks: [{ type: 'qr', payload: '\u0010\u0004\u0002' }, { type: 'text', text: 'x' }] }, cp858);
+    expect(indexOfBytes(bytes, [0x1d, 0x28, 0x6b])).toBe(-1);
+    expect(indexOfBytes(bytes, [0x10])).toBe(-1);
   });
 
   it('prints characters the code page lacks, and control characters, as "?" so text cannot send commands', () => {

@@ -25,9 +25,12 @@ class FakePrinter implements PrinterDriver {
   readonly written: Uint8Array[] = [];
   status: HealthReport = { state: 'ready', reason: 'ok' };
   writeResult: WriteResult = { ok: true };
-  /** When set, the next checkStatus/write waits for it. */
+  /** When set, the next checkStatus/write/abort waits for it. */
   holdStatus: Promise<void> | null = null;
   holdWrite: Promise<void> | null = null;
+  holdAbort: Promise<void> | null = null;
+  /** Ends a held write as aborted, like the real driver's abort(). */
+  #abortWrite: (() => void) | null = null;
   readonly #listeners = new Listeners<HealthReport>();
 
   connect(): Promise<HealthReport> {
@@ -55,8 +58,21 @@ class FakePrinter implements PrinterDriver {
     this.written.push(bytes);
     const hold = this.holdWrite;
     this.holdWrite = null;
-    if (hold) await hold;
+    if (hold) {
+      const aborted = new Promise<'aborted'>((resolve) => (this.#abortWrite = () => resolve('aborted')));
+      const outcome = await Promise.race([hold.then(() => 'done' as const), aborted]);
+      this.#abortWrite = null;
+      if (outcome === 'aborted') return { ok: false, reason: 'dropped' };
+    }
     return this.writeResult;
+  }
+
+  async abort(): Promise<void> {
+    this.calls.push('abort');
+    this.#abortWrite?.();
+    const hold = this.holdAbort;
+    this.holdAbort = null;
+    if (hold) await hold;
   }
 }
 
@@ -128,11 +144,44 @@ describe('PrintService', () => {
     expect(await service.print(slip('x'))).toEqual({ status: 'failed', reason: 'no-printer' });
   });
 
-  it('passes on why the printer could not write', async () => {
+  it.each(['paper-end', 'cover-open', 'no-answer', 'write-failed'] as const)(
+    'passes on why a job failed (%s) and aborts it at the printer before the next job starts',
+    async (reason) => {
+      const printer = new FakePrinter();
+      printer.writeResult = { ok: false, reason };
+      const { service } = setup(printer);
+      const abort = deferred<undefined>();
+      printer.holdAbort = abort.promise;
+      const failedJob = service.print(slip('x'));
+      const next = service.print(slip('y'));
+      await flushPromises();
+      // The unprinted rest must be gone before anything else is sent.
+      expect(printer.calls).toEqual(['status', 'write', 'abort']);
+      abort.resolve(undefined);
+      expect(await failedJob).toEqual({ status: 'failed', reason });
+      printer.writeResult = { ok: true };
+      expect(await next).toEqual({ status: 'printed' });
+      expect(printer.calls).toEqual(['status', 'write', 'abort', 'status', 'write']);
+    },
+  );
+
+  it('does not abort at the printer when nothing of the job was sent', async () => {
     const printer = new FakePrinter();
-    printer.writeResult = { ok: false, reason: 'paper-end' };
+    printer.status = { state: 'fault', reason: 'paper-end' };
     const { service } = setup(printer);
     expect(await service.print(slip('x'))).toEqual({ status: 'failed', reason: 'paper-end' });
+    expect(printer.calls).toEqual(['status']);
+  });
+
+  it('reports a failed job even when the driver\'s abort throws, and goes on with the next', async () => {
+    const printer = new FakePrinter();
+    printer.writeResult = { ok: false, reason: 'paper-end' };
+    printer.abort = () => Promise.reject(new Error('driver bug'));
+    const { service, log } = setup(printer);
+    expect(await service.print(slip('x'))).toEqual({ status: 'failed', reason: 'paper-end' });
+    printer.writeResult = { ok: true };
+    expect(await service.print(slip('y'))).toEqual({ status: 'printed' });
+    expect(log.entries().some((e) => e.event === 'printer-abort-threw')).toBe(true);
   });
 
   it('drops a job whose session ended before its turn, without writing it', async () => {
@@ -196,19 +245,41 @@ describe('PrintService', () => {
     expect(printer.written.map((b) => Buffer.from(b).toString('latin1').includes('Beleg new'))).toEqual([true]);
   });
 
-  it('lets a job finish that is already being written at reset', async () => {
+  it('aborts a job being written at reset: dropped at once, stopped at the printer, the waiting one never written', async () => {
     const printer = new FakePrinter();
     const { service } = setup(printer);
-    const write = deferred<undefined>();
-    printer.holdWrite = write.promise;
+    // The write never finishes by itself: a printer that stopped reading.
+    printer.holdWrite = new Promise<void>(() => undefined);
     const writing = service.print(slip('1'));
     const waiting = service.print(slip('2'));
     await flushPromises();
-    service.dropPending();
-    write.resolve(undefined);
-    expect(await writing).toEqual({ status: 'printed' });
+    expect(printer.calls).toEqual(['status', 'write']);
+    await service.resetParticipant().reset({ resetId: 'reset-1', reason: 'end' });
+    expect(await writing).toEqual({ status: 'failed', reason: 'dropped' });
     expect(await waiting).toEqual({ status: 'failed', reason: 'dropped' });
+    await flushPromises();
+    // One abort (the reset's), none more for the job's own failure; the queue is free again.
+    expect(printer.calls).toEqual(['status', 'write', 'abort']);
     expect(printer.written).toHaveLength(1);
+    expect(service.pendingJobs()).toBe(0);
+    expect(await service.print(slip('3'))).toEqual({ status: 'printed' });
+  });
+
+  it('finishes the reset only when the printer has aborted the job', async () => {
+    const printer = new FakePrinter();
+    const { service } = setup(printer);
+    printer.holdWrite = new Promise<void>(() => undefined);
+    const abort = deferred<undefined>();
+    printer.holdAbort = abort.promise;
+    void service.print(slip('1'));
+    await flushPromises();
+    let done = false;
+    void service.dropAll().then(() => (done = true));
+    await flushPromises();
+    expect(done).toBe(false);
+    abort.resolve(undefined);
+    await flushPromises();
+    expect(done).toBe(true);
   });
 
   it('refuses more jobs than may wait as busy', async () => {

@@ -78,7 +78,6 @@ describe('SimulatedPrinter', () => {
         '',
         '--- cut ---',
         '',
-        '',
       ].join('\n'),
     );
     const svg = await readFile(join(printer.previewDir, files[0] ?? ''), 'utf8');
@@ -174,6 +173,21 @@ describe('SimulatedPrinter', () => {
     const printer = simulator({ previewDir: join(dir, 'blocker', 'previews') });
     expect(await printer.connect()).toEqual({ state: 'fault', reason: 'write-failed' });
     expect(await printer.write(Uint8Array.of(0x41))).toEqual({ ok: false, reason: 'no-printer' });
+  });
+
+  it('abort() discards a job whose preview is still pending: no file, result dropped', async () => {
+    const printer = simulator();
+    await printer.connect();
+    const withQr = printer.write(encodeReceipt(receipt, options));
+    await printer.abort();
+    expect(await withQr).toEqual({ ok: false, reason: 'dropped' });
+    const plain = printer.write(encodeReceipt({ blocks: [{ type: 'text', text: 'x' }] }, options));
+    await printer.abort();
+    expect(await plain).toEqual({ ok: false, reason: 'dropped' });
+    expect(await readdir(printer.previewDir)).toEqual([]);
+    // Later jobs print again.
+    expect(await printer.write(encodeReceipt(receipt, options))).toEqual({ ok: true });
+    expect((await readdir(printer.previewDir)).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
   });
 
   it('is absent again after disconnect', async () => {
