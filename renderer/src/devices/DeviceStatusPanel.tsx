@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../components/useModalDialog';
 import { PrintFeedback } from '../print/PrintFeedback';
 import { printReceipt } from '../print/printReceipt';
 import { useDeviceStore } from '../state/deviceStore';
@@ -12,18 +12,10 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
   const { t, i18n } = useTranslation();
   const devices = useDeviceStore((s) => s.devices);
   const terminal = useTerminalStore((s) => s.bootstrap?.terminal);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const hasPrinter = devices.some((d) => d.kind === 'printer');
   // One test print at a time: the panel is reachable by anyone until staff access (PIN) exists.
   const printing = usePrintStore((s) => s.status.phase === 'printing');
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => {
-      element?.close();
-    };
-  }, []);
 
   return (
     <dialog

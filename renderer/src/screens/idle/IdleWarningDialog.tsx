@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from '../../components/LanguagePicker';
+import { useModalDialog } from '../../components/useModalDialog';
 import { invoke } from '../../kiosk/invoke';
 import { useCountdown } from './useCountdown';
 
@@ -8,16 +9,11 @@ import { useCountdown } from './useCountdown';
 export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
   const { t } = useTranslation();
   const seconds = useCountdown(endsAt);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const moreTime = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
     moreTime.current?.focus();
-    return () => {
-      element?.close();
-    };
   }, []);
 
   return (
