@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { appRoot, chooseLanguageInMenu, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { join } from 'node:path';
 
 let kiosk: RunningKiosk | undefined;
@@ -19,10 +19,12 @@ test('info terminal: tap on attract opens home; language switch; end resets ever
   await expect(page.locator('h1')).toHaveText('Informationsterminal');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
-  await page.locator('[data-language="en"]').click();
+  await chooseLanguageInMenu(page, 'en');
   await expect(page.locator('h1')).toHaveText('Information terminal');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('[data-language="en"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-action="open-languages"]').click();
+  await expect(page.locator('[data-screen="language-menu"] [data-language="en"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-action="close-languages"]').click();
 
   await page.locator('[data-action="end-session"]').click();
   await expect(page.locator('[data-screen="end-of-session"]')).toBeVisible();
@@ -43,8 +45,8 @@ test('workstation role shows its own home', async () => {
   await page.locator('[data-action="start-session"]').click();
   await expect(page.locator('[data-screen="home-workstation"] h1')).toHaveText('Selbstbedienungs-Arbeitsplatz');
   await expect(page.locator('[data-screen="home-workstation"] [data-entry-point]')).toHaveCount(3);
-  // No dummy buttons: the only buttons are the language switch and "end".
-  await expect(page.locator('[data-screen="home-workstation"] button')).toHaveCount(3);
+  // No dummy buttons: the only buttons are the language menu and "end".
+  await expect(page.locator('[data-screen="home-workstation"] button')).toHaveCount(2);
 });
 
 test('choosing a language on attract starts the session in that language', async () => {
@@ -58,7 +60,7 @@ test('idle: warning with countdown, then reset to attract with everything wiped'
   kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
-  await page.locator('[data-language="en"]').click();
+  await chooseLanguageInMenu(page, 'en');
   const warning = page.locator('[data-screen="idle-warning"]');
   await expect(warning).toBeVisible({ timeout: 10_000 });
   await expect(warning.locator('h2')).toHaveText('Are you still there?');
@@ -76,7 +78,7 @@ test('"more time" keeps the session, again and again; "end now" ends it', async 
   kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
-  await page.locator('[data-language="en"]').click();
+  await chooseLanguageInMenu(page, 'en');
   const warning = page.locator('[data-screen="idle-warning"]');
   for (let round = 0; round < 3; round += 1) {
     await expect(warning).toBeVisible({ timeout: 10_000 });
@@ -106,7 +108,7 @@ test('a crashed UI is replaced by a fresh page and the session it showed is rese
   kiosk = await launchKiosk();
   const { page, browser } = kiosk;
   await page.locator('[data-action="start-session"]').click();
-  await page.locator('[data-language="en"]').click();
+  await chooseLanguageInMenu(page, 'en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const cdp = await page.context().newCDPSession(page);
   // The crash never answers; do not wait for it.

@@ -1,18 +1,19 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
 import { useEffectiveLanguage } from '../i18n/useEffectiveLanguage';
 import { usePreferencesStore } from '../state/preferencesStore';
 import { useTerminalStore } from '../state/terminalStore';
+import { useModalDialog } from './useModalDialog';
 
-/** The language switch on every screen: each language named in its own script, with its `lang`. */
-export function LanguagePicker({ onChosen, variant = 'bar' }: { readonly onChosen?: (language: UiLanguage) => void; readonly variant?: 'bar' | 'large' }) {
+/** Every offered language as a large button, named in its own script with its own `lang` and `dir`. */
+function LanguageGrid({ onChosen }: { readonly onChosen?: (language: UiLanguage) => void }) {
   const { t } = useTranslation();
   const offered = useTerminalStore((s) => s.bootstrap?.languages.offered ?? []);
   const current = useEffectiveLanguage();
   const chooseLanguage = usePreferencesStore((s) => s.chooseLanguage);
-  if (offered.length < 2) return null;
   return (
-    <nav className={`language-picker language-picker--${variant}`} aria-label={t('language.label')}>
+    <nav className="language-grid" aria-label={t('language.label')}>
       <ul>
         {offered.map((language) => (
           <li key={language}>
@@ -34,5 +35,77 @@ export function LanguagePicker({ onChosen, variant = 'bar' }: { readonly onChose
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The language menu opened from the top bar. */
+function LanguageMenu({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useModalDialog();
+  return (
+    <dialog
+      ref={dialog}
+      className="language-menu"
+      data-screen="language-menu"
+      aria-labelledby="language-menu-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="language-menu-title">{t('language.label')}</h2>
+      <LanguageGrid onChosen={onClose} />
+      <button type="button" className="button button--secondary language-menu__close" data-action="close-languages" onClick={onClose}>
+        {t('language.close')}
+      </button>
+    </dialog>
+  );
+}
+
+/** A globe: the sign for "language" that does not depend on reading any one language. */
+function GlobeIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+      <ellipse cx="12" cy="12" rx="4.5" ry="10" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M2 12h20M4 7h16M4 17h16" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
+}
+
+/**
+ * The language switch on every screen. `large` shows every language at once (attract, end,
+ * idle warning); `bar` is one button in the top bar that opens the same choice as a menu.
+ */
+export function LanguagePicker({ onChosen, variant = 'bar' }: { readonly onChosen?: (language: UiLanguage) => void; readonly variant?: 'bar' | 'large' }) {
+  const offered = useTerminalStore((s) => s.bootstrap?.languages.offered ?? []);
+  const current = useEffectiveLanguage();
+  const [open, setOpen] = useState(false);
+  if (offered.length < 2) return null;
+  if (variant === 'large') return <LanguageGrid onChosen={onChosen} />;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--language-menu"
+        data-action="open-languages"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        <GlobeIcon />
+        <span lang={current} dir={languageInfo[current].dir}>
+          {languageInfo[current].nativeName}
+        </span>
+      </button>
+      {open && (
+        <LanguageMenu
+          onClose={() => {
+            setOpen(false);
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -49,7 +49,7 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
             className="button button--secondary"
             data-action="test-print"
             disabled={printing}
-            onClick={() => void printReceipt(testReceipt(t, terminal, new Date().toLocaleString(i18n.language)))}
+            onClick={() => void printReceipt(testReceipt(i18n.getFixedT('de'), terminal, new Date().toLocaleString('de-DE')))}
           >
             {t('devices.testPrint')}
           </button>

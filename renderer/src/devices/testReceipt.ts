@@ -1,7 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Receipt } from '../../../shared/devices/receipt';
 
-/** The staff test print: terminal, time, the code page check line and a QR code. */
+/**
+ * The staff test print: terminal, time, the code page check line and a QR code. Printed in German:
+ * the receipt printer's code page has no Arabic, Persian or Cyrillic letters.
+ */
 export function testReceipt(t: TFunction, terminal: { readonly id: string; readonly name: string }, time: string): Receipt {
   return {
     blocks: [

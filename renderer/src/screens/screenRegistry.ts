@@ -13,6 +13,7 @@ export const screens = {
   'idle-warning': { roles: ['info', 'workstation'], states: ['idle-warning'] },
   'end-of-session': { roles: ['info', 'workstation'], states: ['attract'] },
   'device-status': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  'language-menu': { roles: ['info', 'workstation'], states: ['active'] },
 } as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
 
 export type ScreenId = keyof typeof screens;

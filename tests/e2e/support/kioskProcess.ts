@@ -139,3 +139,10 @@ export async function launchKiosk(options: { config?: string; script?: string } 
     throw error;
   }
 }
+
+/** Chooses a language through the top bar's language menu, as a citizen would. */
+export async function chooseLanguageInMenu(page: Page, language: string): Promise<void> {
+  await page.locator('[data-action="open-languages"]').click();
+  await page.locator(`[data-screen="language-menu"] [data-language="${language}"]`).click();
+  await page.locator('[data-screen="language-menu"]').waitFor({ state: 'detached' });
+}

@@ -1,64 +1,96 @@
 import { describe, expect, it } from 'vitest';
-import de from '../../../renderer/src/i18n/locales/de.json';
-import en from '../../../renderer/src/i18n/locales/en.json';
+import { resources } from '../../../renderer/src/i18n/i18n';
+import { uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
 import { kioskErrorCodes } from '../../../shared/result';
 
-function flatten(value: unknown, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
+function flatten(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(value)) {
       for (const [k, v] of flatten(child, prefix === '' ? key : `${prefix}.${key}`)) out.set(k, v);
     }
   } else {
-    out.set(prefix, value);
+    out.set(prefix, value as string);
   }
   return out;
 }
 
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+const locales = Object.fromEntries(uiLanguages.map((language) => [language, flatten(resources[language].translation)])) as Record<UiLanguage, Map<string, string>>;
+const german = locales.de;
+const baseKeys = new Set([...german.keys()].map((key) => key.replace(pluralSuffix, '')));
+const pluralBases = new Set([...german.keys()].filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')));
 
-const locales = { de: flatten(de), en: flatten(en) };
+/** The plural forms a language needs, from the same CLDR rules i18next uses. */
+function pluralCategories(language: UiLanguage): string[] {
+  return new Intl.PluralRules(language === 'de-x-ls' ? 'de' : language).resolvedOptions().pluralCategories.slice().sort();
+}
 
 describe('translations', () => {
-  it('de and en have exactly the same keys', () => {
-    const deKeys = [...locales.de.keys()].sort();
-    const enKeys = [...locales.en.keys()].sort();
-    expect(enKeys.filter((k) => !locales.de.has(k)), 'in en but not in de').toEqual([]);
-    expect(deKeys.filter((k) => !locales.en.has(k)), 'in de but not in en').toEqual([]);
-    expect(deKeys.length).toBeGreaterThan(10);
-  });
-
-  it.each(Object.entries(locales))('%s has only non-empty strings', (_lang, map) => {
+  it.each(uiLanguages)('%s has every key of German, nothing else, and only non-empty strings', (language) => {
+    const map = locales[language];
+    const bases = new Set([...map.keys()].map((key) => key.replace(pluralSuffix, '')));
+    expect([...baseKeys].filter((key) => !bases.has(key)), 'missing').toEqual([]);
+    expect([...bases].filter((key) => !baseKeys.has(key)), 'unknown').toEqual([]);
     for (const [key, value] of map) {
       expect(typeof value, key).toBe('string');
-      expect(String(value).trim(), key).not.toBe('');
+      expect(value.trim(), key).not.toBe('');
     }
   });
 
-  it('every {{placeholder}} in de also exists in en', () => {
-    for (const [key, value] of locales.de) {
-      const enValue = locales.en.get(key);
-      for (const name of placeholders(String(value))) {
-        expect(placeholders(String(enValue)), `${key}: {{${name}}}`).toContain(name);
-      }
+  it.each(uiLanguages)('%s has exactly the plural forms its grammar needs', (language) => {
+    const map = locales[language];
+    for (const base of pluralBases) {
+      const forms = [...map.keys()].filter((key) => key.replace(pluralSuffix, '') === base && pluralSuffix.test(key)).map((key) => pluralSuffix.exec(key)?.[1] ?? '');
+      expect(forms.sort(), `${language} ${base}`).toEqual(pluralCategories(language));
     }
   });
 
-  it('every {{placeholder}} in en also exists in de', () => {
-    for (const [key, value] of locales.en) {
-      for (const name of placeholders(String(value))) expect(placeholders(String(locales.de.get(key))), `${key}: {{${name}}}`).toContain(name);
+  it.each(uiLanguages)('%s keeps every {{placeholder}} of German', (language) => {
+    for (const [key, value] of locales[language]) {
+      const germanValue = german.get(key) ?? german.get(`${key.replace(pluralSuffix, '')}_other`) ?? '';
+      expect(placeholders(value), `${language} ${key}`).toEqual(placeholders(germanValue));
     }
   });
 
-  it('has a message for every error code', () => {
-    for (const code of kioskErrorCodes) {
-      expect(locales.de.has(`errors.${code}`), code).toBe(true);
-      expect(locales.en.has(`errors.${code}`), code).toBe(true);
+  it('has a message for every error code in every language', () => {
+    for (const language of uiLanguages) {
+      for (const code of kioskErrorCodes) expect(locales[language].has(`errors.${code}`), `${language} ${code}`).toBe(true);
     }
   });
 
-  it('the placeholder check finds placeholders', () => {
-    expect(placeholders('in {{count}} s {{ name }}')).toEqual(['count', 'name']);
-    expect(locales.de.get('idle.text_other')).toContain('{{count}}');
+  it('keeps the printer character-set test line intact in every language', () => {
+    for (const language of uiLanguages) expect(locales[language].get('testReceipt.charset'), language).toContain('Äpfel, Öl, Übergröße, Straße, 12,50 €');
+  });
+});
+
+describe('Leichte Sprache', () => {
+  const easy = locales['de-x-ls'];
+  /** Sentences of a text: split after . ! ? and at line breaks; placeholders count as one word. */
+  const sentences = (text: string): string[] =>
+    text
+      .split(/(?<=[.!?])\s+|\n/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  const words = (sentence: string): number => sentence.replace(/\{\{[^}]+\}\}/g, 'X').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+  it('has no sentence over 15 words', () => {
+    const long: string[] = [];
+    for (const [key, value] of easy) {
+      if (key === 'testReceipt.charset') continue; // the printer test string, for staff
+      for (const sentence of sentences(value)) if (words(sentence) > 15) long.push(`${key}: ${sentence}`);
+    }
+    expect(long).toEqual([]);
+  });
+
+  it('uses no abbreviations', () => {
+    const abbreviations = /\b(z\.\s?B\.|ca\.|bzw\.|usw\.|d\.\s?h\.|evtl\.|ggf\.|inkl\.|Nr\.|u\.\s?a\.)/;
+    for (const [key, value] of easy) expect(abbreviations.test(value), `${key}: ${value}`).toBe(false);
+  });
+
+  it('the checks find what they look for', () => {
+    expect(words('Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn.')).toBe(16);
+    expect(sentences('Kurz. Auch kurz! Frage?')).toHaveLength(3);
   });
 });
