@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { DeviceStatusIndicator } from './devices/DeviceStatusIndicator';
+import { useDisplaySettings } from './accessibility/useDisplaySettings';
 import { applyLanguage } from './i18n/i18n';
 import { useEffectiveLanguage } from './i18n/useEffectiveLanguage';
 import { kioskApi } from './kiosk/kioskApi';
@@ -60,6 +61,7 @@ export function App() {
   useEffect(() => {
     void applyLanguage(language);
   }, [language]);
+  useDisplaySettings();
 
   return (
     <div className="kiosk" data-session-state={state}>

@@ -73,7 +73,37 @@ const visitors: Record<ScreenId, Visitor> = {
       await page.locator('[data-action="open-languages"]').click();
     },
   },
+  accessibility: {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('.top-bar [data-action="open-accessibility"]').click();
+    },
+  },
 };
+
+/** High contrast and 200 % text, each on its own and back to normal in between. */
+const displayModes: readonly (readonly [string, Record<string, string>])[] = [
+  ['high-contrast', { contrast: 'high', textSize: '100' }],
+  ['text-200', { contrast: 'normal', textSize: '200' }],
+];
+
+async function expectNoAxeViolations(page: Page, mode: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${mode}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Every visible interactive element smaller than 44×44 CSS px (WCAG 2.5.8 and DESIGN.md §6). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll<HTMLElement>(selector)]
+      .filter((element) => element.checkVisibility() && !element.closest('[inert]'))
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} (${String(Math.round(box.width))}×${String(Math.round(box.height))})`);
+  });
+}
 
 let kiosk: RunningKiosk | undefined;
 test.afterEach(async () => {
@@ -95,8 +125,17 @@ for (const id of Object.keys(screens) as ScreenId[]) {
       // Let entrance effects and the countdown settle before the picture.
       await page.waitForTimeout(150);
       await page.screenshot({ path: join(shots, `${id}-${language}.png`) });
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await expectNoAxeViolations(page, 'normal');
+      expect(await smallTargets(page), 'interactive elements smaller than 44×44 CSS px').toEqual([]);
+      // The same screen in the display modes of the accessibility panel (the style sheet keys on these).
+      for (const [mode, attributes] of displayModes) {
+        await page.evaluate((attrs) => {
+          Object.assign(document.documentElement.dataset, attrs);
+        }, attributes);
+        await page.waitForTimeout(100);
+        await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
+        await expectNoAxeViolations(page, mode);
+      }
     });
   }
 }

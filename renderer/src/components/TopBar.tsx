@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../kiosk/invoke';
 import { useTerminalStore } from '../state/terminalStore';
+import { AccessibilityButton } from '../accessibility/AccessibilityButton';
 import { LanguagePicker } from './LanguagePicker';
 
 /** The bar on every session screen: where you are, the language switch and the end button. */
@@ -14,6 +15,7 @@ export function TopBar() {
         <span className="top-bar__site">{bootstrap.terminal.site}</span>
         <span className="top-bar__role">{t(`roles.${bootstrap.terminal.role}`)}</span>
       </div>
+      <AccessibilityButton />
       <LanguagePicker />
       <button
         type="button"

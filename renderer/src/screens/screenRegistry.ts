@@ -14,6 +14,7 @@ export const screens = {
   'end-of-session': { roles: ['info', 'workstation'], states: ['attract'] },
   'device-status': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   'language-menu': { roles: ['info', 'workstation'], states: ['active'] },
+  accessibility: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
 } as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
 
 export type ScreenId = keyof typeof screens;

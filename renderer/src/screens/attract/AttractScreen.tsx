@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { invoke } from '../../kiosk/invoke';
 import { useTerminalStore } from '../../state/terminalStore';
@@ -19,7 +20,10 @@ export function AttractScreen() {
         <span className="attract__cta">{t('attract.start')}</span>
       </button>
       <LanguagePicker variant="large" onChosen={startSession} />
-      <p className="attract__privacy">{t('attract.privacy')}</p>
+      <div className="attract__footer">
+        <p className="attract__privacy">{t('attract.privacy')}</p>
+        <AccessibilityButton className="button--on-dark" />
+      </div>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResetReason } from '../../../../shared/session/sessionState';
+import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { invoke } from '../../kiosk/invoke';
@@ -29,6 +30,7 @@ export function EndOfSessionScreen({ reason }: { readonly reason: ResetReason })
         {t('end.startAgain')}
       </button>
       <LanguagePicker variant="large" onChosen={start} />
+      <AccessibilityButton />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { useModalDialog } from '../../components/useModalDialog';
 import { invoke } from '../../kiosk/invoke';
@@ -35,6 +36,7 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
       </p>
       <p id="idle-warning-text">{t('idle.text', { count: seconds })}</p>
       <LanguagePicker variant="large" />
+      <AccessibilityButton className="idle-warning__settings" />
       <div className="idle-warning__actions">
         <button
           ref={moreTime}

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../components/useModalDialog';
+import { contrasts, motions, reaches, textSizes, useAccessibilityStore, type AccessibilitySettings } from '../state/accessibilityStore';
+
+interface ChoiceProps<K extends keyof AccessibilitySettings> {
+  readonly setting: K;
+  readonly legend: string;
+  readonly options: readonly AccessibilitySettings[K][];
+  readonly label: (option: AccessibilitySettings[K]) => string;
+}
+
+/** One setting as a group of large buttons; the chosen one is pressed. */
+function Choice<K extends keyof AccessibilitySettings>({ setting, legend, options, label }: ChoiceProps<K>) {
+  const value = useAccessibilityStore((s) => s[setting]);
+  const change = useAccessibilityStore((s) => s.change);
+  return (
+    <fieldset className="settings-choice" data-setting={setting}>
+      <legend>{legend}</legend>
+      <div className="settings-choice__options">
+        {options.map((option) => (
+          <button
+            key={option}
+            type="button"
+            className="button button--choice"
+            aria-pressed={option === value}
+            data-value={option}
+            onClick={() => {
+              change({ [setting]: option });
+            }}
+          >
+            {label(option)}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Text size, contrast, low reach and motion — for this session only. */
+export function AccessibilityPanel({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useModalDialog();
+  return (
+    <dialog
+      ref={dialog}
+      className="settings-panel"
+      data-screen="accessibility"
+      aria-labelledby="settings-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="settings-title">{t('accessibility.title')}</h2>
+      <Choice setting="textSize" legend={t('accessibility.textSize')} options={textSizes} label={(o) => t(`accessibility.textSizes.${o}`)} />
+      <Choice setting="contrast" legend={t('accessibility.contrast')} options={contrasts} label={(o) => t(`accessibility.contrasts.${o}`)} />
+      <Choice setting="reach" legend={t('accessibility.reach')} options={reaches} label={(o) => t(`accessibility.reaches.${o}`)} />
+      <Choice setting="motion" legend={t('accessibility.motion')} options={motions} label={(o) => t(`accessibility.motions.${o}`)} />
+      <p className="settings-panel__note">{t('accessibility.resetNote')}</p>
+      <button type="button" className="button button--primary" data-action="close-accessibility" onClick={onClose}>
+        {t('accessibility.close')}
+      </button>
+    </dialog>
+  );
+}
