@@ -7,6 +7,7 @@ import { applySessionSnapshot, followSession } from './session/sessionSync';
 import { useTerminalStore } from './state/terminalStore';
 import { followDevices } from './devices/followDevices';
 import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
+import { installArrowNavigation } from './keyboard/arrowNavigation';
 import './styles/kiosk.css';
 
 /**
@@ -31,6 +32,7 @@ function blockBrowserGestures(): void {
 
 async function boot(): Promise<void> {
   blockBrowserGestures();
+  installArrowNavigation(window);
   await initI18n();
   const root = document.getElementById('root');
   if (root === null) return;

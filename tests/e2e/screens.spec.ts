@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { screens, type ScreenId } from '../../renderer/src/screens/screenRegistry';
-import { languageInfo, uiLanguages, type UiLanguage } from '../../shared/i18n/languages';
-import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { languageInfo, uiLanguages } from '../../shared/i18n/languages';
+import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { defaultConfig, startSession, visitors } from './support/screenVisitors';
 
 /**
  * Every screen of the screen registry in every UI language: it must show up in the right language
@@ -15,72 +15,6 @@ import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './suppor
  */
 const shots = join(appRoot, '.cache', 'screenshots');
 mkdirSync(shots, { recursive: true });
-
-type Language = UiLanguage;
-const configDir = mkdtempSync(join(tmpdir(), 'kiosk-screens-'));
-const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as { languages: { default: string } };
-/** The short-idle test terminal with `language` as its default (attract and end follow it). */
-const defaultConfig = (language: Language): string => {
-  const file = join(configDir, `info-${language}.json`);
-  writeFileSync(file, JSON.stringify({ ...base, languages: { ...base.languages, default: language } }));
-  return file;
-};
-
-interface Visitor {
-  readonly config: (language: Language) => string;
-  /** Brings the kiosk to the screen, starting from attract. */
-  readonly visit: (page: Page, language: Language) => Promise<void>;
-}
-
-const startSession = async (page: Page): Promise<void> => {
-  await page.locator('[data-action="start-session"]').click();
-};
-
-const visitors: Record<ScreenId, Visitor> = {
-  attract: { config: defaultConfig, visit: () => Promise.resolve() },
-  'home-info': { config: defaultConfig, visit: startSession },
-  'home-workstation': {
-    config: () => join(appRoot, 'kiosk-config', 'workstation.json'),
-    visit: async (page, language) => {
-      await page.locator(`[data-screen="attract"] [data-language="${language}"]`).click();
-    },
-  },
-  'idle-warning': {
-    config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
-      await page.locator('[data-screen="idle-warning"]').waitFor({ timeout: 10_000 });
-    },
-  },
-  'end-of-session': {
-    config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
-      await page.locator('[data-action="end-session"]').click();
-    },
-  },
-  'device-status': {
-    config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
-      await page.locator('[data-action="device-status"]').click();
-    },
-  },
-  'language-menu': {
-    config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
-      await page.locator('[data-action="open-languages"]').click();
-    },
-  },
-  accessibility: {
-    config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
-      await page.locator('.top-bar [data-action="open-accessibility"]').click();
-    },
-  },
-};
 
 /** High contrast and 200 % text, each on its own and back to normal in between. */
 const displayModes: readonly (readonly [string, Record<string, string>])[] = [

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { screens, type ScreenId } from '../../renderer/src/screens/screenRegistry';
+import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { visitors } from './support/screenVisitors';
+
+/**
+ * Operation without sight or touch (DESIGN.md §6, EN 301 549 §5.1.3): on every screen of the
+ * registry, Tab reaches every control, in reading order (mirrored right to left), with a visible
+ * focus, and never gets stuck; the arrow keys move the same way.
+ */
+let kiosk: RunningKiosk | undefined;
+test.afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+});
+
+interface Stop {
+  readonly index: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly outline: string;
+}
+
+/** Numbers every control the keyboard should reach (inside the open dialog, if any). */
+async function markControls(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const selector = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    const scope: ParentNode = document.querySelector('dialog[open]') ?? document;
+    const controls = [...scope.querySelectorAll<HTMLElement>(selector)].filter((e) => e.checkVisibility() && !e.closest('[inert]'));
+    controls.forEach((element, index) => {
+      element.dataset.kb = String(index);
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    return controls.length;
+  });
+}
+
+/** Where the focus is now: the control's number, its box and its focus outline. */
+async function focused(page: Page): Promise<Stop | null> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element?.dataset.kb) return null;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return { index: Number(element.dataset.kb), left: box.left, right: box.right, top: box.top, bottom: box.bottom, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+  });
+}
+
+/** True when `b` comes after `a` in reading order: a later line, or further along the same line. */
+function readsAfter(a: Stop, b: Stop, rtl: boolean): boolean {
+  const sameLine = b.top < a.bottom - 4 && a.top < b.bottom - 4;
+  if (!sameLine) return b.top >= a.top;
+  return rtl ? b.right <= a.right + 1 : b.left >= a.left - 1;
+}
+
+for (const id of Object.keys(screens) as ScreenId[]) {
+  for (const language of ['de', 'ar'] as const) {
+    test(`${id} in ${language}: every control by keyboard, in reading order, focus visible, no trap`, async () => {
+      const visitor = visitors[id];
+      kiosk = await launchKiosk({ config: visitor.config(language) });
+      const { page } = kiosk;
+      await visitor.visit(page, language);
+      await page.locator(`[data-screen="${id}"]`).waitFor();
+      const count = await markControls(page);
+      expect(count).toBeGreaterThan(0);
+
+      const stops: Stop[] = [];
+      for (let press = 0; press < count + 2 && stops.length < count; press += 1) {
+        await page.keyboard.press('Tab');
+        const stop = await focused(page);
+        if (stop && !stops.some((s) => s.index === stop.index)) stops.push(stop);
+      }
+      expect(stops.map((s) => s.index).sort((a, b) => a - b), 'every control reached').toEqual([...Array(count).keys()]);
+      for (const stop of stops) expect(stop.outline, `focus visible on control ${String(stop.index)}`).not.toMatch(/^none|\b0px/);
+      // Tab starts after the screen's heading (which has the focus first), so the walk is a rotation
+      // of the page's order: read it from the first control on.
+      const start = stops.findIndex((s) => s.index === 0);
+      const walk = [...stops.slice(start), ...stops.slice(0, start)];
+      const rtl = language === 'ar';
+      for (let i = 1; i < walk.length; i += 1) {
+        const [a, b] = [walk[i - 1], walk[i]];
+        if (a && b) expect(readsAfter(a, b, rtl), `control ${String(b.index)} follows ${String(a.index)} in reading order`).toBe(true);
+      }
+
+      // No trap: Tab keeps moving on from the last control.
+      const before = await focused(page);
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).not.toEqual(before);
+
+      // The arrow keys step through the same controls (a tactile keypad sends them).
+      await page.evaluate(() => document.querySelector<HTMLElement>('[data-kb="0"]')?.focus());
+      await page.keyboard.press('ArrowDown');
+      expect((await focused(page))?.index).toBe(count > 1 ? 1 : 0);
+      await page.keyboard.press('ArrowUp');
+      expect((await focused(page))?.index).toBe(0);
+    });
+  }
+}
