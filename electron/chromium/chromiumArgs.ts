@@ -24,6 +24,8 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
     '--overscroll-history-navigation=0',
     '--disable-session-crashed-bubble',
     '--noerrdialogs',
+    // Speech output (read-aloud) through speech-dispatcher on Linux.
+    '--enable-speech-dispatcher',
   ];
   if (!plan.headless) args.push('--kiosk', '--start-fullscreen');
   if (plan.cdpPort !== undefined) args.push(`--remote-debugging-port=${String(plan.cdpPort)}`, '--remote-debugging-address=127.0.0.1');

@@ -8,6 +8,7 @@ import { useTerminalStore } from './state/terminalStore';
 import { followDevices } from './devices/followDevices';
 import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
 import { installArrowNavigation } from './keyboard/arrowNavigation';
+import { installSpeech } from './speech/speech';
 import './styles/kiosk.css';
 
 /**
@@ -33,6 +34,7 @@ function blockBrowserGestures(): void {
 async function boot(): Promise<void> {
   blockBrowserGestures();
   installArrowNavigation(window);
+  installSpeech(window);
   await initI18n();
   const root = document.getElementById('root');
   if (root === null) return;

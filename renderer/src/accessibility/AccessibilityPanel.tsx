@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../components/useModalDialog';
-import { contrasts, motions, reaches, textSizes, useAccessibilityStore, type AccessibilitySettings } from '../state/accessibilityStore';
+import { readScreenAgain } from '../speech/speech';
+import { contrasts, motions, reaches, readAlouds, textSizes, useAccessibilityStore, volumes, type AccessibilitySettings } from '../state/accessibilityStore';
 
 interface ChoiceProps<K extends keyof AccessibilitySettings> {
   readonly setting: K;
@@ -36,10 +37,11 @@ function Choice<K extends keyof AccessibilitySettings>({ setting, legend, option
   );
 }
 
-/** Text size, contrast, low reach and motion — for this session only. */
+/** Text size, contrast, low reach, motion and read-aloud — for this session only. */
 export function AccessibilityPanel({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation();
   const dialog = useModalDialog();
+  const readAloud = useAccessibilityStore((s) => s.readAloud);
   return (
     <dialog
       ref={dialog}
@@ -56,6 +58,15 @@ export function AccessibilityPanel({ onClose }: { readonly onClose: () => void }
       <Choice setting="contrast" legend={t('accessibility.contrast')} options={contrasts} label={(o) => t(`accessibility.contrasts.${o}`)} />
       <Choice setting="reach" legend={t('accessibility.reach')} options={reaches} label={(o) => t(`accessibility.reaches.${o}`)} />
       <Choice setting="motion" legend={t('accessibility.motion')} options={motions} label={(o) => t(`accessibility.motions.${o}`)} />
+      <Choice setting="readAloud" legend={t('accessibility.readAloud')} options={readAlouds} label={(o) => t(`accessibility.readAlouds.${o}`)} />
+      {readAloud === 'on' && (
+        <>
+          <Choice setting="volume" legend={t('accessibility.volume')} options={volumes} label={(o) => t(`accessibility.volumes.${o}`)} />
+          <button type="button" className="button button--secondary settings-panel__repeat" data-action="repeat-speech" onClick={readScreenAgain}>
+            {t('accessibility.repeat')}
+          </button>
+        </>
+      )}
       <p className="settings-panel__note">{t('accessibility.resetNote')}</p>
       <button type="button" className="button button--primary" data-action="close-accessibility" onClick={onClose}>
         {t('accessibility.close')}

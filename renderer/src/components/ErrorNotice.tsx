@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { speak } from '../speech/speech';
 import { useNoticeStore } from '../state/noticeStore';
 
 const visibleMs = 6000;
@@ -11,11 +12,12 @@ export function ErrorNotice() {
   const clear = useNoticeStore((s) => s.clear);
   useEffect(() => {
     if (error === null) return;
+    speak(t(`errors.${error}`));
     const timer = window.setTimeout(clear, visibleMs);
     return () => {
       window.clearTimeout(timer);
     };
-  }, [error, clear]);
+  }, [error, clear, t]);
   return (
     <div className="error-notice" role="alert" data-error={error ?? undefined}>
       {error !== null && <p>{t(`errors.${error}`)}</p>}

@@ -1,11 +1,18 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import { speak } from '../speech/speech';
 
-/** The screen's one h1; takes focus when the screen appears so keyboard and reader users start at the top. */
-export function ScreenHeading({ children, className }: { readonly children: ReactNode; readonly className?: string }) {
+/**
+ * The screen's one h1; takes focus when the screen appears so keyboard and reader users start at
+ * the top, and is read aloud (when read-aloud is on) whenever it appears or its language changes.
+ */
+export function ScreenHeading({ children, className }: { readonly children: string; readonly className?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, []);
+  useEffect(() => {
+    speak(children);
+  }, [children]);
   return (
     <h1 ref={ref} tabIndex={-1} className={className}>
       {children}

@@ -2,6 +2,7 @@ import type { KioskApi } from '../../../shared/contract/kioskApi';
 import type { SessionSnapshot } from '../../../shared/session/sessionState';
 import { useSessionStore } from '../state/sessionStore';
 import { resetCitizenStores } from '../state/storeRegistry';
+import { stopSpeaking } from '../speech/speech';
 
 /**
  * Applies a session snapshot from the host. On `resetting` every citizen store is wiped before
@@ -9,6 +10,7 @@ import { resetCitizenStores } from '../state/storeRegistry';
  */
 export async function applySessionSnapshot(api: KioskApi, snapshot: SessionSnapshot): Promise<void> {
   if (snapshot.state === 'resetting' && snapshot.resetId !== null) {
+    stopSpeaking();
     resetCitizenStores();
     useSessionStore.getState().applySnapshot(snapshot);
     await api.invoke('session.resetComplete', { resetId: snapshot.resetId });

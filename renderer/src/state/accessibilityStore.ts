@@ -4,6 +4,8 @@ export const textSizes = ['100', '150', '200'] as const;
 export const contrasts = ['normal', 'high'] as const;
 export const reaches = ['normal', 'low'] as const;
 export const motions = ['normal', 'reduced'] as const;
+export const readAlouds = ['off', 'on'] as const;
+export const volumes = ['low', 'medium', 'high'] as const;
 
 export interface AccessibilitySettings {
   /** Text size in percent of the normal size. */
@@ -13,6 +15,9 @@ export interface AccessibilitySettings {
   /** Low reach: every control in the lower part of the screen (wheelchair users). */
   readonly reach: (typeof reaches)[number];
   readonly motion: (typeof motions)[number];
+  /** Speech output of headings, the focused control, warnings and errors. */
+  readonly readAloud: (typeof readAlouds)[number];
+  readonly volume: (typeof volumes)[number];
 }
 
 interface AccessibilityState extends AccessibilitySettings {
@@ -25,6 +30,8 @@ export const useAccessibilityStore = defineCitizenStore<AccessibilityState>('acc
   contrast: 'normal',
   reach: 'normal',
   motion: 'normal',
+  readAloud: 'off',
+  volume: 'medium',
   change: (patch) => {
     set(patch);
   },

@@ -4,6 +4,7 @@ import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { useModalDialog } from '../../components/useModalDialog';
 import { invoke } from '../../kiosk/invoke';
+import { speak } from '../../speech/speech';
 import { useCountdown } from './useCountdown';
 
 /** The idle warning: a modal countdown with "more time" (usable again and again) and "end now". */
@@ -15,6 +16,10 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
 
   useEffect(() => {
     moreTime.current?.focus();
+    // After the focus, so the warning itself is what is heard first.
+    speak(`${t('idle.title')} ${t('idle.text', { count: Math.ceil((endsAt - Date.now()) / 1000) })}`);
+    // Only when the warning opens, not at every tick of the countdown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
