@@ -19,19 +19,36 @@ function findAppRoot(start: string): string {
 export const appRoot = findAppRoot(import.meta.dirname);
 export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
 
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether a TCP port on loopback can be bound right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
+    server.once('error', () => {
+      resolve(false);
+    });
+    server.listen(port, '127.0.0.1', () => {
       server.close(() => {
-        resolve(port);
+        resolve(true);
       });
     });
   });
+}
+
+let nextPort = 0;
+
+/**
+ * A free TCP port on loopback for a DevTools endpoint. It is taken from a range below Linux's
+ * ephemeral ports (32768+), one slice per Playwright worker, so that no kiosk's own UI server
+ * (which listens on an ephemeral port) can grab it between this check and Chromium's start.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.TEST_PARALLEL_INDEX ?? '0');
+  const base = 20_000 + (worker % 8) * 1500;
+  for (let attempt = 0; attempt < 1500; attempt += 1) {
+    const port = base + (nextPort++ % 1500);
+    if (await canBind(port)) return port;
+  }
+  throw new Error('no free port for the DevTools endpoint');
 }
 
 export interface RunningProcess {
