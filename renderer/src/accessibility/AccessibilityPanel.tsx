@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../components/useModalDialog';
+import { KioskDialog } from '../components/KioskDialog';
 import { readScreenAgain } from '../speech/speech';
 import { contrasts, motions, reaches, readAlouds, textSizes, useAccessibilityStore, volumes, type AccessibilitySettings } from '../state/accessibilityStore';
 
@@ -40,20 +40,9 @@ function Choice<K extends keyof AccessibilitySettings>({ setting, legend, option
 /** Text size, contrast, low reach, motion and read-aloud — for this session only. */
 export function AccessibilityPanel({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation();
-  const dialog = useModalDialog();
   const readAloud = useAccessibilityStore((s) => s.readAloud);
   return (
-    <dialog
-      ref={dialog}
-      className="settings-panel"
-      data-screen="accessibility"
-      aria-labelledby="settings-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="settings-title">{t('accessibility.title')}</h2>
+    <KioskDialog screen="accessibility" title={t('accessibility.title')} className="settings-panel" onCancel={onClose}>
       <Choice setting="textSize" legend={t('accessibility.textSize')} options={textSizes} label={(o) => t(`accessibility.textSizes.${o}`)} />
       <Choice setting="contrast" legend={t('accessibility.contrast')} options={contrasts} label={(o) => t(`accessibility.contrasts.${o}`)} />
       <Choice setting="reach" legend={t('accessibility.reach')} options={reaches} label={(o) => t(`accessibility.reaches.${o}`)} />
@@ -71,6 +60,6 @@ export function AccessibilityPanel({ onClose }: { readonly onClose: () => void }
       <button type="button" className="button button--primary" data-action="close-accessibility" onClick={onClose}>
         {t('accessibility.close')}
       </button>
-    </dialog>
+    </KioskDialog>
   );
 }

@@ -4,7 +4,7 @@ import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
 import { useEffectiveLanguage } from '../i18n/useEffectiveLanguage';
 import { usePreferencesStore } from '../state/preferencesStore';
 import { useTerminalStore } from '../state/terminalStore';
-import { useModalDialog } from './useModalDialog';
+import { KioskDialog } from './KioskDialog';
 
 /** Every offered language as a large button, named in its own script with its own `lang` and `dir`. */
 function LanguageGrid({ onChosen }: { readonly onChosen?: (language: UiLanguage) => void }) {
@@ -41,24 +41,13 @@ function LanguageGrid({ onChosen }: { readonly onChosen?: (language: UiLanguage)
 /** The language menu opened from the top bar. */
 function LanguageMenu({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation();
-  const dialog = useModalDialog();
   return (
-    <dialog
-      ref={dialog}
-      className="language-menu"
-      data-screen="language-menu"
-      aria-labelledby="language-menu-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="language-menu-title">{t('language.label')}</h2>
+    <KioskDialog screen="language-menu" title={t('language.label')} className="language-menu" onCancel={onClose}>
       <LanguageGrid onChosen={onClose} />
       <button type="button" className="button button--secondary language-menu__close" data-action="close-languages" onClick={onClose}>
         {t('language.close')}
       </button>
-    </dialog>
+    </KioskDialog>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../components/useModalDialog';
+import { KioskDialog } from '../components/KioskDialog';
 import { PrintFeedback } from '../print/PrintFeedback';
 import { printReceipt } from '../print/printReceipt';
 import { useDeviceStore } from '../state/deviceStore';
@@ -12,23 +12,12 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
   const { t, i18n } = useTranslation();
   const devices = useDeviceStore((s) => s.devices);
   const terminal = useTerminalStore((s) => s.bootstrap?.terminal);
-  const dialog = useModalDialog();
   const hasPrinter = devices.some((d) => d.kind === 'printer');
   // One test print at a time: the panel is reachable by anyone until staff access (PIN) exists.
   const printing = usePrintStore((s) => s.status.phase === 'printing');
 
   return (
-    <dialog
-      ref={dialog}
-      className="device-panel"
-      data-screen="device-status"
-      aria-labelledby="device-panel-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="device-panel-title">{t('devices.panelTitle')}</h2>
+    <KioskDialog screen="device-status" title={t('devices.panelTitle')} className="device-panel" onCancel={onClose}>
       <ul className="device-panel__list">
         {devices.map((device) => (
           <li key={device.id} className={`device-panel__item device-panel__item--${device.state}`} data-device={device.id} data-state={device.state}>
@@ -58,6 +47,6 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
           {t('devices.close')}
         </button>
       </div>
-    </dialog>
+    </KioskDialog>
   );
 }

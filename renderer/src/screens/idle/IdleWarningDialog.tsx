@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
-import { useModalDialog } from '../../components/useModalDialog';
+import { KioskDialog } from '../../components/KioskDialog';
 import { invoke } from '../../kiosk/invoke';
 import { speak } from '../../speech/speech';
 import { useCountdown } from './useCountdown';
@@ -11,7 +11,6 @@ import { useCountdown } from './useCountdown';
 export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
   const { t } = useTranslation();
   const seconds = useCountdown(endsAt);
-  const dialog = useModalDialog();
   const moreTime = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -23,19 +22,8 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
   }, []);
 
   return (
-    <dialog
-      ref={dialog}
-      className="idle-warning"
-      data-screen="idle-warning"
-      aria-labelledby="idle-warning-title"
-      aria-describedby="idle-warning-text"
-      onCancel={(event) => {
-        // Escape means "I am here": it gives more time instead of closing silently.
-        event.preventDefault();
-        void invoke('session.extend', {});
-      }}
-    >
-      <h2 id="idle-warning-title">{t('idle.title')}</h2>
+    // Escape means "I am here": it gives more time.
+    <KioskDialog screen="idle-warning" title={t('idle.title')} className="idle-warning" describedBy="idle-warning-text" onCancel={() => void invoke('session.extend', {})}>
       <p className="idle-warning__count" aria-hidden="true" data-countdown={seconds}>
         {seconds}
       </p>
@@ -56,6 +44,6 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
           {t('idle.endNow')}
         </button>
       </div>
-    </dialog>
+    </KioskDialog>
   );
 }
