@@ -26,3 +26,13 @@ export const sessionSnapshotSchema = z.strictObject({
 });
 
 export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
+
+/** The session before the first citizen: attract, nothing known. */
+export const initialSessionSnapshot: SessionSnapshot = {
+  state: 'attract',
+  sessionId: null,
+  warningEndsAt: null,
+  extensionsUsed: 0,
+  resetId: null,
+  lastEnd: null,
+};

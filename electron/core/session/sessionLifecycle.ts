@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ResetReason, SessionSnapshot } from '../../../shared/session/sessionState';
+import { initialSessionSnapshot, type ResetReason, type SessionSnapshot } from '../../../shared/session/sessionState';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { Logger } from '../logging/logger';
 import type { Clock } from './clock';
@@ -26,14 +26,7 @@ type Listener = (snapshot: SessionSnapshot) => void;
  * It owns the idle and warning timers; every reset goes through {@link SessionLifecycle.reset}.
  */
 export class SessionLifecycle {
-  #snapshot: SessionSnapshot = {
-    state: 'attract',
-    sessionId: null,
-    warningEndsAt: null,
-    extensionsUsed: 0,
-    resetId: null,
-    lastEnd: null,
-  };
+  #snapshot: SessionSnapshot = { ...initialSessionSnapshot };
   #timer: unknown = null;
   readonly #listeners = new Set<Listener>();
   readonly #newId: () => string;

@@ -1,16 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSessionStore } from '../../../renderer/src/state/sessionStore';
-import type { SessionSnapshot } from '../../../shared/session/sessionState';
+import { initialSessionSnapshot, type SessionSnapshot } from '../../../shared/session/sessionState';
 
-const snap = (patch: Partial<SessionSnapshot>): SessionSnapshot => ({
-  state: 'attract',
-  sessionId: null,
-  warningEndsAt: null,
-  extensionsUsed: 0,
-  resetId: null,
-  lastEnd: null,
-  ...patch,
-});
+const snap = (patch: Partial<SessionSnapshot>): SessionSnapshot => ({ ...initialSessionSnapshot, ...patch });
 
 const apply = (s: SessionSnapshot): void => {
   useSessionStore.getState().applySnapshot(s);
