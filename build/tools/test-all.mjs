@@ -1,5 +1,5 @@
 // `npm test`: every check and test of the project, then one line of totals.
-// Order: system prerequisites, type check, lint, unit/integration (Vitest), build, end-to-end (Playwright).
+// Order: system prerequisites, type check, lint, translations (i18next-cli), unit/integration (Vitest), build, end-to-end (Playwright).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +47,10 @@ if (!ensureSystemPrerequisites()) process.exit(1);
 
 gate('type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 gate('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+gate('translations: every used key in all languages, no file out of date (i18next-cli extract --ci)', bin('i18next-cli'), ['extract', '--ci', '--dry-run', '--quiet']);
+gate('translations: no unused keys (i18next-cli status --unused)', bin('i18next-cli'), ['status', '--unused']);
+gate('translations: no missing translations (i18next-cli status)', bin('i18next-cli'), ['status']);
+gate('translations: no hard-coded text in JSX (i18next-cli lint)', bin('i18next-cli'), ['lint', '--quiet']);
 
 const unitFile = join(results, 'unit.json');
 const unitOk = step('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../../renderer/src/i18n/i18n';
 import { uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
+import { contrasts, motions, reaches, readAlouds, textSizes, volumes } from '../../../renderer/src/state/accessibilityStore';
+import { dynamicKeyGroups } from '../../../renderer/src/i18n/dynamicKeys';
+import { infoHomeTiles } from '../../../renderer/src/screens/home/InfoHomeScreen';
+import { workstationHomeTiles } from '../../../renderer/src/screens/home/WorkstationHomeScreen';
+import { deviceKinds, healthReasons, healthStates } from '../../../shared/devices/deviceHealth';
+import { printFailureReasons } from '../../../shared/devices/receipt';
 import { kioskErrorCodes } from '../../../shared/result';
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -62,6 +68,31 @@ describe('translations', () => {
 
   it('keeps the printer character-set test line intact in every language', () => {
     for (const language of uiLanguages) expect(locales[language].get('testReceipt.charset'), language).toContain('Äpfel, Öl, Übergröße, Straße, 12,50 €');
+  });
+});
+
+describe('key groups picked at run time', () => {
+  // What each group of renderer/src/i18n/dynamicKeys.ts is picked by; i18next-cli keeps these
+  // groups as they are, so this is what keeps them free of missing and left-over keys.
+  const pickedBy: Record<(typeof dynamicKeyGroups)[number], readonly string[]> = {
+    'accessibility.textSizes': textSizes,
+    'accessibility.contrasts': contrasts,
+    'accessibility.reaches': reaches,
+    'accessibility.motions': motions,
+    'accessibility.readAlouds': readAlouds,
+    'accessibility.volumes': volumes,
+    'devices.kinds': deviceKinds,
+    'devices.states': healthStates,
+    'devices.reasons': healthReasons,
+    errors: kioskErrorCodes,
+    'print.reasons': printFailureReasons,
+    'home.info.tiles': infoHomeTiles,
+    'home.workstation.tiles': workstationHomeTiles,
+  };
+
+  it.each(dynamicKeyGroups)('%s holds exactly one entry per value it is picked by', (group) => {
+    const entries = new Set([...german.keys()].filter((key) => key.startsWith(`${group}.`)).map((key) => key.slice(group.length + 1).split('.')[0]?.replace(pluralSuffix, '')));
+    expect([...entries].sort()).toEqual([...pickedBy[group]].sort());
   });
 });
 

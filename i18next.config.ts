@@ -1,0 +1,23 @@
+// i18next-cli: CI checks that every key the UI uses exists in all eight languages, that no
+// language keeps a key the UI no longer uses, and that JSX holds no hard-coded text.
+import { defineConfig } from 'i18next-cli';
+import { dynamicKeyGroups } from './renderer/src/i18n/dynamicKeys';
+import { uiLanguages } from './shared/i18n/languages';
+
+export default defineConfig({
+  locales: [...uiLanguages],
+  extract: {
+    input: ['renderer/src/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignore: ['**/*.d.ts'],
+    output: 'renderer/src/i18n/locales/{{language}}.json',
+    defaultNS: false,
+    primaryLanguage: 'de',
+    removeUnusedKeys: true,
+    preservePatterns: dynamicKeyGroups.map((group) => `${group}.*`),
+    sort: false,
+    indentation: 2,
+  },
+  lint: {
+    checkConcatenation: 'error',
+  },
+});
