@@ -6,6 +6,8 @@ import { useDisplaySettings } from './accessibility/useDisplaySettings';
 import { applyLanguage } from './i18n/i18n';
 import { useEffectiveLanguage } from './i18n/useEffectiveLanguage';
 import { kioskApi } from './kiosk/kioskApi';
+import { KeyHelpDialog } from './keyboard/KeyHelpDialog';
+import { useKeyHelpStore } from './state/keyHelpStore';
 import { AttractScreen } from './screens/attract/AttractScreen';
 import { EndOfSessionScreen } from './screens/end/EndOfSessionScreen';
 import { InfoHomeScreen } from './screens/home/InfoHomeScreen';
@@ -57,6 +59,7 @@ export function App() {
   const language = useEffectiveLanguage();
   const startFailed = useTerminalStore((s) => s.startFailed);
   const state = useSessionStore((s) => s.snapshot?.state ?? 'loading');
+  const keyHelpOpen = useKeyHelpStore((s) => s.open);
   useActivityReporting();
   useEffect(() => {
     void applyLanguage(language);
@@ -76,6 +79,7 @@ export function App() {
       ) : (
         <SessionScreens />
       )}
+      {keyHelpOpen && <KeyHelpDialog />}
       <ErrorNotice />
       <DeviceStatusIndicator />
     </div>

@@ -7,7 +7,8 @@ import { applySessionSnapshot, followSession } from './session/sessionSync';
 import { useTerminalStore } from './state/terminalStore';
 import { followDevices } from './devices/followDevices';
 import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
-import { installArrowNavigation } from './keyboard/arrowNavigation';
+import { installKeyCommands } from './keyboard/installKeyCommands';
+import { defaultKeyMap } from '../../shared/config/keypadConfig';
 import { installSpeech } from './speech/speech';
 import './styles/kiosk.css';
 
@@ -33,7 +34,7 @@ function blockBrowserGestures(): void {
 
 async function boot(): Promise<void> {
   blockBrowserGestures();
-  installArrowNavigation(window);
+  installKeyCommands(window, () => useTerminalStore.getState().bootstrap?.keys ?? defaultKeyMap);
   installSpeech(window);
   await initI18n();
   const root = document.getElementById('root');

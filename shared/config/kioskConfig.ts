@@ -1,6 +1,7 @@
 import { z } from '../zodConfig';
 import { uiLanguages } from '../i18n/languages';
 import { deviceConfigSchema, type DeviceConfig } from './deviceConfig';
+import { keypadConfigSchema, resolveKeyMap, type KeyAction } from './keypadConfig';
 
 export const terminalRoles = ['info', 'workstation'] as const;
 export type TerminalRole = (typeof terminalRoles)[number];
@@ -51,6 +52,7 @@ export const kioskConfigSchema = z
           ctx.addIssue({ code: 'custom', path: ['offered'], message: 'lists a language twice' });
         }
       }),
+    keypad: keypadConfigSchema.optional(),
     devices: z
       .array(deviceConfigSchema)
       .max(10)
@@ -73,6 +75,8 @@ export interface KioskConfig {
   readonly session: { readonly idleTimeoutSeconds: number; readonly warningSeconds: number };
   readonly languages: { readonly default: z.infer<typeof language>; readonly offered: readonly z.infer<typeof language>[] };
   readonly devices: readonly DeviceConfig[];
+  /** Every key that does something, with its action: keyboard defaults plus the keypad's keys. */
+  readonly keys: Readonly<Record<string, KeyAction>>;
 }
 
 /** Fills in the role's defaults for anything the file left out. */
@@ -86,5 +90,6 @@ export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): Kiosk
     },
     languages: parsed.languages,
     devices: parsed.devices ?? [],
+    keys: resolveKeyMap(parsed.keypad),
   };
 }

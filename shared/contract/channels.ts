@@ -1,5 +1,6 @@
 import { z } from '../zodConfig';
 import { terminalRoles } from '../config/kioskConfig';
+import { keyActions, keyNameSchema } from '../config/keypadConfig';
 import { uiLanguages } from '../i18n/languages';
 import { sessionSnapshotSchema } from '../session/sessionState';
 import { deviceHealthSchema } from '../devices/deviceHealth';
@@ -27,6 +28,8 @@ export const bootstrapSchema = z.strictObject({
     idleTimeoutSeconds: z.number().int().positive(),
     warningSeconds: z.number().int().positive(),
   }),
+  /** Every key that does something (keyboard defaults and the tactile keypad's keys). */
+  keys: z.record(keyNameSchema, z.enum(keyActions)),
   snapshot: sessionSnapshotSchema,
 });
 export type Bootstrap = z.infer<typeof bootstrapSchema>;

@@ -67,6 +67,8 @@ for (const id of Object.keys(screens) as ScreenId[]) {
           Object.assign(document.documentElement.dataset, attrs);
         }, attributes);
         await page.waitForTimeout(100);
+        await expect(screen, `${mode}: still on the screen`).toBeVisible();
+        if (id !== 'idle-warning') await expect(page.locator('[data-screen="idle-warning"]'), `${mode}: nothing over the screen`).toHaveCount(0);
         await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
         await expectNoAxeViolations(page, mode);
       }

@@ -1,38 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { cancels, recordSpeech, said } from './support/speechRecorder';
 
-/**
- * Speech output: there is no audio device here, so the test records what the kiosk asks the
- * Web Speech API to say (text, language, volume) — DESIGN.md §7.
- */
+/** Speech output, recorded at the Web Speech API (support/speechRecorder.ts). */
 let kiosk: RunningKiosk | undefined;
 test.afterEach(async () => {
   await kiosk?.close();
   kiosk = undefined;
 });
-
-interface Said {
-  readonly text: string;
-  readonly lang: string;
-  readonly volume: number;
-}
-
-async function recordSpeech(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const said: { text: string; lang: string; volume: number }[] = [];
-    (window as unknown as { __said: typeof said }).__said = said;
-    let cancels = 0;
-    (window as unknown as { __cancels: () => number }).__cancels = () => cancels;
-    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-      said.push({ text: u.text, lang: u.lang, volume: u.volume });
-    };
-    window.speechSynthesis.cancel = () => {
-      cancels += 1;
-    };
-  });
-}
-
-const said = (page: Page): Promise<Said[]> => page.evaluate(() => (window as unknown as { __said: Said[] }).__said);
 
 test('read-aloud says headings, the focused control in its own language, the idle warning, and stops at the end', async () => {
   kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
@@ -66,9 +41,9 @@ test('read-aloud says headings, the focused control in its own language, the idl
   await expect.poll(async () => (await said(page)).some((s) => s.text.startsWith('Are you still there?') && s.lang === 'en')).toBe(true);
 
   // New input stops the speech; "R" reads the screen again.
-  const cancelsBefore = await page.evaluate(() => (window as unknown as { __cancels: () => number }).__cancels());
+  const cancelsBefore = await cancels(page);
   await page.keyboard.press('r');
-  expect(await page.evaluate(() => (window as unknown as { __cancels: () => number }).__cancels())).toBeGreaterThan(cancelsBefore);
+  expect(await cancels(page)).toBeGreaterThan(cancelsBefore);
   await expect.poll(async () => (await said(page)).at(-1)?.text).toBe('Are you still there?');
 
   // After the session, read-aloud is off again: nothing more is said.

@@ -94,6 +94,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
           terminal: { ...config.terminal },
           languages: { default: config.languages.default, offered: [...config.languages.offered] },
           session: { ...config.session },
+          keys: { ...config.keys },
           snapshot: session.snapshot(),
         }),
       'session.start': () => session.start(),

@@ -18,4 +18,6 @@ export const dynamicKeyGroups = [
   'print.reasons',
   'home.info.tiles',
   'home.workstation.tiles',
+  'keys.actions',
+  'keys.names',
 ] as const;

@@ -15,6 +15,7 @@ export const screens = {
   'device-status': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   'language-menu': { roles: ['info', 'workstation'], states: ['active'] },
   accessibility: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  'key-help': { roles: ['info', 'workstation'], states: ['attract', 'active'] },
 } as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
 
 export type ScreenId = keyof typeof screens;

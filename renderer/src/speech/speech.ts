@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { useAccessibilityStore } from '../state/accessibilityStore';
+import { useAccessibilityStore, volumes } from '../state/accessibilityStore';
 import { useSpeechStore } from '../state/speechStore';
 import { spokenTextFor } from './spokenText';
 
@@ -27,11 +27,40 @@ export function stopSpeaking(): void {
   synth()?.cancel();
 }
 
-/** Reads the current screen again: its open dialog's heading, else the screen's heading. */
+/**
+ * What "read again" says: the open dialog's heading, else the screen's; a dialog or screen whose
+ * whole text matters (the key help) puts that text in a `data-read-aloud` attribute.
+ */
+function screenText(): string | null {
+  const dialog = document.querySelector('dialog[open]');
+  const marked = (dialog ?? document).querySelector('[data-read-aloud]');
+  if (marked) return marked.getAttribute('data-read-aloud');
+  return (dialog ? dialog.querySelector('h2') : document.querySelector('h1'))?.textContent ?? null;
+}
+
+/** Reads the current screen again (its open dialog first). */
 export function readScreenAgain(): void {
-  const heading = document.querySelector('dialog[open] h2') ?? document.querySelector('h1');
-  const text = heading?.textContent ?? useSpeechStore.getState().last?.text ?? '';
-  speak(text);
+  speak(screenText() ?? useSpeechStore.getState().last?.text ?? '');
+}
+
+/** Switches read-aloud on or off and says so (on: then reads the screen again). */
+export function toggleReadAloud(): void {
+  const { readAloud, change } = useAccessibilityStore.getState();
+  if (readAloud === 'on') {
+    speak(i18next.t('speech.off'));
+    change({ readAloud: 'off' });
+  } else {
+    change({ readAloud: 'on' });
+    speak(`${i18next.t('speech.on')} ${screenText() ?? ''}`);
+  }
+}
+
+/** One step louder (+1) or quieter (-1), said at the new volume. */
+export function stepVolume(step: 1 | -1): void {
+  const { volume, change } = useAccessibilityStore.getState();
+  const next = volumes[Math.min(volumes.length - 1, Math.max(0, volumes.indexOf(volume) + step))] ?? volume;
+  change({ volume: next });
+  speak(i18next.t('speech.volume', { level: i18next.t(`accessibility.volumes.${next}`) }));
 }
 
 function onFocus(event: FocusEvent): void {
@@ -50,25 +79,14 @@ function onFocus(event: FocusEvent): void {
   speak(text, element.closest('[lang]')?.getAttribute('lang') ?? i18next.language);
 }
 
-function onKey(event: KeyboardEvent): void {
-  const target = event.target as HTMLElement | null;
-  const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName));
-  if (!typing && (event.key === 'r' || event.key === 'R') && !event.ctrlKey && !event.altKey && !event.metaKey) {
-    event.preventDefault();
-    readScreenAgain();
-    return;
-  }
-  stopSpeaking();
-}
-
-/** Speaks the focused control, stops on new input, and lets "R" read the screen again. */
+/** Speaks the focused control and stops on new input (the key commands may then speak again). */
 export function installSpeech(win: Window): () => void {
   win.addEventListener('focusin', onFocus);
-  win.addEventListener('keydown', onKey, { capture: true });
+  win.addEventListener('keydown', stopSpeaking, { capture: true });
   win.addEventListener('pointerdown', stopSpeaking, { capture: true });
   return () => {
     win.removeEventListener('focusin', onFocus);
-    win.removeEventListener('keydown', onKey, { capture: true });
+    win.removeEventListener('keydown', stopSpeaking, { capture: true });
     win.removeEventListener('pointerdown', stopSpeaking, { capture: true });
   };
 }

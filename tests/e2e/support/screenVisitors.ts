@@ -14,12 +14,15 @@ import { appRoot, fixtureConfig } from './kioskProcess';
 type Language = UiLanguage;
 const configDir = mkdtempSync(join(tmpdir(), 'kiosk-screens-'));
 const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as { languages: { default: string } };
-/** The short-idle test terminal with `language` as its default (attract and end follow it). */
-export const defaultConfig = (language: Language): string => {
-  const file = join(configDir, `info-${language}.json`);
-  writeFileSync(file, JSON.stringify({ ...base, languages: { ...base.languages, default: language } }));
+function writeConfig(name: string, language: Language, idleTimeoutSeconds: number): string {
+  const file = join(configDir, `${name}-${language}.json`);
+  writeFileSync(file, JSON.stringify({ ...base, session: { idleTimeoutSeconds, warningSeconds: 20 }, languages: { ...base.languages, default: language } }));
   return file;
-};
+}
+/** The test terminal with `language` as its default (attract and end follow it); the idle warning stays away. */
+export const defaultConfig = (language: Language): string => writeConfig('info', language, 600);
+/** The same terminal whose idle warning comes after 3 s. */
+const shortIdleConfig = (language: Language): string => writeConfig('info-short-idle', language, 3);
 
 export interface Visitor {
   readonly config: (language: Language) => string;
@@ -41,7 +44,7 @@ export const visitors: Record<ScreenId, Visitor> = {
     },
   },
   'idle-warning': {
-    config: defaultConfig,
+    config: shortIdleConfig,
     visit: async (page) => {
       await startSession(page);
       await page.locator('[data-screen="idle-warning"]').waitFor({ timeout: 10_000 });
@@ -73,6 +76,13 @@ export const visitors: Record<ScreenId, Visitor> = {
     visit: async (page) => {
       await startSession(page);
       await page.locator('.top-bar [data-action="open-accessibility"]').click();
+    },
+  },
+  'key-help': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.keyboard.press('F1');
     },
   },
 };

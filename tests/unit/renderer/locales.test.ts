@@ -3,6 +3,7 @@ import { resources } from '../../../renderer/src/i18n/i18n';
 import { uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
 import { contrasts, motions, reaches, readAlouds, textSizes, volumes } from '../../../renderer/src/state/accessibilityStore';
 import { dynamicKeyGroups } from '../../../renderer/src/i18n/dynamicKeys';
+import { keyHelpOrder, namedKeys } from '../../../renderer/src/keyboard/keyHelpRows';
 import { infoHomeTiles } from '../../../renderer/src/screens/home/InfoHomeScreen';
 import { workstationHomeTiles } from '../../../renderer/src/screens/home/WorkstationHomeScreen';
 import { deviceKinds, healthReasons, healthStates } from '../../../shared/devices/deviceHealth';
@@ -88,6 +89,8 @@ describe('key groups picked at run time', () => {
     'print.reasons': printFailureReasons,
     'home.info.tiles': infoHomeTiles,
     'home.workstation.tiles': workstationHomeTiles,
+    'keys.actions': keyHelpOrder,
+    'keys.names': namedKeys,
   };
 
   it.each(dynamicKeyGroups)('%s holds exactly one entry per value it is picked by', (group) => {

@@ -1,4 +1,5 @@
 import type { KioskConfig } from '../../../shared/config/kioskConfig';
+import { defaultKeyMap } from '../../../shared/config/keypadConfig';
 
 export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role: 'info' | 'workstation' = 'info'): KioskConfig {
   return {
@@ -6,5 +7,6 @@ export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role
     session: { idleTimeoutSeconds: 90, warningSeconds: 30, ...overrides },
     languages: { default: 'de', offered: ['de', 'en'] },
     devices: [],
+    keys: { ...defaultKeyMap },
   };
 }

@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { recordSpeech, said } from './support/speechRecorder';
+
+/**
+ * A citizen who cannot see the screen uses the kiosk with a tactile keypad only (DESIGN.md §6,
+ * EN 301 549 §5.1.3). The test terminal's keypad is a number block: * for help, / for read-aloud,
+ * the decimal key for back, + for louder, 2 and 8 to move, 5 to select (tests/fixtures/config/info-keypad.json).
+ */
+let kiosk: RunningKiosk | undefined;
+test.afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+});
+
+const focusedAction = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
+const lastSaid = async (page: Page): Promise<string> => (await said(page)).at(-1)?.text ?? '';
+
+/** Presses the keypad's "next" key until the control with `action` has the focus. */
+async function moveTo(page: Page, action: string): Promise<void> {
+  for (let i = 0; i < 30 && (await focusedAction(page)) !== action; i += 1) await page.keyboard.press('Numpad2');
+  expect(await focusedAction(page)).toBe(action);
+}
+
+test('with the keypad alone: speech on, key help, start, display settings, louder, back, end', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-keypad.json') });
+  const { page } = kiosk;
+  await recordSpeech(page);
+
+  // The audio key switches speech on and says so.
+  await page.keyboard.press('NumpadDivide');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Vorlesen ist an\./);
+
+  // The help key explains every key, the keypad's own among them, and reads it out.
+  await page.keyboard.press('NumpadMultiply');
+  await expect(page.locator('[data-screen="key-help"]')).toBeVisible();
+  await expect.poll(() => lastSaid(page)).toContain('NumpadMultiply: Diese Hilfe öffnen.');
+  await expect(page.locator('[data-screen="key-help"] [data-command="select"]')).toContainText('Numpad5');
+  // Back closes it.
+  await page.keyboard.press('NumpadDecimal');
+  await expect(page.locator('[data-screen="key-help"]')).toHaveCount(0);
+
+  // Move to the start button and press it with the keypad's select key.
+  await moveTo(page, 'start-session');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="home-info"]')).toBeVisible();
+  await expect.poll(async () => (await said(page)).some((s) => s.text === 'Informationsterminal')).toBe(true);
+
+  // The display settings: opened with select, louder with the volume key, help re-reads the dialog, back closes.
+  await moveTo(page, 'open-accessibility');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="accessibility"]')).toBeVisible();
+  await page.keyboard.press('NumpadAdd');
+  await expect.poll(() => lastSaid(page)).toBe('Lautstärke: Laut');
+  await expect(page.locator('[data-setting="volume"] [data-value="high"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('NumpadMultiply');
+  await expect.poll(() => lastSaid(page)).toBe('Anzeige anpassen');
+  await expect(page.locator('[data-screen="key-help"]')).toHaveCount(0);
+  await page.keyboard.press('NumpadDecimal');
+  await expect(page.locator('[data-screen="accessibility"]')).toHaveCount(0);
+
+  // Escape closes a dialog once, and leaves the screen as it is.
+  await moveTo(page, 'open-languages');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="language-menu"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-screen="language-menu"]')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-screen="home-info"]')).toBeVisible();
+
+  // End the session with the keypad; the next citizen starts with speech off and nothing open.
+  await moveTo(page, 'end-session');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="end-of-session"]')).toBeVisible();
+  const count = (await said(page)).length;
+  await page.locator('[data-action="start-again"]').click();
+  await expect(page.locator('[data-screen="home-info"]')).toBeVisible();
+  expect((await said(page)).length).toBe(count);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+});
