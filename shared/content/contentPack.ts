@@ -13,11 +13,19 @@ export const contentFormatVersion = 1;
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and dashes');
 const language = z.enum(uiLanguages);
 
+const text = z.string().trim().min(1).max(4000);
 /** A text in several languages; German always. */
-export const localizedTextSchema = z
-  .partialRecord(language, z.string().trim().min(1).max(4000))
-  .refine((text) => text.de !== undefined, 'needs a German text ("de")');
-export type LocalizedText = Partial<Record<UiLanguage, string>> & { readonly de: string };
+export const localizedTextSchema = z.strictObject({
+  de: text,
+  'de-x-ls': text.optional(),
+  en: text.optional(),
+  ar: text.optional(),
+  uk: text.optional(),
+  ru: text.optional(),
+  tr: text.optional(),
+  fa: text.optional(),
+} satisfies Record<UiLanguage, z.ZodType>);
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 const localizedList = z.array(localizedTextSchema).max(30);
 const httpsUrl = z

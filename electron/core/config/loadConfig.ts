@@ -1,43 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { kioskConfigSchema, resolveConfig, type KioskConfig } from '../../../shared/config/kioskConfig';
+import { schemaProblems, type SchemaProblem } from '../validation/schemaProblems';
 
 /** One thing wrong with a config file: where (JSON path) and what. */
-export interface ConfigProblem {
-  readonly path: string;
-  readonly message: string;
-}
+export type ConfigProblem = SchemaProblem;
 
 export type ConfigLoadResult =
   | { readonly ok: true; readonly config: KioskConfig; readonly file: string }
   | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
 
-function jsonPath(segments: readonly PropertyKey[]): string {
-  if (segments.length === 0) return '(root)';
-  return segments
-    .map((segment, index) => {
-      if (typeof segment === 'number') return `[${String(segment)}]`;
-      const key = String(segment);
-      return index === 0 ? key : `.${key}`;
-    })
-    .join('');
-}
-
 /** Validates already-parsed JSON; every problem is listed, not just the first. */
 export function validateConfig(data: unknown, file: string): ConfigLoadResult {
   const parsed = kioskConfigSchema.safeParse(data);
   if (parsed.success) return { ok: true, config: resolveConfig(parsed.data), file };
-  const problems: ConfigProblem[] = [];
-  for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        problems.push({ path: jsonPath([...issue.path, key]), message: 'unknown key (is it misspelt?)' });
-      }
-    } else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-      problems.push({ path: jsonPath(issue.path), message: `missing (required ${issue.expected})` });
-    } else {
-      problems.push({ path: jsonPath(issue.path), message: issue.message });
-    }
-  }
+  const problems = schemaProblems(parsed.error).map(({ path, message }) => ({ path, message }));
   return { ok: false, file, problems };
 }
 
