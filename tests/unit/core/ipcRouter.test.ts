@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultKeyMap } from '../../../shared/config/keypadConfig';
 import { createKioskCore, type KioskCore } from '../../../electron/core/app/kioskCore';
 import { createIpcRouter, type CallOrigin, type RequestHandlers } from '../../../electron/core/ipc/ipcRouter';
 import { bootstrapSchema, requestChannels } from '../../../shared/contract/channels';
@@ -199,6 +200,7 @@ describe('IPC router: valid calls through the kiosk core', () => {
       terminal: { id: 'test-terminal', name: 'Test terminal', role: 'info', site: 'Test site' },
       languages: { default: 'de', offered: ['de', 'en'] },
       session: { idleTimeoutSeconds: 90, warningSeconds: 30 },
+      keys: defaultKeyMap,
       snapshot: { state: 'attract', sessionId: null, warningEndsAt: null, extensionsUsed: 0, resetId: null, lastEnd: null },
     });
     expect(log.entries().filter((e) => e.event === 'ipc-rejected')).toHaveLength(0);
