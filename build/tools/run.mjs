@@ -1,4 +1,4 @@
-// Entry point of the npm scripts that need Node 24 (start, build, test, bench). Runs on any Node,
+// Entry point of the npm scripts that need Node 24 (start, build, test, bench, content:import). Runs on any Node,
 // provides Node 24 where the machine's is too old, then does the task with it.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -50,7 +50,24 @@ switch (task) {
     runForeground([outfile, ...args]);
     break;
   }
+  case 'content:import': {
+    // The importer is TypeScript in core: bundle a two-line entry that runs it, then run that.
+    const { build: esbuild } = await import('esbuild');
+    const outfile = join(appRoot, '.cache', 'content-import', 'content-import.mjs');
+    await esbuild({
+      stdin: {
+        contents: "import { runImportCli } from './electron/core/content/import/importCli';\n" +
+          'process.exitCode = await runImportCli(process.argv.slice(2), process.cwd(), { info: (line) => console.log(line), error: (line) => console.error(line) });\n',
+        resolveDir: appRoot,
+        sourcefile: 'content-import.ts',
+        loader: 'ts',
+      },
+      outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
+    });
+    runForeground([outfile, ...args]);
+    break;
+  }
   default:
-    console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test or bench)`);
+    console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test, bench or content:import)`);
     process.exit(2);
 }
