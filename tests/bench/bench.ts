@@ -4,6 +4,7 @@
  *   - startup: process launch → `KIOSK_READY` (attract screen shown)
  *   - reset:   "end" pressed → attract state shown with every citizen store reset
  *   - receipt encoding (budget < 2 ms) and tap-to-first-byte on a pty printer (budget < 50 ms)
+ *   - service search per keystroke over the whole content pack (p50/p99, budget p99 < 5 ms; searchBench.ts)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { appRoot, chooseLanguageInMenu, freePort, launchKiosk, startProcess } from '../e2e/support/kioskProcess';
 import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
+import { runSearchBench } from './searchBench';
 
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 const resetRuns = Number(process.env.BENCH_RESET_RUNS ?? 30);
@@ -130,3 +132,6 @@ report('session reset: end → attract, stores reset', reset);
 report('receipt encoding', encoding, 2);
 report('print: PrintService.print() → first byte on the pty', firstByte, 50);
 report('print: tap in the UI → first byte on the pty', uiFirstByte, 50);
+
+// Own section: plain Node, no kiosk process.
+await runSearchBench();
