@@ -9,6 +9,10 @@ export const kioskErrorCodes = [
   'invalid-state',
   'invalid-response',
   'internal',
+  /** The asked-for thing (a service, a topic) is not in the content in use. */
+  'not-found',
+  /** The terminal has no valid content pack. */
+  'unavailable',
 ] as const;
 
 export type KioskErrorCode = (typeof kioskErrorCodes)[number];

@@ -53,6 +53,12 @@ export const kioskConfigSchema = z
         }
       }),
     keypad: keypadConfigSchema.optional(),
+    content: z
+      .strictObject({
+        folder: z.string().trim().min(1).max(400).describe('Folder of the content pack, relative to this config file (or absolute), e.g. "content/jena".'),
+      })
+      .optional()
+      .describe('The content pack: services, topics, building, opening hours, queue categories. Required for the information terminal.'),
     devices: z
       .array(deviceConfigSchema)
       .max(10)
@@ -77,6 +83,8 @@ export interface KioskConfig {
   readonly devices: readonly DeviceConfig[];
   /** Every key that does something, with its action: keyboard defaults plus the keypad's keys. */
   readonly keys: Readonly<Record<string, KeyAction>>;
+  /** The content pack folder as written in the file (the startup resolves it against the file's folder). */
+  readonly contentFolder: string | null;
 }
 
 /** Fills in the role's defaults for anything the file left out. */
@@ -91,5 +99,6 @@ export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): Kiosk
     languages: parsed.languages,
     devices: parsed.devices ?? [],
     keys: resolveKeyMap(parsed.keypad),
+    contentFolder: parsed.content?.folder ?? null,
   };
 }

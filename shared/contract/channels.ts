@@ -5,6 +5,7 @@ import { uiLanguages } from '../i18n/languages';
 import { sessionSnapshotSchema } from '../session/sessionState';
 import { deviceHealthSchema } from '../devices/deviceHealth';
 import { printResultSchema, receiptSchema } from '../devices/receipt';
+import { contentRequestChannels } from './contentContract';
 
 /**
  * The one IPC contract between the renderer and the host (Electron main or the Chromium host).
@@ -56,6 +57,7 @@ export const requestChannels = {
   'devices.status': { request: empty, response: devicesSchema },
   /** Prints a receipt on the receipt printer; the job belongs to the current session. */
   'printer.print': { request: z.strictObject({ receipt: receiptSchema }), response: printResultSchema },
+  ...contentRequestChannels,
 } as const;
 
 export const eventChannels = {

@@ -5,6 +5,8 @@ import type { DeviceDeps } from '../devices/deviceDeps';
 import type { DeviceLayer } from '../devices/deviceLayer';
 import { fail, ok } from '../../../shared/result';
 import { createIpcRouter, type IpcRouter } from '../ipc/ipcRouter';
+import { createContentDesk } from '../content/contentDesk';
+import type { ContentService } from '../content/contentService';
 import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from '../session/clock';
 import { RendererResetParticipant } from '../session/rendererReset';
@@ -26,6 +28,8 @@ export interface KioskCoreOptions {
    * core runs without devices (unit tests of other parts).
    */
   readonly deviceAccess?: Omit<DeviceDeps, 'clock' | 'logger'>;
+  /** The content pack (information terminal); without it the content channels answer 'unavailable'. */
+  readonly content?: ContentService | null;
 }
 
 export interface KioskCore {
@@ -87,6 +91,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     }
   }
 
+  const desk = options.content ? createContentDesk(options.content, { now: () => new Date(clock.now()), languages: config.languages.offered }) : null;
+  const unavailable = fail('unavailable', 'no content pack configured');
+
   const router = createIpcRouter(
     {
       'app.bootstrap': () =>
@@ -111,6 +118,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         rendererReset.confirm(resetId) ? ok({}) : fail('invalid-state', 'no such reset in progress'),
       'devices.status': () => ok({ devices: devices?.manager.health() ?? [] }),
       'printer.print': async ({ receipt }) => ok(devices?.print ? await devices.print.print(receipt) : { status: 'failed', reason: 'no-printer' }),
+      'content.home': ({ language }) => ok(desk ? desk.home(language) : { available: false, sampleData: false, topics: [], opening: { open: false, nextOpening: null }, queue: [] }),
+      'content.topic': ({ topicId, language }) => desk?.topic(topicId, language) ?? unavailable,
+      'content.search': ({ query, language }) => desk?.search(query, language) ?? unavailable,
+      'content.service': ({ serviceId, language }) => desk?.service(serviceId, language) ?? unavailable,
     },
     logger,
   );
@@ -134,6 +145,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     async dispose() {
       session.dispose();
       sinks.clear();
+      options.content?.close();
       await devices?.manager.stop();
     },
   };

@@ -3,10 +3,19 @@ import { formatConfigProblems, loadConfig } from '../config/loadConfig';
 import type { KioskConfig } from '../../../shared/config/kioskConfig';
 import { createLogger, logLevels, type Logger } from '../logging/logger';
 import { dataDir } from './appPaths';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { createContentService, type ContentService } from '../content/contentService';
 
 export type StartupResult =
-  | { readonly ok: true; readonly config: KioskConfig; readonly configFile: string; readonly logger: Logger; readonly dataDir: string }
+  | {
+      readonly ok: true;
+      readonly config: KioskConfig;
+      readonly configFile: string;
+      readonly logger: Logger;
+      readonly dataDir: string;
+      /** The content pack service, when the config names a pack (it starts even if the pack is invalid). */
+      readonly content: ContentService | null;
+    }
   | { readonly ok: false; readonly report: string };
 
 /**
@@ -32,5 +41,8 @@ export async function prepareStartup(input: {
     return { ok: false, report: `The log folder ${join(dir, 'logs')} cannot be written (${(error as Error).message}); set KIOSK_DATA_DIR. The kiosk was not started.` };
   }
   logger.info({ event: 'startup', terminal: loaded.config.terminal.id, role: loaded.config.terminal.role }, 'kiosk starting');
-  return { ok: true, config: loaded.config, configFile: file, logger, dataDir: dir };
+  // An invalid pack does not stop the start: the terminal says information is unavailable and staff see why.
+  const folder = loaded.config.contentFolder;
+  const content = folder === null ? null : await createContentService({ dir: resolve(dirname(file), folder), logger });
+  return { ok: true, config: loaded.config, configFile: file, logger, dataDir: dir, content };
 }

@@ -3,7 +3,7 @@ import { defaultKeyMap } from '../../../shared/config/keypadConfig';
 import { createKioskCore, type KioskCore } from '../../../electron/core/app/kioskCore';
 import { createIpcRouter, type CallOrigin, type RequestHandlers } from '../../../electron/core/ipc/ipcRouter';
 import { bootstrapSchema, requestChannels } from '../../../shared/contract/channels';
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { FakeClock, flushPromises } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';
 import { testConfig } from '../support/testConfig';
@@ -161,6 +161,10 @@ describe('IPC router: channel and sender checks', () => {
       'session.resetComplete': () => ok({}),
       'devices.status': () => ok({ devices: [] }),
       'printer.print': () => ok({ status: 'printed' as const }),
+      'content.home': () => ok({ available: false, sampleData: false, topics: [], opening: { open: false, nextOpening: null }, queue: [] }),
+      'content.topic': () => fail('unavailable'),
+      'content.search': () => fail('unavailable'),
+      'content.service': () => fail('unavailable'),
     };
     const router = createIpcRouter(handlers, log2.logger);
     expect(await router.handle('app.bootstrap', {}, trusted)).toEqual({ ok: false, error: { code: 'internal' } });
@@ -182,6 +186,10 @@ describe('IPC router: channel and sender checks', () => {
       'session.resetComplete': resetComplete,
       'devices.status': vi.fn(),
       'printer.print': vi.fn(),
+      'content.home': vi.fn(),
+      'content.topic': vi.fn(),
+      'content.search': vi.fn(),
+      'content.service': vi.fn(),
     };
     const router = createIpcRouter(handlers, captureLog().logger);
     await router.handle('session.resetComplete', { resetId: 'abc-1' }, trusted);

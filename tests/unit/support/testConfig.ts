@@ -8,5 +8,6 @@ export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role
     languages: { default: 'de', offered: ['de', 'en'] },
     devices: [],
     keys: { ...defaultKeyMap },
+    contentFolder: null,
   };
 }
