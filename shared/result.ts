@@ -13,6 +13,8 @@ export const kioskErrorCodes = [
   'not-found',
   /** The terminal has no valid content pack. */
   'unavailable',
+  /** The Bürgerservice is closed now (queue tickets). */
+  'closed',
 ] as const;
 
 export type KioskErrorCode = (typeof kioskErrorCodes)[number];

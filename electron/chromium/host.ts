@@ -81,6 +81,8 @@ async function main(): Promise<number> {
     logger,
     reloadUi: () => kioskPage?.reload(),
     deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
+    dataDir: startup.dataDir,
+    content: startup.content,
   });
   core.onEvent(({ event, payload }) => {
     kioskPage?.deliver(event, payload);

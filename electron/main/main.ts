@@ -72,6 +72,8 @@ async function start(): Promise<void> {
       contents.reload();
     },
     deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
+    dataDir: startup.dataDir,
+    content: startup.content,
   });
   // Devices connect in the background; their health reaches the UI as events.
   void core.startDevices();

@@ -10,7 +10,7 @@ import { KeyHelpDialog } from './keyboard/KeyHelpDialog';
 import { useKeyHelpStore } from './state/keyHelpStore';
 import { AttractScreen } from './screens/attract/AttractScreen';
 import { EndOfSessionScreen } from './screens/end/EndOfSessionScreen';
-import { InfoHomeScreen } from './screens/home/InfoHomeScreen';
+import { InfoTerminal } from './screens/info/InfoTerminal';
 import { WorkstationHomeScreen } from './screens/home/WorkstationHomeScreen';
 import { IdleWarningDialog } from './screens/idle/IdleWarningDialog';
 import { createActivityReporter } from './session/sessionSync';
@@ -46,7 +46,7 @@ function SessionScreens() {
     case 'idle-warning':
       return (
         <>
-          {role === 'info' ? <InfoHomeScreen /> : <WorkstationHomeScreen />}
+          {role === 'info' ? <InfoTerminal /> : <WorkstationHomeScreen />}
           {snapshot.state === 'idle-warning' && snapshot.warningEndsAt !== null && <IdleWarningDialog endsAt={snapshot.warningEndsAt} />}
         </>
       );

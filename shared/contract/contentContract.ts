@@ -1,5 +1,6 @@
 import { z } from '../zodConfig';
 import { uiLanguages } from '../i18n/languages';
+import { printResultSchema } from '../devices/receipt';
 
 /**
  * What the information terminal's screens ask the core for (issue "information terminal"). Texts
@@ -68,14 +69,36 @@ export const contentHomeSchema = z.strictObject({
 });
 export type ContentHome = z.infer<typeof contentHomeSchema>;
 
+// eslint-disable-next-line no-control-regex -- control characters could carry printer commands
+const label = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001F\u007F]*$/, 'must not contain control characters');
+
+/** The fixed texts of a printed queue ticket, translated by the UI. */
+export const ticketLabelsSchema = z.strictObject({ heading: label, drawnAt: label, waitingBefore: label, notice: label });
+export type TicketLabels = z.infer<typeof ticketLabelsSchema>;
+
+/** The fixed texts of the printed information slip, translated by the UI. */
+export const slipLabelsSchema = z.strictObject({
+  bring: label,
+  fees: label,
+  place: label,
+  hours: label,
+  /** Monday to Sunday, short. */
+  weekdays: z.array(label).length(7),
+  closed: label,
+  online: label,
+  appointment: label,
+  sampleData: label,
+});
+export type SlipLabels = z.infer<typeof slipLabelsSchema>;
+
 export const ticketSchema = z.strictObject({
   /** As printed: prefix and number, e.g. "A 17". */
-  number: z.string().max(12),
-  category: shownTextSchema,
-  issuedAt: z.string().max(40),
-  /** Tickets of this category drawn today before this one (counted at this terminal). */
+  code: z.string().max(12),
+  categoryId: contentId,
+  /** ISO date-time. */
+  drawnAt: z.string().max(40),
+  /** Tickets of this category drawn shortly before this one at this terminal. */
   waitingBefore: z.number().int().min(0),
-  printed: z.boolean(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -97,4 +120,17 @@ export const contentRequestChannels = {
   },
   /** One service with everything the detail and wayfinding screens show. */
   'content.service': { request: z.strictObject({ ...withLanguage, serviceId: contentId }), response: serviceDetailSchema },
+  /**
+   * Prints the information slip of a service. Labels come in the citizen's language and in German:
+   * the slip is printed in German when the printer's code page cannot print the citizen's script.
+   */
+  'content.printSlip': {
+    request: z.strictObject({ ...withLanguage, serviceId: contentId, labels: slipLabelsSchema, germanLabels: slipLabelsSchema }),
+    response: z.strictObject({ print: printResultSchema, printedIn: language }),
+  },
+  /** Draws a queue ticket and prints it (refused with 'closed' outside opening hours). */
+  'queue.draw': {
+    request: z.strictObject({ ...withLanguage, categoryId: contentId, labels: ticketLabelsSchema, germanLabels: ticketLabelsSchema }),
+    response: z.strictObject({ ticket: ticketSchema, print: printResultSchema, printedIn: language }),
+  },
 } as const;

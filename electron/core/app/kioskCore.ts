@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { KioskConfig } from '../../../shared/config/kioskConfig';
 import type { KioskEvent } from '../../../shared/contract/channels';
 import { createDeviceLayer } from '../devices/createDeviceLayer';
@@ -6,6 +7,8 @@ import type { DeviceLayer } from '../devices/deviceLayer';
 import { fail, ok } from '../../../shared/result';
 import { createIpcRouter, type IpcRouter } from '../ipc/ipcRouter';
 import { createContentDesk } from '../content/contentDesk';
+import { createInfoSlipDesk } from '../content/infoSlip';
+import { createQueueDesk } from '../queue/queueDesk';
 import type { ContentService } from '../content/contentService';
 import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from '../session/clock';
@@ -30,6 +33,8 @@ export interface KioskCoreOptions {
   readonly deviceAccess?: Omit<DeviceDeps, 'clock' | 'logger'>;
   /** The content pack (information terminal); without it the content channels answer 'unavailable'. */
   readonly content?: ContentService | null;
+  /** The kiosk's data folder (queue ticket numbers live in `<dataDir>/queue`); without it queue.draw answers 'unavailable'. */
+  readonly dataDir?: string;
 }
 
 export interface KioskCore {
@@ -93,6 +98,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   const desk = options.content ? createContentDesk(options.content, { now: () => new Date(clock.now()), languages: config.languages.offered }) : null;
   const unavailable = fail('unavailable', 'no content pack configured');
+  const printer = devices?.print ?? null;
+  const slips = desk ? createInfoSlipDesk({ pack: () => desk.pack(), printer }) : null;
+  const queue =
+    desk && options.dataDir !== undefined
+      ? createQueueDesk({ pack: () => desk.pack(), dir: join(options.dataDir, 'queue'), now: () => new Date(clock.now()), printer, logger })
+      : null;
 
   const router = createIpcRouter(
     {
@@ -122,6 +133,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'content.topic': ({ topicId, language }) => desk?.topic(topicId, language) ?? unavailable,
       'content.search': ({ query, language }) => desk?.search(query, language) ?? unavailable,
       'content.service': ({ serviceId, language }) => desk?.service(serviceId, language) ?? unavailable,
+      'content.printSlip': (request) => slips?.printSlip(request) ?? unavailable,
+      'queue.draw': (request) => queue?.draw(request) ?? unavailable,
     },
     logger,
   );

@@ -38,6 +38,12 @@ export function createContentDesk(content: ContentService, options: { readonly n
     }
     return prepared;
   };
+  // The index takes a moment to build over the whole catalogue: build it now and after every
+  // reload, not when the first citizen types.
+  current();
+  content.onChange(() => {
+    current();
+  });
 
   const summary = (p: Prepared, service: Service, language: UiLanguage): ServiceSummary => {
     const topic = service.topics.map((id) => p.pack.topics.find((t) => t.id === id)).find((t) => t !== undefined);

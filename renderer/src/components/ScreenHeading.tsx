@@ -5,16 +5,16 @@ import { speak } from '../speech/speech';
  * The screen's one h1; takes focus when the screen appears so keyboard and reader users start at
  * the top, and is read aloud (when read-aloud is on) whenever it appears or its language changes.
  */
-export function ScreenHeading({ children, className }: { readonly children: string; readonly className?: string }) {
+export function ScreenHeading({ children, className, lang }: { readonly children: string; readonly className?: string; readonly lang?: string | undefined }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, []);
   useEffect(() => {
-    speak(children);
-  }, [children]);
+    speak(children, lang);
+  }, [children, lang]);
   return (
-    <h1 ref={ref} tabIndex={-1} className={className}>
+    <h1 ref={ref} tabIndex={-1} className={className} lang={lang}>
       {children}
     </h1>
   );

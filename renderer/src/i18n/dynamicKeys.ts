@@ -16,7 +16,7 @@ export const dynamicKeyGroups = [
   'devices.reasons',
   'errors',
   'print.reasons',
-  'home.info.tiles',
+  'info.service.appointments',
   'home.workstation.tiles',
   'keys.actions',
   'keys.names',

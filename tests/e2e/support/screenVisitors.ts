@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -14,9 +14,30 @@ import { appRoot, fixtureConfig } from './kioskProcess';
 type Language = UiLanguage;
 const configDir = mkdtempSync(join(tmpdir(), 'kiosk-screens-'));
 const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as { languages: { default: string } };
-function writeConfig(name: string, language: Language, idleTimeoutSeconds: number): string {
+
+/**
+ * The Jena content pack with its opening hours set to "always open" (or "always closed"), so the
+ * queue screens do not depend on the time of day the tests run at.
+ */
+function packWithHours(name: string, open: boolean): string {
+  const dir = join(configDir, name);
+  cpSync(join(appRoot, 'kiosk-config', 'content', 'jena'), dir, { recursive: true });
+  const day = open ? [{ from: '00:00', to: '23:59' }] : [];
+  writeFileSync(
+    join(dir, 'opening-hours.json'),
+    JSON.stringify({ timeZone: 'Europe/Berlin', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }, holidays: [], exceptions: [] }),
+  );
+  return dir;
+}
+/** The Jena pack, open around the clock. */
+export const openPack = packWithHours('pack-open', true);
+/** The Jena pack, never open. */
+export const closedPack = packWithHours('pack-closed', false);
+
+/** A test terminal config in `language` with the given idle time and content pack. */
+export function writeConfig(name: string, language: Language, idleTimeoutSeconds: number, pack: string = openPack): string {
   const file = join(configDir, `${name}-${language}.json`);
-  writeFileSync(file, JSON.stringify({ ...base, session: { idleTimeoutSeconds, warningSeconds: 20 }, languages: { ...base.languages, default: language } }));
+  writeFileSync(file, JSON.stringify({ ...base, session: { idleTimeoutSeconds, warningSeconds: 20 }, languages: { ...base.languages, default: language }, content: { folder: pack } }));
   return file;
 }
 /** The test terminal with `language` as its default (attract and end follow it); the idle warning stays away. */
@@ -34,9 +55,22 @@ export const startSession = async (page: Page): Promise<void> => {
   await page.locator('[data-action="start-session"]').click();
 };
 
+/** From the info home: search "perso" and open the ID card service. */
+export const openIdCardService = async (page: Page): Promise<void> => {
+  await page.locator('[data-action="open-search"]').click();
+  await page.locator('#service-search').fill('perso');
+  await page.locator('[data-screen="info-search"] [data-service="personalausweis-ab-16"]').click();
+};
+
 export const visitors: Record<ScreenId, Visitor> = {
   attract: { config: defaultConfig, visit: () => Promise.resolve() },
-  'home-info': { config: defaultConfig, visit: startSession },
+  'home-info': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('[data-topic]').first().waitFor();
+    },
+  },
   'home-workstation': {
     config: () => join(appRoot, 'kiosk-config', 'workstation.json'),
     visit: async (page, language) => {
@@ -76,6 +110,57 @@ export const visitors: Record<ScreenId, Visitor> = {
     visit: async (page) => {
       await startSession(page);
       await page.locator('.top-bar [data-action="open-accessibility"]').click();
+    },
+  },
+  'info-topic': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('[data-topic="ausweise-und-paesse"]').click();
+      await page.locator('[data-screen="info-topic"] [data-service]').first().waitFor();
+    },
+  },
+  'info-search': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('[data-action="open-search"]').click();
+      await page.locator('#service-search').fill('perso');
+      await page.locator('[data-screen="info-search"] [data-service]').first().waitFor();
+    },
+  },
+  'info-service': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await openIdCardService(page);
+      await page.locator('[data-screen="info-service"] .qr-code').waitFor();
+    },
+  },
+  'info-wayfinding': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await openIdCardService(page);
+      await page.locator('[data-action="show-way"]').click();
+      await page.locator('[data-mark="target"]').waitFor();
+    },
+  },
+  'info-queue': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('[data-action="open-queue"]').click();
+      await page.locator('[data-category]').first().waitFor();
+    },
+  },
+  'info-ticket': {
+    config: defaultConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('[data-action="open-queue"]').click();
+      await page.locator('[data-category]').first().click();
+      await page.locator('[data-ticket]').waitFor();
     },
   },
   'key-help': {

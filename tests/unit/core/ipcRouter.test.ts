@@ -165,6 +165,8 @@ describe('IPC router: channel and sender checks', () => {
       'content.topic': () => fail('unavailable'),
       'content.search': () => fail('unavailable'),
       'content.service': () => fail('unavailable'),
+      'content.printSlip': () => fail('unavailable'),
+      'queue.draw': () => fail('closed'),
     };
     const router = createIpcRouter(handlers, log2.logger);
     expect(await router.handle('app.bootstrap', {}, trusted)).toEqual({ ok: false, error: { code: 'internal' } });
@@ -190,6 +192,8 @@ describe('IPC router: channel and sender checks', () => {
       'content.topic': vi.fn(),
       'content.search': vi.fn(),
       'content.service': vi.fn(),
+      'content.printSlip': vi.fn(),
+      'queue.draw': vi.fn(),
     };
     const router = createIpcRouter(handlers, captureLog().logger);
     await router.handle('session.resetComplete', { resetId: 'abc-1' }, trusted);

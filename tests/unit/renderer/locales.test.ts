@@ -4,7 +4,6 @@ import { uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
 import { contrasts, motions, reaches, readAlouds, textSizes, volumes } from '../../../renderer/src/state/accessibilityStore';
 import { dynamicKeyGroups } from '../../../renderer/src/i18n/dynamicKeys';
 import { keyHelpOrder, namedKeys } from '../../../renderer/src/keyboard/keyHelpRows';
-import { infoHomeTiles } from '../../../renderer/src/screens/home/InfoHomeScreen';
 import { workstationHomeTiles } from '../../../renderer/src/screens/home/WorkstationHomeScreen';
 import { deviceKinds, healthReasons, healthStates } from '../../../shared/devices/deviceHealth';
 import { printFailureReasons } from '../../../shared/devices/receipt';
@@ -87,7 +86,7 @@ describe('key groups picked at run time', () => {
     'devices.reasons': healthReasons,
     errors: kioskErrorCodes,
     'print.reasons': printFailureReasons,
-    'home.info.tiles': infoHomeTiles,
+    'info.service.appointments': ['required', 'recommended', 'none'],
     'home.workstation.tiles': workstationHomeTiles,
     'keys.actions': keyHelpOrder,
     'keys.names': namedKeys,

@@ -77,6 +77,11 @@ export class PrintService {
     this.#options = options;
   }
 
+  /** The code page the printer prints text in (what a receipt's text must fit). */
+  get codePage(): PrinterCodePage {
+    return this.#options.codePage.name;
+  }
+
   /** Queues a receipt for the current session; resolves when it printed or could not. */
   print(receipt: Receipt): Promise<PrintResult> {
     const sessionId = this.#options.currentSessionId();

@@ -1,0 +1,31 @@
+import { useInfoNavigationStore } from '../../state/infoNavigationStore';
+import { InfoHomeScreen } from './InfoHomeScreen';
+import { QueueScreen } from './QueueScreen';
+import { SearchScreen } from './SearchScreen';
+import { ServiceScreen } from './ServiceScreen';
+import { TicketScreen } from './TicketScreen';
+import { TopicScreen } from './TopicScreen';
+import { WayfindingScreen } from './WayfindingScreen';
+
+/** The information terminal: its home, or the screen the citizen went to from there. */
+export function InfoTerminal() {
+  const route = useInfoNavigationStore((s) => s.stack.at(-1));
+  const depth = useInfoNavigationStore((s) => s.stack.length);
+  // A new key per step, so every screen starts at its heading (focus and speech).
+  switch (route?.screen) {
+    case undefined:
+      return <InfoHomeScreen key={depth} />;
+    case 'info-topic':
+      return <TopicScreen key={depth} topicId={route.topicId} />;
+    case 'info-search':
+      return <SearchScreen key={depth} />;
+    case 'info-service':
+      return <ServiceScreen key={depth} serviceId={route.serviceId} />;
+    case 'info-wayfinding':
+      return <WayfindingScreen key={depth} serviceId={route.serviceId} />;
+    case 'info-queue':
+      return <QueueScreen key={depth} />;
+    case 'info-ticket':
+      return <TicketScreen key={depth} ticket={route.ticket} category={route.category} print={route.print} />;
+  }
+}

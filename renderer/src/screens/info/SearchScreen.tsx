@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
+import { FallbackNotice } from '../../info/Shown';
+import { useContent } from '../../info/useContent';
+import { OnScreenKeyboard } from '../../info/OnScreenKeyboard';
+import { useInfoNavigationStore } from '../../state/infoNavigationStore';
+import { InfoLayout } from './InfoLayout';
+import { ServiceList } from './ServiceList';
+
+/** Search as you type, with the terminal's keyboard or the on-screen keyboard. */
+export function SearchScreen() {
+  const { t } = useTranslation();
+  const language = useEffectiveLanguage();
+  const query = useInfoNavigationStore((s) => s.query);
+  const setQuery = useInfoNavigationStore((s) => s.setQuery);
+  const trimmed = query.trim();
+  const results = useContent('content.search', trimmed === '' ? null : { language, query: trimmed });
+  const hits = trimmed !== '' && results.phase === 'ready' ? results.value.hits : null;
+  return (
+    <InfoLayout screen="info-search" title={t('info.search.title')}>
+      <div className="search">
+        <label className="search__label" htmlFor="service-search">
+          {t('info.search.label')}
+        </label>
+        <input
+          id="service-search"
+          className="search__input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={100}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+          }}
+        />
+        <OnScreenKeyboard value={query} onChange={setQuery} />
+        <div className="search__results" aria-live="polite">
+          {trimmed === '' && <p className="search__hint">{t('info.search.hint')}</p>}
+          {hits?.length === 0 && <p className="search__none">{t('info.search.none')}</p>}
+          {hits && hits.length > 0 && (
+            <>
+              <p className="search__count">{t('info.search.count', { count: hits.length })}</p>
+              <FallbackNotice texts={hits.map((hit) => hit.name)} />
+              <ServiceList services={hits} label={t('info.search.results')} />
+            </>
+          )}
+        </div>
+      </div>
+    </InfoLayout>
+  );
+}
