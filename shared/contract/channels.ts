@@ -5,7 +5,7 @@ import { uiLanguages } from '../i18n/languages';
 import { sessionSnapshotSchema } from '../session/sessionState';
 import { deviceHealthSchema } from '../devices/deviceHealth';
 import { printResultSchema, receiptSchema } from '../devices/receipt';
-import { contentRequestChannels } from './contentContract';
+import { contentRequestChannels, contentStatusSchema } from './contentContract';
 
 /**
  * The one IPC contract between the renderer and the host (Electron main or the Chromium host).
@@ -65,6 +65,8 @@ export const eventChannels = {
   'session.changed': sessionSnapshotSchema,
   /** A device's health changed; carries the whole list. */
   'devices.changed': devicesSchema,
+  /** The content pack was reloaded or an edit was refused. */
+  'content.changed': contentStatusSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

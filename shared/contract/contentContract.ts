@@ -102,10 +102,22 @@ export const ticketSchema = z.strictObject({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
+/** For staff: the content pack in use, and whether a newer edit was refused (with its first problems). */
+export const contentStatusSchema = z.strictObject({
+  /** ok: in use as on disk; kept: an edit is invalid, the last good pack stays; missing: no valid pack; none: not configured. */
+  state: z.enum(['ok', 'kept', 'missing', 'none']),
+  version: z.string().max(40).nullable(),
+  problemCount: z.number().int().min(0),
+  problems: z.array(z.strictObject({ file: z.string().max(200), path: z.string().max(300), line: z.number().int().nullable(), message: z.string().max(300) })).max(10),
+});
+export type ContentStatusView = z.infer<typeof contentStatusSchema>;
+
 const withLanguage = { language };
 
 /** The content channels, merged into requestChannels (shared/contract/channels.ts). */
 export const contentRequestChannels = {
+  /** The content pack's state, for the staff indicator. */
+  'content.status': { request: z.strictObject({}), response: contentStatusSchema },
   /** Start of the information terminal: featured topics, opening state, queue categories. */
   'content.home': { request: z.strictObject(withLanguage), response: contentHomeSchema },
   /** The services of one topic. */

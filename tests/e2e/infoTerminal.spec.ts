@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -106,4 +106,29 @@ test('closed: the terminal says so with the next opening time and offers no tick
   await expect(page.locator('.opening--closed')).toBeVisible();
   await expect(page.locator('[data-action="open-queue"]')).toHaveCount(0);
   await expect(page.locator('[data-topic]').first()).toBeVisible();
+});
+
+test('an invalid edit of the content pack is refused with its problems; the last good pack stays and staff see it', async () => {
+  const pack = join(mkdtempSync(join(tmpdir(), 'kiosk-pack-')), 'jena');
+  cpSync(openPack, pack, { recursive: true });
+  kiosk = await launchKiosk({ config: configWith('/dev/null-no-printer', pack) });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await expect(page.locator('[data-topic]').first()).toBeVisible();
+  const before = Number(await page.locator('[data-action="device-status"]').getAttribute('data-attention'));
+
+  // A typo in the queue file: "prefix" must be one capital letter.
+  const queueFile = join(pack, 'queue.json');
+  writeFileSync(queueFile, readFileSync(queueFile, 'utf8').replace('"prefix": "A"', '"prefix": "AA"'));
+  await expect(page.locator('[data-action="device-status"]')).toHaveAttribute('data-attention', String(before + 1), { timeout: 10_000 });
+  await page.locator('[data-action="device-status"]').click();
+  const status = page.locator('[data-screen="device-status"] [data-content-state]');
+  await expect(status).toHaveAttribute('data-content-state', 'kept');
+  await expect(status).toContainText('queue.json');
+  await expect(status).toContainText('categories[0].prefix');
+  await page.locator('[data-action="close-devices"]').click();
+
+  // The terminal keeps working with the last good pack.
+  await page.locator('[data-action="open-queue"]').click();
+  await expect(page.locator('[data-category="ausweise"]')).toBeVisible();
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { recordSpeech, said } from './support/speechRecorder';
@@ -13,13 +15,23 @@ test.afterEach(async () => {
   kiosk = undefined;
 });
 
-const focusedAction = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
 const lastSaid = async (page: Page): Promise<string> => (await said(page)).at(-1)?.text ?? '';
 
-/** Presses the keypad's "next" key until the control with `action` has the focus. */
-async function moveTo(page: Page, action: string): Promise<void> {
-  for (let i = 0; i < 30 && (await focusedAction(page)) !== action; i += 1) await page.keyboard.press('Numpad2');
-  expect(await focusedAction(page)).toBe(action);
+/** Presses `key` (the keypad's "next" key by default) until the control matching `selector` (default: a data-action) has the focus. */
+async function moveTo(page: Page, action: string, selector = `[data-action="${action}"]`, key = 'Numpad2'): Promise<void> {
+  const focusedMatches = (): Promise<boolean> => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+  for (let i = 0; i < 60 && !(await focusedMatches()); i += 1) await page.keyboard.press(key);
+  expect(await focusedMatches(), `focus on ${selector}`).toBe(true);
+}
+
+/** The text of the receipts the simulated printer has printed so far. */
+function printedText(dataDir: string): string {
+  const dir = join(dataDir, 'printer-preview');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n')
+    .replace(/\s+/g, ' ');
 }
 
 test('with the keypad alone: speech on, key help, start, display settings, louder, back, end', async () => {
@@ -78,4 +90,55 @@ test('with the keypad alone: speech on, key help, start, display settings, loude
   expect((await said(page)).length).toBe(count);
   await page.keyboard.press('Escape');
   await expect(page.locator('dialog[open]')).toHaveCount(0);
+});
+
+test('information terminal with the keypad alone: a topic, a service, the way, and the printed slip', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-keypad.json') });
+  const { page, dataDir } = kiosk;
+  await recordSpeech(page);
+  await page.keyboard.press('NumpadDivide');
+  await moveTo(page, 'start-session');
+  await page.keyboard.press('Numpad5');
+  await moveTo(page, 'topic', '[data-topic="ausweise-und-paesse"]');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="info-topic"]')).toBeVisible();
+  await expect.poll(async () => (await said(page)).some((s) => s.text === 'Ausweise und Pässe')).toBe(true);
+  await moveTo(page, 'service', '[data-service="personalausweis-ab-16"]');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="info-service"] h1')).toHaveText('Personalausweis für Person ab 16 Jahren');
+  // The way in words is what a blind visitor hears.
+  await moveTo(page, 'show-way');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-screen="info-wayfinding"]')).toBeVisible();
+  await page.keyboard.press('NumpadMultiply');
+  await expect.poll(() => lastSaid(page)).toContain('Weg zu Raum E.02');
+  await page.keyboard.press('NumpadDecimal');
+  await expect(page.locator('[data-screen="info-service"]')).toBeVisible();
+  await moveTo(page, 'print-slip');
+  await page.keyboard.press('Numpad5');
+  await expect(page.locator('[data-print-status]')).toHaveAttribute('data-print-status', 'printed', { timeout: 15_000 });
+  expect(printedText(dataDir)).toContain('Personalausweis für Person ab 16 Jahren');
+});
+
+test('information terminal with a keyboard: type a search, open the result, print the slip', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-keypad.json') });
+  const { page, dataDir } = kiosk;
+  await moveTo(page, 'start-session', undefined, 'Tab');
+  await page.keyboard.press('Enter');
+  await moveTo(page, 'open-search', undefined, 'Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen="info-search"]')).toBeVisible();
+  await moveTo(page, 'search', '#service-search', 'Tab');
+  await page.keyboard.type('perso');
+  await expect(page.locator('[data-screen="info-search"] [data-service]').first()).toBeVisible();
+  await moveTo(page, 'service', '[data-service="personalausweis-ab-16"]', 'Tab');
+  await page.keyboard.press('Enter');
+  await moveTo(page, 'print-slip', undefined, 'Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-print-status]')).toHaveAttribute('data-print-status', 'printed', { timeout: 15_000 });
+  expect(printedText(dataDir)).toContain('Personalausweis für Person ab 16 Jahren');
+  // Escape goes back to the results, and what was typed is still there.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-screen="info-search"]')).toBeVisible();
+  await expect(page.locator('#service-search')).toHaveValue('perso');
 });

@@ -10,6 +10,7 @@ import { createContentDesk } from '../content/contentDesk';
 import { createInfoSlipDesk } from '../content/infoSlip';
 import { createQueueDesk } from '../queue/queueDesk';
 import type { ContentService } from '../content/contentService';
+import { contentStatusView } from '../content/contentStatusView';
 import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from '../session/clock';
 import { RendererResetParticipant } from '../session/rendererReset';
@@ -96,6 +97,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     }
   }
 
+  // Staff see at once when an edited pack was refused (the last good one stays in use).
+  options.content?.onChange(() => {
+    emit({ event: 'content.changed', payload: contentStatusView(options.content) });
+  });
   const desk = options.content ? createContentDesk(options.content, { now: () => new Date(clock.now()), languages: config.languages.offered }) : null;
   const unavailable = fail('unavailable', 'no content pack configured');
   const printer = devices?.print ?? null;
@@ -129,6 +134,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         rendererReset.confirm(resetId) ? ok({}) : fail('invalid-state', 'no such reset in progress'),
       'devices.status': () => ok({ devices: devices?.manager.health() ?? [] }),
       'printer.print': async ({ receipt }) => ok(devices?.print ? await devices.print.print(receipt) : { status: 'failed', reason: 'no-printer' }),
+      'content.status': () => ok(contentStatusView(options.content)),
       'content.home': ({ language }) => ok(desk ? desk.home(language) : { available: false, sampleData: false, topics: [], opening: { open: false, nextOpening: null }, queue: [] }),
       'content.topic': ({ topicId, language }) => desk?.topic(topicId, language) ?? unavailable,
       'content.search': ({ query, language }) => desk?.search(query, language) ?? unavailable,

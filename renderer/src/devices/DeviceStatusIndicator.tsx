@@ -10,9 +10,10 @@ import { DeviceStatusPanel } from './DeviceStatusPanel';
 export function DeviceStatusIndicator() {
   const { t } = useTranslation();
   const devices = useDeviceStore((s) => s.devices);
+  const contentTrouble = useDeviceStore((s) => s.content?.state === 'kept' || s.content?.state === 'missing');
   const [open, setOpen] = useState(false);
-  if (devices.length === 0) return null;
-  const attention = devices.filter((d) => d.state !== 'ready' && d.state !== 'busy').length;
+  if (devices.length === 0 && !contentTrouble) return null;
+  const attention = devices.filter((d) => d.state !== 'ready' && d.state !== 'busy').length + (contentTrouble ? 1 : 0);
   const summary = attention === 0 ? t('devices.allReady') : t('devices.attention', { count: attention });
   return (
     <>

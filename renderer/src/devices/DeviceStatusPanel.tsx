@@ -6,6 +6,7 @@ import { useDeviceStore } from '../state/deviceStore';
 import { usePrintStore } from '../state/printStore';
 import { useTerminalStore } from '../state/terminalStore';
 import { testReceipt } from './testReceipt';
+import { ContentStatusRow } from './ContentStatusRow';
 
 /** Staff view of every device's health with a test print. */
 export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void }) {
@@ -30,6 +31,7 @@ export function DeviceStatusPanel({ onClose }: { readonly onClose: () => void })
           </li>
         ))}
       </ul>
+      <ContentStatusRow />
       <PrintFeedback showReason />
       <div className="device-panel__actions">
         {hasPrinter && terminal && (

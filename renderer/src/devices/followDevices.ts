@@ -1,13 +1,22 @@
 import type { KioskApi } from '../../../shared/contract/kioskApi';
 import { useDeviceStore } from '../state/deviceStore';
 
-/** Loads the devices' health once and then follows the host's updates; returns the unsubscribe function. */
+/** Loads the devices' health and the content pack's state once, then follows the host's updates; returns the unsubscribe function. */
 export function followDevices(api: KioskApi): () => void {
-  const unsubscribe = api.on('devices.changed', ({ devices }) => {
+  const unsubscribeDevices = api.on('devices.changed', ({ devices }) => {
     useDeviceStore.getState().setDevices(devices);
+  });
+  const unsubscribeContent = api.on('content.changed', (content) => {
+    useDeviceStore.getState().setContent(content);
   });
   void api.invoke('devices.status', {}).then((result) => {
     if (result.ok) useDeviceStore.getState().setDevices(result.value.devices);
   });
-  return unsubscribe;
+  void api.invoke('content.status', {}).then((result) => {
+    if (result.ok) useDeviceStore.getState().setContent(result.value);
+  });
+  return () => {
+    unsubscribeDevices();
+    unsubscribeContent();
+  };
 }

@@ -14,6 +14,7 @@ export const dynamicKeyGroups = [
   'devices.kinds',
   'devices.states',
   'devices.reasons',
+  'devices.content.states',
   'errors',
   'print.reasons',
   'info.service.appointments',

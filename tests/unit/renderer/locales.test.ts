@@ -84,6 +84,7 @@ describe('key groups picked at run time', () => {
     'devices.kinds': deviceKinds,
     'devices.states': healthStates,
     'devices.reasons': healthReasons,
+    'devices.content.states': ['ok', 'kept', 'missing'],
     errors: kioskErrorCodes,
     'print.reasons': printFailureReasons,
     'info.service.appointments': ['required', 'recommended', 'none'],
