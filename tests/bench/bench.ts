@@ -5,6 +5,7 @@
  *   - reset:   "end" pressed → attract state shown with every citizen store reset
  *   - receipt encoding (budget < 2 ms) and tap-to-first-byte on a pty printer (budget < 50 ms)
  *   - service search per keystroke over the whole content pack (p50/p99, budget p99 < 5 ms; searchBench.ts)
+ *   - search results rendered in Chromium per keystroke (budget p95 < 50 ms; searchRenderBench.ts)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { appRoot, chooseLanguageInMenu, freePort, launchKiosk, startProcess } fr
 import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
 import { runSearchBench } from './searchBench';
+import { benchSearchRender } from './searchRenderBench';
 
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 const resetRuns = Number(process.env.BENCH_RESET_RUNS ?? 30);
@@ -126,12 +128,14 @@ const reset = await benchReset();
 const encoding = await benchReceiptEncoding(Number(process.env.BENCH_ENCODE_RUNS ?? 200));
 const firstByte = await benchTapToFirstByte(printRuns);
 const uiFirstByte = await benchUiTapToFirstByte();
+const searchRender = await benchSearchRender();
 console.log('');
 report('startup: launch → KIOSK_READY', startup);
 report('session reset: end → attract, stores reset', reset);
 report('receipt encoding', encoding, 2);
 report('print: PrintService.print() → first byte on the pty', firstByte, 50);
 report('print: tap in the UI → first byte on the pty', uiFirstByte, 50);
+report('search: keystroke → results rendered (Chromium)', searchRender, 50);
 
 // Own section: plain Node, no kiosk process.
 await runSearchBench();

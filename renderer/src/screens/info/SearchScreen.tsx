@@ -35,7 +35,7 @@ export function SearchScreen() {
           }}
         />
         <OnScreenKeyboard value={query} onChange={setQuery} />
-        <div className="search__results" aria-live="polite">
+        <div className="search__results" aria-live="polite" data-results-for={results.phase === 'ready' && results.current ? trimmed : ''}>
           {trimmed === '' && <p className="search__hint">{t('info.search.hint')}</p>}
           {hits?.length === 0 && <p className="search__none">{t('info.search.none')}</p>}
           {hits && hits.length > 0 && (

@@ -19,7 +19,7 @@ export function WayfindingScreen({ serviceId }: { readonly serviceId: string }) 
       {place && (
         <div className="way">
           <FallbackNotice texts={[place.room.directions, place.room.name]} />
-          <p className="way__directions">
+          <p className="way__directions" data-read-aloud={`${title}. ${place.room.directions.text}`}>
             <Shown text={place.room.directions} />
           </p>
           {place.here === null && (

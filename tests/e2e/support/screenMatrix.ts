@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { screens, type ScreenId } from '../../../renderer/src/screens/screenRegistry';
+import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
+import { appRoot, launchKiosk, type RunningKiosk } from './kioskProcess';
+import { visitors } from './screenVisitors';
+
+/**
+ * Every screen of the screen registry in the given UI languages: it must show up in the right
+ * language and direction, pass axe-core's WCAG 2.2 A/AA rules in the normal, high-contrast and
+ * 200 % text modes, and have no target under 44×44 px; a screenshot of each is kept under
+ * .cache/screenshots for people to look at. A screen added to the registry without a way to reach
+ * it fails the type check (the visitors are a Record over every ScreenId).
+ *
+ * One kiosk serves the screens that share a config: between them the session is ended and the
+ * page reloaded, which is cheaper than a new kiosk per screen and as clean (nothing of a session
+ * survives its end; that is tested on its own).
+ */
+const shots = join(appRoot, '.cache', 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+/** High contrast and 200 % text, each on its own and back to normal in between. */
+const displayModes: readonly (readonly [string, Record<string, string>])[] = [
+  ['high-contrast', { contrast: 'high', textSize: '100' }],
+  ['text-200', { contrast: 'normal', textSize: '200' }],
+];
+
+async function expectNoAxeViolations(page: Page, mode: string): Promise<void> {
+  // Only violations are read; asking for nothing else saves most of axe's time.
+  // (options() replaces the rule selection, so the tags go in here too.)
+  const { violations } = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    .analyze();
+  expect(violations.map((v) => `${mode}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Every visible interactive element smaller than 44×44 CSS px (WCAG 2.5.8 and DESIGN.md §6). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll<HTMLElement>(selector)]
+      .filter((element) => element.checkVisibility() && !element.closest('[inert]'))
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} (${String(Math.round(box.width))}×${String(Math.round(box.height))})`);
+  });
+}
+
+/** Back to a fresh attract screen: end the session and load the page anew. */
+async function freshAttract(kiosk: RunningKiosk): Promise<void> {
+  const { page } = kiosk;
+  await page.evaluate(() => window.kiosk?.invoke('session.end', {}));
+  await page.locator('.kiosk[data-session-state="attract"]').waitFor();
+  await page.reload();
+  await page.locator('[data-screen="attract"]').waitFor();
+}
+
+/** The matrix for `languages`: one test per screen and language, run in order in one worker. */
+export function defineScreenMatrix(languages: readonly UiLanguage[]): void {
+  test.describe.configure({ mode: 'default' });
+  let shared: { config: string; kiosk: RunningKiosk } | null = null;
+  test.afterAll(async () => {
+    await shared?.kiosk.close();
+    shared = null;
+  });
+
+  const kioskFor = async (config: string): Promise<RunningKiosk> => {
+    if (shared?.config === config) {
+      await freshAttract(shared.kiosk);
+      return shared.kiosk;
+    }
+    await shared?.kiosk.close();
+    shared = null;
+    const kiosk = await launchKiosk({ config });
+    shared = { config, kiosk };
+    return kiosk;
+  };
+
+  // Screens that share a config next to each other, so their kiosk is reused.
+  const ids = (Object.keys(screens) as ScreenId[]).sort((a, b) => visitors[a].config('de').localeCompare(visitors[b].config('de')));
+  for (const language of languages) {
+    for (const id of ids) {
+      test(`${id} in ${language}: shown, accessible, screenshot`, async () => {
+        const visitor = visitors[id];
+        let kiosk: RunningKiosk;
+        try {
+          kiosk = await kioskFor(visitor.config(language));
+        } catch (error) {
+          // A kiosk that cannot be reset is not reused.
+          await shared?.kiosk.close();
+          shared = null;
+          throw error;
+        }
+        const { page } = kiosk;
+        await visitor.visit(page, language);
+        const screen = page.locator(`[data-screen="${id}"]`);
+        await expect(screen).toBeVisible();
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await expect(page.locator('html')).toHaveAttribute('dir', languageInfo[language].dir);
+        // Let entrance effects and the countdown settle before the picture.
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: join(shots, `${id}-${language}.png`) });
+        await expectNoAxeViolations(page, 'normal');
+        expect(await smallTargets(page), 'interactive elements smaller than 44×44 CSS px').toEqual([]);
+        // The same screen in the display modes of the accessibility panel (the style sheet keys on these).
+        for (const [mode, attributes] of displayModes) {
+          await page.evaluate((attrs) => {
+            Object.assign(document.documentElement.dataset, attrs);
+          }, attributes);
+          await page.waitForTimeout(100);
+          await expect(screen, `${mode}: still on the screen`).toBeVisible();
+          if (id !== 'idle-warning') await expect(page.locator('[data-screen="idle-warning"]'), `${mode}: nothing over the screen`).toHaveCount(0);
+          await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
+          await expectNoAxeViolations(page, mode);
+        }
+      });
+    }
+  }
+}
