@@ -132,3 +132,18 @@ test('an invalid edit of the content pack is refused with its problems; the last
   await page.locator('[data-action="open-queue"]').click();
   await expect(page.locator('[data-category="ausweise"]')).toBeVisible();
 });
+
+test('what a citizen searched and where they went is gone after the session', async () => {
+  kiosk = await launchKiosk({ config: configWith('/dev/null-no-printer', openPack) });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await openIdCardService(page);
+  await expect(page.locator('[data-screen="info-service"]')).toBeVisible();
+  await page.locator('[data-action="end-session"]').click();
+  await page.locator('[data-action="start-again"]').click();
+  // A new session starts at the home screen with an empty search.
+  await expect(page.locator('[data-screen="home-info"]')).toBeVisible();
+  await page.locator('[data-action="open-search"]').click();
+  await expect(page.locator('#service-search')).toHaveValue('');
+  await expect(page.locator('[data-screen="info-search"] [data-service]')).toHaveCount(0);
+});
