@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 import { FallbackNotice } from '../../info/Shown';
 import { useContent } from '../../info/useContent';
-import { OnScreenKeyboard } from '../../info/OnScreenKeyboard';
 import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import { InfoLayout } from './InfoLayout';
 import { ServiceList } from './ServiceList';
+
+// The on-screen keyboard and its layouts load with the first search, not with the kiosk.
+const OnScreenKeyboard = lazy(() => import('../../info/OnScreenKeyboard').then((m) => ({ default: m.OnScreenKeyboard })));
 
 /** Search as you type, with the terminal's keyboard or the on-screen keyboard. */
 export function SearchScreen() {
@@ -34,7 +37,9 @@ export function SearchScreen() {
             setQuery(event.target.value);
           }}
         />
-        <OnScreenKeyboard value={query} onChange={setQuery} />
+        <Suspense fallback={null}>
+          <OnScreenKeyboard value={query} onChange={setQuery} />
+        </Suspense>
         <div className="search__results" aria-live="polite" data-results-for={results.phase === 'ready' && results.current ? trimmed : ''}>
           {trimmed === '' && <p className="search__hint">{t('info.search.hint')}</p>}
           {hits?.length === 0 && <p className="search__none">{t('info.search.none')}</p>}

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 import { slipLabelsFor } from '../../info/printLabels';
-import { QrCode } from '../../info/QrCode';
 import { FallbackNotice, Shown } from '../../info/Shown';
 import { useContent } from '../../info/useContent';
 import { invoke } from '../../kiosk/invoke';
@@ -11,6 +10,9 @@ import { trackPrint } from '../../print/printReceipt';
 import { usePrintStore } from '../../state/printStore';
 import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import { InfoLayout } from './InfoLayout';
+
+// The QR encoder loads with the first service shown, not with the kiosk.
+const QrCode = lazy(() => import('../../info/QrCode').then((m) => ({ default: m.QrCode })));
 
 /** Everything about one service: what it is, what to bring, costs, where, and what to take away. */
 export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
@@ -100,7 +102,9 @@ export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
             <h2 id="service-take-away">{t('info.service.takeAway')}</h2>
             {link && (
               <div className="take-away__qr">
-                <QrCode url={link} label={t('info.service.qrLabel')} />
+                <Suspense fallback={null}>
+                  <QrCode url={link} label={t('info.service.qrLabel')} />
+                </Suspense>
                 <p>{service.onlineUrl ? t('info.service.qrOnline') : t('info.service.qrAppointment')}</p>
               </div>
             )}
