@@ -2,6 +2,7 @@ import { z } from '../zodConfig';
 import { uiLanguages } from '../i18n/languages';
 import { deviceConfigSchema, type DeviceConfig } from './deviceConfig';
 import { keypadConfigSchema, resolveKeyMap, type KeyAction } from './keypadConfig';
+import { portalConfigSchema, resolvePortalConfig, type PortalConfig } from './portalConfig';
 
 export const terminalRoles = ['info', 'workstation'] as const;
 export type TerminalRole = (typeof terminalRoles)[number];
@@ -71,7 +72,22 @@ export const kioskConfigSchema = z
           seen.add(device.id);
         });
       }),
-  });
+    portal: portalConfigSchema.optional(),
+  })
+  // Runs even when other parts of the file are wrong (`when`), so it is reported together with them.
+  .superRefine(
+    (config, ctx) => {
+      ctx.addIssue({ code: 'custom', path: ['portal'], message: `is only for role "workstation" (this terminal's role is "${config.terminal.role}")` });
+    },
+    { when: (payload) => hasPortalOnInfoRole(payload.value) },
+  );
+
+/** True for `{ terminal: { role: 'info' }, portal: … }`, checked on the raw value. */
+function hasPortalOnInfoRole(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('portal' in value) || value.portal === undefined) return false;
+  const terminal = 'terminal' in value ? value.terminal : undefined;
+  return typeof terminal === 'object' && terminal !== null && 'role' in terminal && terminal.role === 'info';
+}
 
 export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
 
@@ -85,6 +101,8 @@ export interface KioskConfig {
   readonly keys: Readonly<Record<string, KeyAction>>;
   /** The content pack folder as written in the file (the startup resolves it against the file's folder). */
   readonly contentFolder: string | null;
+  /** The workstation's online services; null when the file has no `portal` section. */
+  readonly portal: PortalConfig | null;
 }
 
 /** Fills in the role's defaults for anything the file left out. */
@@ -100,5 +118,6 @@ export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): Kiosk
     devices: parsed.devices ?? [],
     keys: resolveKeyMap(parsed.keypad),
     contentFolder: parsed.content?.folder ?? null,
+    portal: resolvePortalConfig(parsed.portal),
   };
 }

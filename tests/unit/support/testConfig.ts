@@ -9,5 +9,6 @@ export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role
     devices: [],
     keys: { ...defaultKeyMap },
     contentFolder: null,
+    portal: null,
   };
 }
