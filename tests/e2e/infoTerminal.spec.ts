@@ -147,3 +147,18 @@ test('what a citizen searched and where they went is gone after the session', as
   await expect(page.locator('#service-search')).toHaveValue('');
   await expect(page.locator('[data-screen="info-search"] [data-service]')).toHaveCount(0);
 });
+
+test('low reach: the controls move down, and a long page still starts at its heading and scrolls', async () => {
+  kiosk = await launchKiosk({ config: configWith('/dev/null-no-printer', openPack) });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await page.locator('.top-bar [data-action="open-accessibility"]').click();
+  await page.locator('[data-setting="reach"] [data-value="low"]').click();
+  await page.locator('[data-action="close-accessibility"]').click();
+  const bar = await page.locator('.top-bar').boundingBox();
+  expect(bar?.y ?? 0).toBeGreaterThan(800);
+  await openIdCardService(page);
+  await expect(page.locator('[data-screen="info-service"] h1')).toBeInViewport();
+  await page.locator('[data-action="print-slip"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-action="print-slip"]')).toBeInViewport();
+});
