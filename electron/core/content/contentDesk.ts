@@ -13,8 +13,6 @@ export interface ContentDesk {
   topic(topicId: string, language: UiLanguage): Result<{ name: ServiceDetail['name']; services: ServiceSummary[] }>;
   search(query: string, language: UiLanguage): Result<{ hits: ServiceSummary[] }>;
   service(serviceId: string, language: UiLanguage): Result<ServiceDetail>;
-  /** The service as the pack has it, for the take-away slip. */
-  rawService(serviceId: string): Service | null;
   pack(): ContentPack | null;
 }
 
@@ -121,7 +119,6 @@ export function createContentDesk(content: ContentService, options: { readonly n
             : null,
       });
     },
-    rawService: (serviceId) => current()?.services.get(serviceId) ?? null,
     pack: () => current()?.pack ?? null,
   };
 }

@@ -106,7 +106,6 @@ describe('content desk on the Jena pack', () => {
 
   it('an unknown service is not-found', () => {
     expect(desk().service('no-such-service', 'de')).toEqual({ ok: false, error: { code: 'not-found', detail: 'no such service' } });
-    expect(desk().rawService('no-such-service')).toBeNull();
   });
 });
 
