@@ -119,7 +119,7 @@ describe('LeiKa importer on malformed input', () => {
 });
 
 describe('the generated Jena catalogue', () => {
-  // Regenerate with: npm run content:import -- --from leika /work/shared/data/ozg-leika.csv --out kiosk-config/content/jena/catalogue
+  // Regenerate with: npm run content:import -- --from leika tests/fixtures/source-data/ozg-leika.csv --out kiosk-config/content/jena/catalogue
   const catalogue = join(import.meta.dirname, '..', '..', '..', '..', 'kiosk-config', 'content', 'jena', 'catalogue');
 
   it('is what the importer makes of the shipped CSV', () => {

@@ -1,18 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Service, Topic } from '../../../../shared/content/contentPack';
 import { loadContentPack } from '../../../../electron/core/content/loadContentPack';
-
-/** The project folder: the nearest folder above this file with a package.json (works bundled into the bench too). */
-function findAppRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { findAppRoot } from '../../../support/appRoot';
 
 /** Where the real Jena content pack lives. */
 export const jenaPackDir = join(findAppRoot(import.meta.dirname), 'kiosk-config', 'content', 'jena');
@@ -26,11 +15,10 @@ export interface SearchablePack {
 /**
  * The Jena pack's services and topics as the kiosk sees them: loaded with the kiosk's own loader
  * (every file validated with its schema, catalogue entries that duplicate a local service's LeiKa
- * key dropped). Undefined only when the pack does not exist yet; a pack with problems throws them,
- * as search must be measured on data the kiosk would accept.
+ * key dropped). A missing pack or one with problems throws them, as search must be measured on
+ * data the kiosk would accept.
  */
-export async function loadJenaPackForSearch(): Promise<SearchablePack | undefined> {
-  if (!existsSync(join(jenaPackDir, 'pack.json'))) return undefined;
+export async function loadJenaPackForSearch(): Promise<SearchablePack> {
   const result = await loadContentPack(jenaPackDir);
   if (!result.ok) {
     const problems = result.problems.map((problem) => `${problem.file}${problem.line === undefined ? '' : `:${String(problem.line)}`} ${problem.path}: ${problem.message}`);
