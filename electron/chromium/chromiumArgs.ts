@@ -19,7 +19,11 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    '--disable-features=Translate,MediaRouter',
+    // Site isolation off: every frame of a portal page then lives in that page's process, so the one
+    // DevTools session that applies the navigation policy sees every frame's navigations and redirect
+    // hops (cross-site frames would otherwise get sessions of their own). Each citizen's portal runs
+    // in its own browser context, and the kiosk UI loads nothing but its own files.
+    '--disable-features=Translate,MediaRouter,IsolateOrigins,site-per-process',
     '--disable-pinch',
     '--overscroll-history-navigation=0',
     '--disable-session-crashed-bubble',

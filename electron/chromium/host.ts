@@ -15,6 +15,7 @@ import { startAssetServer } from './assetServer';
 import { chromiumArgs, hasDisplay, useSandbox } from './chromiumArgs';
 import { parseHostOptions } from './hostOptions';
 import { KioskPage } from './kioskPage';
+import { createChromiumPortalSurface } from './portal/chromiumPortalSurface';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/chromium/host.mjs → the app root two levels up. */
@@ -74,8 +75,11 @@ async function main(): Promise<number> {
     if (url.startsWith(`${server.origin}/`)) void route.continue();
     else void route.abort('blockedbyclient');
   });
+  // The kiosk page empties the clipboard at every reset (a portal page may have copied to it).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const url = `${server.origin}/`;
   let kioskPage: KioskPage | null = null;
+  const portalSurface = config.portal === null ? undefined : createChromiumPortalSurface({ browser, logger, clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve() });
   const core = createKioskCore({
     config,
     logger,
@@ -83,6 +87,7 @@ async function main(): Promise<number> {
     deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
     dataDir: startup.dataDir,
     content: startup.content,
+    portalSurface,
   });
   core.onEvent(({ event, payload }) => {
     kioskPage?.deliver(event, payload);

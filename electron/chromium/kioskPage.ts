@@ -70,6 +70,13 @@ export class KioskPage {
     await this.#openPage();
   }
 
+  /** Empties the system clipboard from the kiosk page (its context may write it; portal contexts may not read it). */
+  async clearClipboard(): Promise<void> {
+    const page = this.#page;
+    if (page === null) throw new Error('no kiosk page to empty the clipboard from');
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+  }
+
   /** Stops replacing pages (the host is shutting down). */
   shutdown(): void {
     this.#shuttingDown = true;

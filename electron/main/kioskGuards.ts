@@ -49,3 +49,16 @@ export function guardKioskContents(contents: GuardedContents, options: { appOrig
     if (isBlockedShortcut(input, options.devTools)) event.preventDefault();
   });
 }
+
+/**
+ * Guards every new web contents (from `web-contents-created`): the kiosk lock, unless
+ * `claimPortal` recognises it as a portal view, which the portal adapter guards itself.
+ */
+export function guardNewContents(
+  contents: GuardedContents & { readonly session: object },
+  options: { appOrigin: string; devTools: boolean; claimPortal: (contents: { readonly session: object }) => boolean },
+): 'kiosk' | 'portal' {
+  if (options.claimPortal(contents)) return 'portal';
+  guardKioskContents(contents, options);
+  return 'kiosk';
+}

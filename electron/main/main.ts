@@ -11,10 +11,12 @@ import { createNodeHidAccess } from '../core/devices/transport/nodeHidAccess';
 import { openSerialPort } from '../core/devices/transport/serialPortLink';
 import { appOrigin, appSchemePrivileges, createAppProtocolHandler, appScheme } from './appProtocol';
 import { installIpcBridge, sendKioskEvent } from './ipcBridge';
-import { denyAllPermissions, guardKioskContents } from './kioskGuards';
+import { denyAllPermissions, guardNewContents } from './kioskGuards';
 import { kioskWindowOptions } from './windowOptions';
 import { configArgument } from './configArgument';
 import { installUiRecovery } from './uiRecovery';
+import { electronPortalSurface } from './portal/electronPortalDeps';
+import { PortalContentsGate } from './portal/portalContentsGate';
 
 /** dist/electron/main.cjs → the app root two levels up. */
 const appRoot = resolve(__dirname, '..', '..');
@@ -59,12 +61,21 @@ async function start(): Promise<void> {
     event.preventDefault();
   });
   session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(rendererRoot(appRoot)));
+  // Every web contents is locked to the kiosk's origin, except the portal view being created by
+  // the portal surface right now (it gets the portal policies instead; see PortalContentsGate).
+  const portalGate = new PortalContentsGate();
   app.on('web-contents-created', (_event, contents) => {
-    guardKioskContents(contents, { appOrigin, devTools });
+    guardNewContents(contents, { appOrigin, devTools, claimPortal: (created) => portalGate.claim(created) });
   });
 
   const window = new BrowserWindow(kioskWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), devTools }));
   const contents = window.webContents;
+  const portalSurface = electronPortalSurface({
+    window,
+    kioskContents: () => (contents.isDestroyed() ? null : contents),
+    gate: portalGate,
+    logger,
+  });
   const core = createKioskCore({
     config,
     logger,
@@ -74,6 +85,7 @@ async function start(): Promise<void> {
     deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
     dataDir: startup.dataDir,
     content: startup.content,
+    portalSurface,
   });
   // Devices connect in the background; their health reaches the UI as events.
   void core.startDevices();

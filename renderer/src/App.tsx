@@ -11,7 +11,7 @@ import { useKeyHelpStore } from './state/keyHelpStore';
 import { AttractScreen } from './screens/attract/AttractScreen';
 import { EndOfSessionScreen } from './screens/end/EndOfSessionScreen';
 import { InfoTerminal } from './screens/info/InfoTerminal';
-import { WorkstationHomeScreen } from './screens/home/WorkstationHomeScreen';
+import { WorkstationTerminal } from './screens/workstation/WorkstationTerminal';
 import { IdleWarningDialog } from './screens/idle/IdleWarningDialog';
 import { createActivityReporter } from './session/sessionSync';
 import { useSessionStore } from './state/sessionStore';
@@ -46,7 +46,7 @@ function SessionScreens() {
     case 'idle-warning':
       return (
         <>
-          {role === 'info' ? <InfoTerminal /> : <WorkstationHomeScreen />}
+          {role === 'info' ? <InfoTerminal /> : <WorkstationTerminal />}
           {snapshot.state === 'idle-warning' && snapshot.warningEndsAt !== null && <IdleWarningDialog endsAt={snapshot.warningEndsAt} />}
         </>
       );

@@ -6,11 +6,13 @@ import { kioskApi } from './kiosk/kioskApi';
 import { applySessionSnapshot, followSession } from './session/sessionSync';
 import { useTerminalStore } from './state/terminalStore';
 import { followDevices } from './devices/followDevices';
+import { followPortal } from './portal/followPortal';
 import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
 import { installKeyCommands } from './keyboard/installKeyCommands';
 import { defaultKeyMap } from '../../shared/config/keypadConfig';
 import { installSpeech } from './speech/speech';
 import './styles/kiosk.css';
+import './styles/portal.css';
 
 /**
  * A kiosk has no context menu, nothing to drag, and no browser shortcuts (on the Chromium host the
@@ -51,6 +53,7 @@ async function boot(): Promise<void> {
   }
   followSession(api);
   followDevices(api);
+  followPortal(api);
   const bootstrap = await api.invoke('app.bootstrap', {});
   if (!bootstrap.ok) {
     useTerminalStore.getState().setStartFailed();

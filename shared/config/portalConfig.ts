@@ -1,6 +1,7 @@
 import { z } from '../zodConfig';
 import { localizedTextSchema, type LocalizedText } from '../content/contentPack';
 import { isEidClientUrl, parseUrl } from './webOrigin';
+import { documentPrinterConfigSchema, type DocumentPrinterConfig } from './documentPrinterConfig';
 
 /**
  * The online services of a self-service workstation (issue "self-service workstation"): one tile
@@ -128,6 +129,7 @@ export const portalConfigSchema = z
           seen.add(tile.id);
         });
       }),
+    printer: documentPrinterConfigSchema.optional(),
   })
   .describe('Online services of the self-service workstation (role "workstation" only).');
 
@@ -147,6 +149,8 @@ export interface PortalTile {
 
 export interface PortalConfig {
   readonly tiles: readonly PortalTile[];
+  /** Where printed portal documents go; null: printing answers 'no-printer'. */
+  readonly printer: DocumentPrinterConfig | null;
 }
 
 /** Fills in the defaults of a parsed `portal` section; null when the file has none. */
@@ -163,5 +167,6 @@ export function resolvePortalConfig(parsed: z.output<typeof portalConfigSchema> 
       printPdfs: tile.printPdfs,
       uploadFolder: tile.uploadFolder ?? null,
     })),
+    printer: parsed.printer ?? null,
   };
 }

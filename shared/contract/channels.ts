@@ -6,6 +6,7 @@ import { sessionSnapshotSchema } from '../session/sessionState';
 import { deviceHealthSchema } from '../devices/deviceHealth';
 import { printResultSchema, receiptSchema } from '../devices/receipt';
 import { contentRequestChannels, contentStatusSchema } from './contentContract';
+import { portalEventChannels, portalRequestChannels } from './portalContract';
 
 /**
  * The one IPC contract between the renderer and the host (Electron main or the Chromium host).
@@ -58,6 +59,7 @@ export const requestChannels = {
   /** Prints a receipt on the receipt printer; the job belongs to the current session. */
   'printer.print': { request: z.strictObject({ receipt: receiptSchema }), response: printResultSchema },
   ...contentRequestChannels,
+  ...portalRequestChannels,
 } as const;
 
 export const eventChannels = {
@@ -67,6 +69,7 @@ export const eventChannels = {
   'devices.changed': devicesSchema,
   /** The content pack was reloaded or an edit was refused. */
   'content.changed': contentStatusSchema,
+  ...portalEventChannels,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -12,6 +12,9 @@ import { createQueueDesk } from '../queue/queueDesk';
 import type { ContentService } from '../content/contentService';
 import { contentStatusView } from '../content/contentStatusView';
 import type { Logger } from '../logging/logger';
+import { PortalService } from '../portal/portalService';
+import type { PortalSurface } from '../portal/portalSurface';
+import { createDocumentPrinter } from '../portal/printing/documentPrinter';
 import { systemClock, type Clock } from '../session/clock';
 import { RendererResetParticipant } from '../session/rendererReset';
 import { ResetCoordinator } from '../session/resetCoordinator';
@@ -36,6 +39,8 @@ export interface KioskCoreOptions {
   readonly content?: ContentService | null;
   /** The kiosk's data folder (queue ticket numbers live in `<dataDir>/queue`); without it queue.draw answers 'unavailable'. */
   readonly dataDir?: string;
+  /** The host's browser for portal views (workstation); without it the portal channels answer 'unavailable'. */
+  readonly portalSurface?: PortalSurface;
 }
 
 export interface KioskCore {
@@ -74,12 +79,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     emit({ event: 'session.changed', payload: snapshot });
   });
 
+  const activeSession = (): string | null => {
+    const snapshot = session.snapshot();
+    return snapshot.state === 'active' || snapshot.state === 'idle-warning' ? snapshot.sessionId : null;
+  };
   const devices =
     options.deviceAccess && config.devices.length > 0
-      ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, () => {
-          const snapshot = session.snapshot();
-          return snapshot.state === 'active' || snapshot.state === 'idle-warning' ? snapshot.sessionId : null;
-        })
+      ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, activeSession)
       : null;
   if (devices) {
     if (devices.print) resets.register(devices.print.resetParticipant());
@@ -109,6 +115,25 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     desk && options.dataDir !== undefined
       ? createQueueDesk({ pack: () => desk.pack(), dir: join(options.dataDir, 'queue'), now: () => new Date(clock.now()), printer, logger })
       : null;
+
+  const portal =
+    config.portal !== null && options.portalSurface !== undefined
+      ? new PortalService({
+          tiles: config.portal.tiles,
+          surface: options.portalSurface,
+          printer: createDocumentPrinter(config.portal.printer, { dataDir: options.dataDir ?? '', logger }),
+          logger,
+          activeSession,
+          emit: (view) => {
+            emit({ event: 'portal.changed', payload: view });
+          },
+          emitFrame: (frame) => {
+            emit({ event: 'portal.frame', payload: frame });
+          },
+        })
+      : null;
+  if (portal) resets.register(portal.resetParticipant());
+  const noPortal = fail('unavailable', 'this terminal has no portal view');
 
   const router = createIpcRouter(
     {
@@ -141,6 +166,18 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'content.service': ({ serviceId, language }) => desk?.service(serviceId, language) ?? unavailable,
       'content.printSlip': (request) => slips?.printSlip(request) ?? unavailable,
       'queue.draw': (request) => queue?.draw(request) ?? unavailable,
+      'portal.tiles': ({ language }) => ok({ tiles: portal?.tiles(language) ?? [] }),
+      'portal.open': ({ tileId }) => portal?.open(tileId) ?? noPortal,
+      'portal.command': ({ command }) => portal?.command(command) ?? noPortal,
+      'portal.layout': (layout) => portal?.layout(layout) ?? noPortal,
+      'portal.type': ({ text }) => portal?.type(text) ?? noPortal,
+      'portal.key': ({ key }) => portal?.key(key) ?? noPortal,
+      'portal.pointer': (event) => portal?.pointer(event) ?? noPortal,
+      'portal.wheel': (event) => portal?.wheel(event) ?? noPortal,
+      'portal.print': ({ what }) => portal?.print(what) ?? noPortal,
+      'portal.answerDialog': ({ id, accept, text }) => portal?.answerDialog(id, accept, text) ?? noPortal,
+      'portal.chooseFiles': ({ id, names }) => portal?.chooseFiles(id, names) ?? noPortal,
+      'portal.dismiss': ({ what }) => portal?.dismiss(what) ?? noPortal,
     },
     logger,
   );

@@ -18,7 +18,10 @@ export const dynamicKeyGroups = [
   'errors',
   'print.reasons',
   'info.service.appointments',
-  'home.workstation.tiles',
+  'roles',
+  'portal.error.kinds',
+  'portal.print.failures',
+  'portal.notices',
   'keys.actions',
   'keys.names',
 ] as const;

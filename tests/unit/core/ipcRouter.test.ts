@@ -168,6 +168,18 @@ describe('IPC router: channel and sender checks', () => {
       'content.service': () => fail('unavailable'),
       'content.printSlip': () => fail('unavailable'),
       'queue.draw': () => fail('closed'),
+      'portal.tiles': () => fail('unavailable'),
+      'portal.open': () => fail('unavailable'),
+      'portal.command': () => fail('unavailable'),
+      'portal.layout': () => fail('unavailable'),
+      'portal.type': () => fail('unavailable'),
+      'portal.key': () => fail('unavailable'),
+      'portal.pointer': () => fail('unavailable'),
+      'portal.wheel': () => fail('unavailable'),
+      'portal.print': () => fail('unavailable'),
+      'portal.answerDialog': () => fail('unavailable'),
+      'portal.chooseFiles': () => fail('unavailable'),
+      'portal.dismiss': () => fail('unavailable'),
     };
     const router = createIpcRouter(handlers, log2.logger);
     expect(await router.handle('app.bootstrap', {}, trusted)).toEqual({ ok: false, error: { code: 'internal' } });
@@ -196,6 +208,18 @@ describe('IPC router: channel and sender checks', () => {
       'content.service': vi.fn(),
       'content.printSlip': vi.fn(),
       'queue.draw': vi.fn(),
+      'portal.tiles': vi.fn(),
+      'portal.open': vi.fn(),
+      'portal.command': vi.fn(),
+      'portal.layout': vi.fn(),
+      'portal.type': vi.fn(),
+      'portal.key': vi.fn(),
+      'portal.pointer': vi.fn(),
+      'portal.wheel': vi.fn(),
+      'portal.print': vi.fn(),
+      'portal.answerDialog': vi.fn(),
+      'portal.chooseFiles': vi.fn(),
+      'portal.dismiss': vi.fn(),
     };
     const router = createIpcRouter(handlers, captureLog().logger);
     await router.handle('session.resetComplete', { resetId: 'abc-1' }, trusted);

@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, guardKioskContents, isAppUrl, isBlockedShortcut } from '../../../electron/main/kioskGuards';
+import { denyAllPermissions, guardKioskContents, guardNewContents, isAppUrl, isBlockedShortcut } from '../../../electron/main/kioskGuards';
 
 type KeyInput = Parameters<typeof isBlockedShortcut>[0];
 
@@ -246,5 +246,26 @@ describe('guardKioskContents', () => {
     const allowed = on.fakeEvent();
     on.emit('before-input-event', allowed, key('I', { control: true, shift: true }));
     expect(allowed.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('guardNewContents', () => {
+  const options = { appOrigin: 'kiosk://app', devTools: false };
+
+  it('locks every contents the portal gate does not claim', () => {
+    const fake = fakeContents();
+    const contents = Object.assign(fake.contents, { session: {} });
+    expect(guardNewContents(contents, { ...options, claimPortal: () => false })).toBe('kiosk');
+    const nav = fake.fakeEvent();
+    fake.emit('will-navigate', nav, 'https://portal.example.de/');
+    expect(nav.preventDefault).toHaveBeenCalled();
+  });
+
+  it('leaves a claimed portal view to the portal guards (no kiosk lock on its navigation)', () => {
+    const fake = fakeContents();
+    const contents = Object.assign(fake.contents, { session: {} });
+    expect(guardNewContents(contents, { ...options, claimPortal: (created) => created === contents })).toBe('portal');
+    expect(fake.hasWindowOpenHandler()).toBe(false);
+    expect(fake.handlers.size).toBe(0);
   });
 });

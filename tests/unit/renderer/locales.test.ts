@@ -4,10 +4,11 @@ import { uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
 import { contrasts, motions, reaches, readAlouds, textSizes, volumes } from '../../../renderer/src/state/accessibilityStore';
 import { dynamicKeyGroups } from '../../../renderer/src/i18n/dynamicKeys';
 import { keyHelpOrder, namedKeys } from '../../../renderer/src/keyboard/keyHelpRows';
-import { workstationHomeTiles } from '../../../renderer/src/screens/home/WorkstationHomeScreen';
 import { deviceKinds, healthReasons, healthStates } from '../../../shared/devices/deviceHealth';
 import { printFailureReasons } from '../../../shared/devices/receipt';
 import { kioskErrorCodes } from '../../../shared/result';
+import { documentPrintFailures, portalErrorKinds, portalNotices } from '../../../shared/contract/portalContract';
+import { terminalRoles } from '../../../shared/config/kioskConfig';
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -88,9 +89,12 @@ describe('key groups picked at run time', () => {
     errors: kioskErrorCodes,
     'print.reasons': printFailureReasons,
     'info.service.appointments': ['required', 'recommended', 'none'],
-    'home.workstation.tiles': workstationHomeTiles,
     'keys.actions': keyHelpOrder,
     'keys.names': namedKeys,
+    roles: terminalRoles,
+    'portal.error.kinds': portalErrorKinds,
+    'portal.print.failures': documentPrintFailures,
+    'portal.notices': portalNotices,
   };
 
   it.each(dynamicKeyGroups)('%s holds exactly one entry per value it is picked by', (group) => {

@@ -2,13 +2,14 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 import { FallbackNotice } from '../../info/Shown';
+import { applyKeyPress } from '../../onScreenKeyboard/keyPress';
 import { useContent } from '../../info/useContent';
 import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import { InfoLayout } from './InfoLayout';
 import { ServiceList } from './ServiceList';
 
 // The on-screen keyboard and its layouts load with the first search, not with the kiosk.
-const OnScreenKeyboard = lazy(() => import('../../info/OnScreenKeyboard').then((m) => ({ default: m.OnScreenKeyboard })));
+const OnScreenKeyboard = lazy(() => import('../../onScreenKeyboard/OnScreenKeyboard').then((m) => ({ default: m.OnScreenKeyboard })));
 
 /** Search as you type, with the terminal's keyboard or the on-screen keyboard. */
 export function SearchScreen() {
@@ -38,7 +39,12 @@ export function SearchScreen() {
           }}
         />
         <Suspense fallback={null}>
-          <OnScreenKeyboard value={query} onChange={setQuery} />
+          <OnScreenKeyboard
+            kind="search"
+            onKey={(press) => {
+              setQuery(applyKeyPress(query, press));
+            }}
+          />
         </Suspense>
         <div className="search__results" aria-live="polite" data-results-for={results.phase === 'ready' && results.current ? trimmed : ''}>
           {trimmed === '' && <p className="search__hint">{t('info.search.hint')}</p>}

@@ -1,0 +1,246 @@
+import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
+import type { PortalTile } from '../../../shared/config/portalConfig';
+import type { PortalKey, PortalLayout, PortalPointer, PortalWheel } from '../../../shared/contract/portalContract';
+import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '../../core/portal/focusWatch';
+import { loadFailureKind } from '../../core/portal/loadFailure';
+import { decidePopup } from '../../core/portal/popupPolicy';
+import { grantedPermissions } from '../../core/portal/permissionPolicy';
+import type { PortalPage, PortalPageEvents, PortalSurface } from '../../core/portal/portalSurface';
+import type { Logger } from '../../core/logging/logger';
+import { decidePaused, type PausedRequest } from './requestGate';
+import { keyCombination, pointerCommand, wheelCommand } from './portalInput';
+
+/** Until the UI reports its layout, a page gets the size of a typical portal area. */
+const defaultSize = { width: 1280, height: 800 };
+/** Offered PDFs larger than this are not read into memory (the service refuses them anyway). */
+const maxBodyBytes = 50 * 1024 * 1024;
+
+export interface ChromiumPortalDeps {
+  readonly browser: Browser;
+  readonly logger: Logger;
+  /** Empties the system clipboard (the kiosk page writes an empty text). */
+  readonly clearClipboard: () => Promise<void>;
+}
+
+/**
+ * The Chromium host's portal view: a fresh browser context per opened tile (cookies, storage,
+ * cache, service workers and the HTTP auth cache live only in it and go with it), whose page is
+ * streamed to the kiosk UI as JPEG frames (DevTools screencast); touches and keys come back from the
+ * UI. The page gets nothing of the kiosk: no binding, no init script in its world — focus is
+ * watched from an isolated world whose binding only that world can see.
+ */
+export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSurface {
+  return {
+    kind: 'frames',
+    open: (tile, events, layout) => openPortalPage(deps, tile, events, layout),
+    clearClipboard: deps.clearClipboard,
+  };
+}
+
+async function openPortalPage(deps: ChromiumPortalDeps, tile: PortalTile, events: PortalPageEvents, layout: PortalLayout | null): Promise<PortalPage> {
+  const size = layout === null ? defaultSize : { width: layout.width, height: layout.height };
+  const context = await deps.browser.newContext({
+    viewport: size,
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    locale: 'de-DE',
+    acceptDownloads: false,
+    serviceWorkers: 'allow',
+  });
+  try {
+    const page = await wirePage(deps, context, tile, events);
+    return portalPage(deps, context, page.page, page.cdp, tile);
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext, tile: PortalTile, events: PortalPageEvents): Promise<{ page: Page; cdp: CDPSession }> {
+  const { logger } = deps;
+  for (const origin of tile.origins) {
+    const granted = grantedPermissions(tile);
+    if (granted.length > 0) await context.grantPermissions([...granted], { origin });
+  }
+  let page: Page | null = null;
+  // Second line of defence, and the only one for popups: a request of any page but the portal page
+  // (a window.open or target=_blank window) never leaves the browser.
+  await context.route('**/*', (route) => {
+    let owner: Page | null;
+    try {
+      owner = route.request().frame().page();
+    } catch {
+      // A popup's first request comes before its frame exists.
+      owner = null;
+    }
+    if (owner === null || owner !== page) void route.abort('blockedbyclient').catch(() => undefined);
+    else void route.continue().catch(() => undefined);
+  });
+  context.on('page', (opened) => {
+    // The portal page itself is announced here too, before newPage() returns it.
+    if (page !== null && opened !== page) void opened.close().catch(() => undefined);
+  });
+
+  page = await context.newPage();
+  const current = page;
+  const cdp = await context.newCDPSession(current);
+  const frameTree = await cdp.send('Page.getFrameTree');
+  const mainFrameId = frameTree.frameTree.frame.id;
+
+  cdp.on('Fetch.requestPaused', (paused) => {
+    void gate(cdp, paused, tile, mainFrameId, events, logger);
+  });
+  await cdp.send('Fetch.enable', {
+    patterns: [
+      { urlPattern: '*', requestStage: 'Request' },
+      { urlPattern: '*', resourceType: 'Document', requestStage: 'Response' },
+    ],
+  });
+
+  cdp.on('Runtime.bindingCalled', (call) => {
+    if (call.name === focusWatchBinding) events.focus(parseFocusPayload(call.payload));
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Page.enable');
+  await cdp.send('Runtime.addBinding', { name: focusWatchBinding, executionContextName: focusWatchWorld });
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: focusWatchScript, worldName: focusWatchWorld, runImmediately: true });
+
+  cdp.on('Page.windowOpen', ({ url }) => {
+    const decision = decidePopup(url, tile);
+    if (decision.action === 'same-view') {
+      void current.goto(decision.url, { waitUntil: 'commit' }).catch(() => undefined);
+    } else {
+      logger.info({ event: 'portal-popup-refused', tile: tile.id, reason: decision.reason }, 'popup refused');
+      events.refused('popup');
+    }
+  });
+
+  cdp.on('Page.screencastFrame', (frame) => {
+    void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
+    events.frame({ data: frame.data, width: Math.round(frame.metadata.deviceWidth), height: Math.round(frame.metadata.deviceHeight) });
+  });
+
+  current.on('framenavigated', (frame) => {
+    if (frame !== current.mainFrame()) return;
+    void canGoBack(cdp).then((back) => {
+      events.navigated({ url: frame.url(), canGoBack: back });
+    });
+  });
+  current.on('load', () => {
+    events.loading(false);
+  });
+  current.on('requestfailed', (request: Request) => {
+    if (!request.isNavigationRequest() || request.frame() !== current.mainFrame()) return;
+    const kind = loadFailureKind(request.failure()?.errorText ?? '');
+    if (kind === null) return;
+    events.loading(false);
+    events.failed({ kind, url: request.url() });
+  });
+  current.on('dialog', (dialog) => {
+    events.dialog({ kind: dialog.type() as 'alert' | 'confirm' | 'prompt' | 'beforeunload', message: dialog.message(), defaultValue: dialog.defaultValue() }, (accept, text) =>
+      accept ? dialog.accept(text) : dialog.dismiss(),
+    );
+  });
+  current.on('filechooser', (chooser) => {
+    events.fileChooser({ multiple: chooser.isMultiple(), choose: (paths) => (paths.length === 0 ? Promise.resolve() : chooser.setFiles([...paths])) });
+  });
+
+  await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 80, maxWidth: 4096, maxHeight: 4096, everyNthFrame: 1 });
+  void current.goto(tile.startUrl, { waitUntil: 'commit' }).catch(() => undefined);
+  return { page: current, cdp };
+}
+
+/** Continues, blocks or intercepts one paused request; never throws (the page may be gone). */
+async function gate(cdp: CDPSession, paused: PausedRequest, tile: PortalTile, mainFrameId: string, events: PortalPageEvents, logger: Logger): Promise<void> {
+  const decision = decidePaused(paused, tile, mainFrameId);
+  try {
+    switch (decision.action) {
+      case 'continue':
+        if (decision.loadingMain === true) events.loading(true);
+        await cdp.send('Fetch.continueRequest', { requestId: paused.requestId });
+        return;
+      case 'block':
+        // "Aborted" leaves the page where it was (no error page is committed); the kiosk shows its own.
+        await cdp.send('Fetch.failRequest', { requestId: paused.requestId, errorReason: decision.frame === 'main' ? 'Aborted' : 'BlockedByClient' });
+        logger.info({ event: 'portal-navigation-refused', tile: tile.id, frame: decision.frame, reason: decision.decision.reason }, 'navigation refused');
+        if (decision.frame === 'main') events.blocked({ reason: decision.decision.reason, url: decision.decision.url ?? null });
+        return;
+      case 'server-error':
+        events.failed({ kind: 'server', url: decision.url });
+        await cdp.send('Fetch.continueRequest', { requestId: paused.requestId });
+        return;
+      case 'download': {
+        let bytes: Uint8Array | null = null;
+        if (decision.mimeType === 'application/pdf') bytes = await readBody(cdp, paused.requestId);
+        await cdp.send('Fetch.failRequest', { requestId: paused.requestId, errorReason: 'Aborted' });
+        events.loading(false);
+        const captured = bytes;
+        events.download({
+          mimeType: decision.mimeType,
+          filename: decision.filename,
+          read: () => (captured === null ? Promise.reject(new Error('not read')) : Promise.resolve(captured)),
+        });
+        return;
+      }
+    }
+  } catch (error) {
+    logger.debug({ event: 'portal-gate-failed', err: String(error) }, 'a paused request could not be handled (page closed?)');
+  }
+}
+
+async function readBody(cdp: CDPSession, requestId: string): Promise<Uint8Array | null> {
+  const body = await cdp.send('Fetch.getResponseBody', { requestId });
+  const bytes = body.base64Encoded ? Buffer.from(body.body, 'base64') : Buffer.from(body.body, 'utf8');
+  return bytes.byteLength > maxBodyBytes ? null : new Uint8Array(bytes);
+}
+
+async function canGoBack(cdp: CDPSession): Promise<boolean> {
+  try {
+    const history = await cdp.send('Page.getNavigationHistory');
+    return history.currentIndex > 0;
+  } catch {
+    return false;
+  }
+}
+
+function portalPage(deps: ChromiumPortalDeps, context: BrowserContext, page: Page, cdp: CDPSession, tile: PortalTile): PortalPage {
+  let closed = false;
+  return {
+    async navigate(url) {
+      await page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
+    },
+    async back() {
+      await page.goBack({ waitUntil: 'commit' }).catch(() => undefined);
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'commit' }).catch(() => undefined);
+    },
+    async layout(layout) {
+      // Hidden views keep their size (the UI simply does not draw their frames meanwhile).
+      if (layout.visible) await page.setViewportSize({ width: layout.width, height: layout.height });
+    },
+    async type(text) {
+      await page.keyboard.insertText(text);
+    },
+    async key(key: PortalKey) {
+      await page.keyboard.press(keyCombination(key));
+    },
+    async pointer(event: PortalPointer) {
+      const command = pointerCommand(event);
+      if (command.method === 'Input.dispatchTouchEvent') await cdp.send(command.method, command.params);
+      else await cdp.send(command.method, command.params);
+    },
+    async wheel(event: PortalWheel) {
+      await cdp.send('Input.dispatchMouseEvent', wheelCommand(event));
+    },
+    async printToPdf() {
+      return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true }));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close();
+      deps.logger.info({ event: 'portal-closed', tile: tile.id }, 'portal context closed');
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import { defaultCupsTimeoutSeconds, type CupsPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
+import type { DocumentPrintFailure } from '../../../../shared/contract/portalContract';
+import type { Logger } from '../../logging/logger';
+import type { Clock } from '../../session/clock';
+import type { CommandResult, CommandRunner } from './commandRunner';
+import { failed, isAborted, printed, type DocumentJob, type DocumentPrintOutcome, type DocumentPrinterDriver } from './documentPrinter';
+
+export interface CupsPrinterDeps {
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly run: CommandRunner;
+}
+
+const maxTitleChars = 100;
+/** IPP limits job-name to 255 octets; CUPS refuses a longer one ("Bad job-name value"). */
+const maxTitleBytes = 255;
+const fallbackTitle = 'Dokument';
+/** How long one `cancel` may take. */
+export const cancelTimeoutMs = 15_000;
+/** Waits before each cancel attempt: a busy scheduler gets two more chances. */
+export const cancelRetryDelaysMs: readonly number[] = [0, 2_000, 5_000];
+
+/** The title as lp gets it: no control characters, whitespace collapsed, at most 100 characters (255 UTF-8 bytes). */
+export function sanitiseJobTitle(title: string): string {
+  const clean = title.replace(/\p{Cc}+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const encoder = new TextEncoder();
+  let out = '';
+  // By code point, so a character outside the BMP is never cut in half.
+  for (const char of Array.from(clean).slice(0, maxTitleChars)) {
+    if (encoder.encode(out + char).byteLength > maxTitleBytes) break;
+    out += char;
+  }
+  return out.trim() === '' ? fallbackTitle : out.trim();
+}
+
+/** lp's argv: A4, fit to page, the configured options, the title, and the document from stdin ("-" must be last). */
+export function lpArguments(config: CupsPrinterConfig, title: string): string[] {
+  const args = ['-d', config.queue, '-o', 'media=A4', '-o', 'fit-to-page'];
+  if (config.options?.sides !== undefined) args.push('-o', `sides=${config.options.sides}`);
+  if (config.options?.colorMode !== undefined) args.push('-o', `print-color-mode=${config.options.colorMode}`);
+  args.push('-t', sanitiseJobTitle(title), '-');
+  return args;
+}
+
+/** The CUPS job id ("QUEUE-123") from lp's "request id is QUEUE-123 (1 file(s))", or null. */
+export function parseJobId(stdout: string): string | null {
+  return /^request id is ([A-Za-z0-9_-]+-\d+) \(\d+ file\(s\)\)/m.exec(stdout)?.[1] ?? null;
+}
+
+/**
+ * lp's messages (C locale) that mean the queue or the scheduler cannot take jobs at all; every other
+ * failure is this document being refused.
+ */
+const unavailablePatterns: readonly (readonly [string, RegExp])[] = [
+  ['no-such-queue', /does not exist|not found/i],
+  ['not-accepting', /not accepting jobs|not shared|printer.*(stopped|paused|disabled)/i],
+  ['no-scheduler', /scheduler|unable to connect|connection refused|no such file or directory|service unavailable|temporarily unavailable|timed out|host is down|unreachable|no route to host/i],
+  ['not-allowed', /forbidden|unauthori[sz]ed|not authori[sz]ed|not allowed/i],
+];
+
+/** Which failure lp's stderr describes, with a short keyword for the log (stderr itself is never logged). */
+export function classifyLpFailure(stderr: string): { readonly reason: Extract<DocumentPrintFailure, 'rejected' | 'printer-unavailable'>; readonly detail: string } {
+  for (const [detail, pattern] of unavailablePatterns) if (pattern.test(stderr)) return { reason: 'printer-unavailable', detail };
+  return { reason: 'rejected', detail: 'refused' };
+}
+
+/** cancel's answers that mean there is nothing left to cancel. */
+const nothingToCancel = /already (completed|canceled|cancelled|aborted)|does not exist|not[- ]found/i;
+
+/**
+ * The real workstation's document printer: `lp -d <queue> -o media=A4 -o fit-to-page -t <title> -`
+ * with the PDF on stdin. "printed" means CUPS accepted the job into its queue, not that paper came
+ * out: a job still waiting in the queue when the session ends is cancelled, so it is never printed
+ * for the next person.
+ */
+export class CupsPrinter implements DocumentPrinterDriver {
+  readonly kind = 'cups' as const;
+  readonly #config: CupsPrinterConfig;
+  readonly #deps: CupsPrinterDeps;
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(config: CupsPrinterConfig, deps: CupsPrinterDeps) {
+    this.#config = config;
+    this.#deps = deps;
+  }
+
+  /** Hands the job to lp; an abort kills lp, or cancels the job once CUPS has it. */
+  async print(job: DocumentJob): Promise<DocumentPrintOutcome> {
+    const log = { event: 'document-print', printer: this.kind, queue: this.#config.queue, bytes: job.pdf.byteLength };
+    if (isAborted(job.signal)) return failed('aborted');
+    const stop = new AbortController();
+    let timedOut = false as boolean;
+    const onAbort = (): void => stop.abort();
+    job.signal.addEventListener('abort', onAbort, { once: true });
+    const timer = this.#deps.clock.setTimeout(() => {
+      timedOut = true;
+      stop.abort();
+    }, (this.#config.timeoutSeconds ?? defaultCupsTimeoutSeconds) * 1000);
+    let result: CommandResult;
+    try {
+      result = await this.#deps.run({ command: 'lp', args: lpArguments(this.#config, job.title), stdin: job.pdf, signal: stop.signal });
+    } finally {
+      this.#deps.clock.clearTimeout(timer);
+      job.signal.removeEventListener('abort', onAbort);
+    }
+    const jobId = parseJobId(result.stdout);
+
+    // The session ended while lp ran; should CUPS have the job all the same, it is cancelled.
+    if (isAborted(job.signal)) {
+      if (jobId !== null) this.#cancelLater(jobId, 'aborted-while-submitting');
+      this.#deps.logger.info({ ...log, jobId, outcome: 'failed', reason: 'aborted' }, 'document job aborted while lp ran');
+      return failed('aborted');
+    }
+    if (timedOut) {
+      // The citizen is told it failed, so it must not come out later and be printed twice on a retry.
+      if (jobId !== null) this.#cancelLater(jobId, 'timed-out');
+      this.#deps.logger.warn({ ...log, jobId, outcome: 'failed', reason: 'printer-unavailable', detail: 'timeout' }, 'lp did not finish in time');
+      return failed('printer-unavailable');
+    }
+    if (result.startError !== null) {
+      const detail = result.startError === 'not-found' ? 'lp-missing' : 'lp-not-started';
+      this.#deps.logger.error({ ...log, outcome: 'failed', reason: 'printer-unavailable', detail }, 'lp could not be started (is cups-client installed?)');
+      return failed('printer-unavailable');
+    }
+    if (result.exitCode !== 0) {
+      const { reason, detail } = result.exitCode === null ? { reason: 'printer-unavailable' as const, detail: 'lp-killed' } : classifyLpFailure(result.stderr);
+      this.#deps.logger.warn({ ...log, outcome: 'failed', reason, detail, exitCode: result.exitCode }, 'CUPS did not accept the document');
+      return failed(reason);
+    }
+    if (jobId === null) {
+      // Accepted (exit 0), but without an id the job could not be cancelled at session end.
+      this.#deps.logger.warn({ ...log, outcome: 'printed', detail: 'no-job-id' }, 'CUPS accepted the document; job id not found in lp output');
+      return printed;
+    }
+    job.signal.addEventListener('abort', () => this.#cancelLater(jobId, 'session-ended'), { once: true });
+    this.#deps.logger.info({ ...log, jobId, outcome: 'printed' }, 'document accepted by CUPS');
+    return printed;
+  }
+
+  /** Resolves when every cancel started so far has finished (tests, shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  #cancelLater(jobId: string, why: string): void {
+    const done = this.#cancel(jobId, why)
+      .catch(() => undefined)
+      .finally(() => this.#pending.delete(done));
+    this.#pending.add(done);
+  }
+
+  /** Runs `cancel <jobid>` until CUPS confirms the job will not print; retried while the scheduler is busy. */
+  async #cancel(jobId: string, why: string): Promise<void> {
+    const log = { event: 'document-cancel', printer: this.kind, queue: this.#config.queue, jobId, why };
+    for (const delay of cancelRetryDelaysMs) {
+      if (delay > 0) await this.#sleep(delay);
+      const stop = new AbortController();
+      const timer = this.#deps.clock.setTimeout(() => stop.abort(), cancelTimeoutMs);
+      let result: CommandResult;
+      try {
+        result = await this.#deps.run({ command: 'cancel', args: [jobId], signal: stop.signal });
+      } catch {
+        result = { exitCode: null, stdout: '', stderr: '', startError: 'failed' };
+      } finally {
+        this.#deps.clock.clearTimeout(timer);
+      }
+      if (result.exitCode === 0) {
+        this.#deps.logger.info({ ...log, outcome: 'cancelled' }, 'document job cancelled in CUPS');
+        return;
+      }
+      if (nothingToCancel.test(result.stderr)) {
+        this.#deps.logger.info({ ...log, outcome: 'nothing-to-cancel' }, 'document job already finished in CUPS');
+        return;
+      }
+      if (result.startError === 'not-found') break;
+    }
+    this.#deps.logger.error({ ...log, outcome: 'cancel-failed' }, 'document job could not be cancelled: staff must remove it from the CUPS queue');
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.#deps.clock.setTimeout(resolve, ms));
+  }
+}

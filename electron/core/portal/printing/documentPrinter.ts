@@ -1,0 +1,103 @@
+import type { DocumentPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
+import type { DocumentPrintFailure } from '../../../../shared/contract/portalContract';
+import type { Logger } from '../../logging/logger';
+import { systemClock, type Clock } from '../../session/clock';
+import { spawnCommandRunner, type CommandRunner } from './commandRunner';
+import { CupsPrinter } from './cupsPrinter';
+import { PdfFolderPrinter } from './pdfFolderPrinter';
+
+/**
+ * The document printer port (issue "document printing"): both hosts turn what the citizen prints
+ * (the portal page or a PDF the portal offered) into PDF bytes and hand them to this port. Jobs
+ * belong to the citizen session: the portal service aborts `signal` at session reset, and a job
+ * that has not been printed by then never is.
+ */
+export interface DocumentJob {
+  /** The document, a complete PDF. */
+  readonly pdf: Uint8Array;
+  /** A title for the print queue; citizen data, so it is never logged or written to a file name. */
+  readonly title: string;
+  /** The citizen session's signal: aborting it drops the job wherever it is. */
+  readonly signal: AbortSignal;
+}
+
+export type DocumentPrintOutcome = { readonly status: 'printed' } | { readonly status: 'failed'; readonly reason: DocumentPrintFailure };
+
+export interface DocumentPrinter {
+  /** Prints one job; never rejects, every failure is an outcome. */
+  print(job: DocumentJob): Promise<DocumentPrintOutcome>;
+}
+
+export interface DocumentPrinterDeps {
+  /** The kiosk's data folder; a relative pdf-folder is resolved against it. */
+  readonly dataDir: string;
+  readonly logger: Logger;
+  /** Runs lp and cancel (default: spawn without a shell). */
+  readonly run?: CommandRunner;
+  readonly clock?: Clock;
+}
+
+/** Largest document accepted: 50 MB (portal confirmations are a few hundred kB). */
+export const maxDocumentBytes = 50 * 1024 * 1024;
+
+const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+export const printed: DocumentPrintOutcome = { status: 'printed' };
+
+/**
+ * Reads `signal.aborted` afresh: TypeScript keeps a checked `signal.aborted` narrowed to false
+ * across awaits, although an abort can happen at any of them.
+ */
+export function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
+/** A failed outcome with the reason the UI shows. */
+export function failed(reason: DocumentPrintFailure): DocumentPrintOutcome {
+  return { status: 'failed', reason };
+}
+
+/** Why these bytes cannot be printed, or null when they look like a PDF of an acceptable size. */
+export function checkDocumentBytes(pdf: Uint8Array): DocumentPrintFailure | null {
+  if (pdf.byteLength === 0) return 'nothing-to-print';
+  if (pdf.byteLength > maxDocumentBytes) return 'too-large';
+  // Anything but a PDF is refused: printers would print HTML or PostScript source as text, or worse, run it.
+  if (pdf.byteLength < pdfMagic.length || pdfMagic.some((byte, index) => pdf[index] !== byte)) return 'rejected';
+  return null;
+}
+
+/** What a configured printer does after the common checks: only jobs with valid PDF bytes reach it. */
+export interface DocumentPrinterDriver {
+  readonly kind: DocumentPrinterConfig['kind'];
+  print(job: DocumentJob): Promise<DocumentPrintOutcome>;
+}
+
+/** Creates the workstation's document printer; without a config every job answers 'no-printer'. */
+export function createDocumentPrinter(config: DocumentPrinterConfig | null, deps: DocumentPrinterDeps): DocumentPrinter {
+  const clock = deps.clock ?? systemClock;
+  let driver: DocumentPrinterDriver | null = null;
+  if (config?.kind === 'pdf-folder') driver = new PdfFolderPrinter(config, { dataDir: deps.dataDir, logger: deps.logger, clock });
+  if (config?.kind === 'cups') driver = new CupsPrinter(config, { logger: deps.logger, clock, run: deps.run ?? spawnCommandRunner });
+  return {
+    async print(job) {
+      const size = job.pdf.byteLength;
+      if (job.signal.aborted) return failed('aborted');
+      if (driver === null) {
+        deps.logger.info({ event: 'document-print', outcome: 'failed', reason: 'no-printer', bytes: size }, 'document not printed: no printer configured');
+        return failed('no-printer');
+      }
+      const problem = checkDocumentBytes(job.pdf);
+      if (problem !== null) {
+        deps.logger.info({ event: 'document-print', printer: driver.kind, outcome: 'failed', reason: problem, bytes: size }, 'document refused before printing');
+        return failed(problem);
+      }
+      try {
+        return await driver.print(job);
+      } catch (error) {
+        // Drivers return outcomes; this is the last guard so nothing is thrown across the port.
+        deps.logger.error({ event: 'document-print', printer: driver.kind, outcome: 'failed', reason: 'printer-unavailable', error: (error as Error).name }, 'document printer failed unexpectedly');
+        return failed('printer-unavailable');
+      }
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { PdfFolderPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
+import type { Logger } from '../../logging/logger';
+import type { Clock } from '../../session/clock';
+import { failed, isAborted, printed, type DocumentJob, type DocumentPrintOutcome, type DocumentPrinterDriver } from './documentPrinter';
+
+/** The file operations the printer uses; injected in tests to abort or fail at an exact step. */
+export interface FolderFs {
+  mkdir(path: string, options: { recursive: true; mode: number }): Promise<unknown>;
+  writeFile(path: string, data: Uint8Array, options: { mode: number; flag: 'wx'; signal: AbortSignal }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+const nodeFs: FolderFs = { mkdir, writeFile, rename, unlink };
+
+export interface PdfFolderPrinterDeps {
+  /** The kiosk's data folder: a relative folder is resolved against it. */
+  readonly dataDir: string;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly fs?: FolderFs;
+}
+
+/** A file name part from a time: ISO 8601 with the colons Windows does not allow replaced. */
+function fileTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/:/g, '-');
+}
+
+/**
+ * The Chromium host's and the tests' document printer: each job becomes `<folder>/<time>-<n>.pdf`.
+ * The file appears complete or not at all (temp file + rename), so anything watching the folder
+ * never picks up half a document. The title is not used: it is citizen data.
+ */
+export class PdfFolderPrinter implements DocumentPrinterDriver {
+  readonly kind = 'pdf-folder' as const;
+  /** The absolute folder the files go to. */
+  readonly folder: string;
+  readonly #deps: PdfFolderPrinterDeps;
+  readonly #fs: FolderFs;
+  #jobs = 0;
+
+  constructor(config: PdfFolderPrinterConfig, deps: PdfFolderPrinterDeps) {
+    this.folder = resolve(deps.dataDir, config.folder);
+    this.#deps = deps;
+    this.#fs = deps.fs ?? nodeFs;
+  }
+
+  /** Writes the job's bytes as one new PDF file; an abort before the file is complete leaves nothing. */
+  async print(job: DocumentJob): Promise<DocumentPrintOutcome> {
+    this.#jobs += 1;
+    const fileName = `${fileTime(this.#deps.clock.now())}-${String(this.#jobs)}.pdf`;
+    const target = join(this.folder, fileName);
+    // Hidden and not ending in .pdf, so a watcher of the folder ignores it until the rename.
+    const temp = join(this.folder, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
+    const log = { event: 'document-print', printer: this.kind, file: fileName, bytes: job.pdf.byteLength };
+    const aborted = async (path: string): Promise<DocumentPrintOutcome> => {
+      await this.#remove(path);
+      this.#deps.logger.info({ ...log, outcome: 'failed', reason: 'aborted' }, 'document job aborted, no file left');
+      return failed('aborted');
+    };
+
+    try {
+      // Mode only applies to folders created here; an existing folder keeps what its admin set.
+      await this.#fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      return this.#unavailable(log, error, 'folder cannot be created');
+    }
+    if (isAborted(job.signal)) return aborted(temp);
+    try {
+      // 'wx': never follow or overwrite something already at the temp path.
+      await this.#fs.writeFile(temp, job.pdf, { mode: 0o600, flag: 'wx', signal: job.signal });
+    } catch (error) {
+      if (isAborted(job.signal)) return aborted(temp);
+      await this.#remove(temp);
+      return this.#unavailable(log, error, 'file cannot be written');
+    }
+    if (isAborted(job.signal)) return aborted(temp);
+    try {
+      await this.#fs.rename(temp, target);
+    } catch (error) {
+      if (isAborted(job.signal)) return aborted(temp);
+      await this.#remove(temp);
+      return this.#unavailable(log, error, 'file cannot be renamed');
+    }
+    // An abort that came while the rename ran still wins: 'aborted' always means no file.
+    if (isAborted(job.signal)) return aborted(target);
+    this.#deps.logger.info({ ...log, outcome: 'printed' }, 'document written to the PDF folder');
+    return printed;
+  }
+
+  #unavailable(log: Record<string, unknown>, error: unknown, message: string): DocumentPrintOutcome {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+    this.#deps.logger.warn({ ...log, folder: this.folder, outcome: 'failed', reason: 'printer-unavailable', code }, `document not printed: ${message}`);
+    return failed('printer-unavailable');
+  }
+
+  async #remove(path: string): Promise<void> {
+    try {
+      await this.#fs.unlink(path);
+    } catch {
+      // Already gone (or never written).
+    }
+  }
+}

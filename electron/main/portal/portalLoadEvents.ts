@@ -1,0 +1,79 @@
+import type { Certificate } from 'electron';
+import type { PortalErrorKind, PortalPageEvents } from '../../core/portal/portalSurface';
+import type { PortalContents } from './portalPorts';
+
+/**
+ * What the main frame of a portal view does, reported to the service: loading, committed pages
+ * (with the HTTP status, so a 5xx page becomes the kiosk's error page), failed loads by kind, and
+ * certificate errors, which are always refused (no "continue anyway", no client certificate).
+ */
+
+type ReportingContents = Pick<PortalContents, 'on' | 'navigationHistory'>;
+
+/** The error page kind of a Chromium net error code, or null for a load the kiosk stopped itself. */
+export function netErrorKind(code: number): PortalErrorKind | null {
+  // -3 ABORTED: a refused navigation (already reported as blocked) or one replaced by the next;
+  // -20 BLOCKED_BY_CLIENT: stopped by the embedder, i.e. by the kiosk.
+  if (code === -3 || code === -20) return null;
+  // CERT_* errors, and TLS failures that mean the connection cannot be trusted.
+  if ((code <= -200 && code >= -299) || [-107, -113, -150, -172].includes(code)) return 'certificate';
+  // TIMED_OUT, NETWORK_CHANGED, INTERNET_DISCONNECTED, the connection errors and the DNS errors.
+  if ([-7, -21, -106].includes(code) || (code <= -100 && code >= -199) || (code <= -800 && code >= -899)) return 'offline';
+  return 'failed';
+}
+
+/** Installs the load, navigation and certificate reporting of one portal view. */
+export function reportPortalLoads(contents: ReportingContents, events: Pick<PortalPageEvents, 'loading' | 'navigated' | 'failed'>): void {
+  // A certificate error is seen twice (certificate-error, then did-fail-load): report each failure once per load.
+  let reported: string | null = null;
+  const fail = (kind: PortalErrorKind, url: string): void => {
+    const key = `${kind} ${url}`;
+    if (reported === key) return;
+    reported = key;
+    events.failed({ kind, url });
+  };
+  const navigated = (url: string): void => {
+    events.navigated({ url, canGoBack: canGoBack(contents) });
+  };
+
+  contents.on('did-start-loading', () => {
+    reported = null;
+    events.loading(true);
+  });
+  contents.on('did-stop-loading', () => {
+    events.loading(false);
+  });
+  contents.on('did-navigate', (_event, url, httpResponseCode) => {
+    navigated(url);
+    // The server's own error page is not shown: the kiosk's error page offers a retry instead.
+    if (httpResponseCode >= 500) fail('server', url);
+  });
+  contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+    if (isMainFrame) navigated(url);
+  });
+  contents.on('did-fail-load', (_event, errorCode, _description, validatedURL, isMainFrame) => {
+    if (!isMainFrame) return;
+    const kind = netErrorKind(errorCode);
+    if (kind !== null) fail(kind, validatedURL);
+  });
+  contents.on('certificate-error', (event, url, _error, _certificate, callback, isMainFrame) => {
+    // Always refused (core/portal/certificatePolicy.ts says why there is no override).
+    event.preventDefault();
+    callback(false);
+    if (isMainFrame) fail('certificate', url);
+  });
+  contents.on('select-client-certificate', (event, _url, _certificates, callback) => {
+    // Without preventDefault Electron would pick the first certificate of the machine by itself.
+    event.preventDefault();
+    // No argument: continue without a client certificate (the typings make it required).
+    (callback as (certificate?: Certificate) => void)();
+  });
+}
+
+function canGoBack(contents: Pick<PortalContents, 'navigationHistory'>): boolean {
+  try {
+    return contents.navigationHistory.canGoBack();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import type { RequestChannel, RequestOf } from '../../../shared/contract/channels';
+import type { PortalLayout, PortalPointer } from '../../../shared/contract/portalContract';
+import { kioskApi } from '../kiosk/kioskApi';
+import { usePortalStore } from '../state/portalStore';
+import { portalKeyAction } from './portalKeyForward';
+import { useOverlayOpen } from './useOverlayOpen';
+
+/** Input is sent as it happens; a failure (the page just closed) needs no notice to the citizen. */
+function send<C extends RequestChannel>(channel: C, payload: RequestOf<C>): void {
+  void kioskApi()?.invoke(channel, payload);
+}
+
+/** The picture of the portal page (Chromium host), updated with every frame the host sends. */
+function PortalFrameImage() {
+  const frame = usePortalStore((s) => s.frame);
+  if (frame === null) return null;
+  return <img className="portal-surface__frame" src={`data:image/jpeg;base64,${frame.data}`} width={frame.width} height={frame.height} alt="" draggable={false} />;
+}
+
+/**
+ * The area where the portal page is shown, below the kiosk's toolbar. It reports its place to the
+ * host (which sizes the page, or places Electron's native view over it) and, when the host sends
+ * frames, draws them and forwards touches, wheel and keys to the page.
+ */
+export function PortalSurfaceView(props: { readonly label: string; readonly onLeave: () => void }) {
+  const area = useRef<HTMLDivElement>(null);
+  const surface = usePortalStore((s) => s.view?.surface ?? 'frames');
+  const overlayOpen = useOverlayOpen();
+  const pending = useRef<PortalPointer | null>(null);
+  const pressed = useRef(false);
+
+  useEffect(() => {
+    const element = area.current;
+    if (element === null) return;
+    let last = '';
+    const report = (): void => {
+      const rect = element.getBoundingClientRect();
+      const layout: PortalLayout = {
+        visible: !overlayOpen,
+        x: Math.max(0, Math.round(rect.left)),
+        y: Math.max(0, Math.round(rect.top)),
+        width: Math.max(100, Math.round(rect.width)),
+        height: Math.max(100, Math.round(rect.height)),
+      };
+      const key = JSON.stringify(layout);
+      if (key === last) return;
+      last = key;
+      send('portal.layout', layout);
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(element);
+    window.addEventListener('resize', report);
+    report();
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', report);
+    };
+  }, [overlayOpen]);
+
+  if (surface === 'native') {
+    // Electron draws its own view over this area; it only has to keep its place.
+    return <div ref={area} className="portal-surface portal-surface--native" data-portal-view="" />;
+  }
+
+  const point = (event: PointerEvent<HTMLDivElement>, type: PortalPointer['type']): PortalPointer => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return { type, pointer: event.pointerType === 'mouse' ? 'mouse' : 'touch', x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+  const flushMove = (): void => {
+    const move = pending.current;
+    pending.current = null;
+    if (move !== null) send('portal.pointer', move);
+  };
+
+  return (
+    <div
+      ref={area}
+      className="portal-surface portal-surface--frames"
+      data-portal-view=""
+      role="region"
+      aria-label={props.label}
+      tabIndex={0}
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        event.currentTarget.focus({ preventScroll: true });
+        pressed.current = true;
+        send('portal.pointer', point(event, 'down'));
+      }}
+      onPointerMove={(event) => {
+        if (!pressed.current) return;
+        // One move per animation frame is plenty for scrolling and keeps the channel calm.
+        const first = pending.current === null;
+        pending.current = point(event, 'move');
+        if (first) requestAnimationFrame(flushMove);
+      }}
+      onPointerUp={(event) => {
+        pressed.current = false;
+        flushMove();
+        send('portal.pointer', point(event, 'up'));
+      }}
+      onPointerCancel={(event) => {
+        pressed.current = false;
+        pending.current = null;
+        send('portal.pointer', point(event, 'cancel'));
+      }}
+      onWheel={(event: WheelEvent<HTMLDivElement>) => {
+        const rect = event.currentTarget.getBoundingClientRect();
+        send('portal.wheel', { x: event.clientX - rect.left, y: event.clientY - rect.top, deltaX: event.deltaX, deltaY: event.deltaY });
+      }}
+      onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
+        const action = portalKeyAction(event);
+        if (action.kind === 'kiosk') return;
+        event.preventDefault();
+        if (action.kind === 'leave') props.onLeave();
+        else if (action.kind === 'type') send('portal.type', { text: action.text });
+        else send('portal.key', { key: action.key });
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+      }}
+    >
+      <PortalFrameImage />
+    </div>
+  );
+}
