@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestPortal, type TestPortal } from '../support/testPortal';
 import { appRoot, chooseLanguageInMenu, launchKiosk, type RunningKiosk } from './support/kioskProcess';
-import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig, type WorkstationSetup } from './support/workstation';
+import { closedPort, openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig, type WorkstationSetup } from './support/workstation';
 
 /**
  * The self-service workstation end to end on the Chromium host, against the local test portal:
@@ -86,4 +86,125 @@ test('open a tile, fill the form on the on-screen keyboard, send it, print the p
   await page.locator('[data-action="end-session"]').click();
   await page.locator('[data-screen="attract"]').waitFor();
   expect(openPortalPages(page)).toHaveLength(0);
+});
+
+test('Arabic: the toolbar is mirrored and the on-screen keyboard types Arabic letters into the portal', async () => {
+  const { page } = await start('ar');
+  await openTile(page, 'testportal');
+  await waitForFrame(page);
+  const site = await portalPage(page, portal.origin);
+  await tapInPortal(page, site, '#form-link');
+  await tapInPortal(page, site, '#name');
+  await expect(page.locator('.on-screen-keyboard')).toHaveAttribute('data-kind', 'text');
+  await typeOnScreen(page, 'سلام');
+  await expect(site.locator('#name')).toHaveValue('سلام');
+  // Right to left: "all services" starts the toolbar on the right, "end" is on the left.
+  const services = await page.locator('[data-action="portal-services"]').boundingBox();
+  const end = await page.locator('[data-action="end-session"]').boundingBox();
+  expect(services !== null && end !== null && services.x > end.x).toBe(true);
+  await page.screenshot({ path: join(shots, 'workstation-keyboard-ar.png') });
+});
+
+test('a page of another origin is refused with the kiosk page and a QR code — links, redirect chains, popups and a start URL that redirects away; the foreign server is never asked', async () => {
+  const { page } = await start();
+  await openTile(page, 'testportal');
+  await waitForFrame(page);
+  const site = await portalPage(page, portal.origin);
+  await tapInPortal(page, site, '#link-foreign-link');
+  await expect(site).toHaveURL(/\/link-foreign$/);
+
+  await tapInPortal(page, site, '#foreign-link');
+  const blocked = page.locator('[data-screen="portal-blocked"]');
+  await expect(blocked).toBeVisible();
+  await expect(blocked.locator('.qr-code')).toHaveAttribute('data-qr', `${portal.foreignOrigin}/landing`);
+  await page.screenshot({ path: join(shots, 'workstation-blocked-de.png') });
+  await blocked.locator('[data-action="back"]').click();
+  await waitForFrame(page);
+  await expect(site).toHaveURL(/\/link-foreign$/);
+
+  // A target=_blank link to the foreign site: refused like the link itself, no second window.
+  await tapInPortal(page, site, '#foreign-popup');
+  await expect(blocked).toBeVisible();
+  await blocked.locator('[data-action="back"]').click();
+  // window.open of an allowed page opens in the same view.
+  await tapInPortal(page, site, '#popup-allowed');
+  await expect(site).toHaveURL(/\/start$/);
+
+  await tapInPortal(page, site, '#redirect-chain-link');
+  await expect(blocked).toBeVisible();
+  await expect(blocked.locator('.qr-code')).toHaveAttribute('data-qr', `${portal.foreignOrigin}/landing`);
+  expect(portal.requests('portal').map((request) => request.path)).toEqual(expect.arrayContaining(['/redirect-chain', '/hop']));
+
+  await page.locator('[data-action="portal-services"]').click();
+  await openTile(page, 'weiterleitung');
+  await expect(blocked).toBeVisible();
+  expect(portal.requests('foreign')).toEqual([]);
+  expect(openPortalPages(page).every((opened) => opened.url().startsWith(portal.origin) || opened.url() === 'about:blank')).toBe(true);
+});
+
+test('an unreachable service or a server error shows the kiosk error page with retry and a QR code', async () => {
+  setup = workstationConfig(portal, { closedPort: await closedPort() });
+  kiosk = await launchKiosk({ config: setup.config });
+  const { page } = kiosk;
+  await openTile(page, 'stoerung');
+  const error = page.locator('[data-screen="portal-error"]');
+  await expect(error).toBeVisible();
+  await expect(error.locator('h2')).toHaveText('Der Dienst hat gerade eine Störung');
+  await expect(error.locator('.qr-code')).toHaveAttribute('data-qr', portal.url('/server-error'));
+  await page.screenshot({ path: join(shots, 'workstation-error-de.png') });
+  const before = portal.requests('portal').filter((request) => request.path === '/server-error').length;
+  await error.locator('[data-action="portal-retry"]').click();
+  await expect(error).toBeVisible();
+  await expect.poll(() => portal.requests('portal').filter((request) => request.path === '/server-error').length).toBe(before + 1);
+
+  await page.locator('[data-action="portal-services"]').click();
+  await openTile(page, 'offline');
+  await expect(error.locator('h2')).toHaveText('Der Dienst ist gerade nicht erreichbar');
+});
+
+test('downloads: a PDF is offered and printed, other files refused; dialogs are kiosk dialogs; file choosers are refused or limited to the scan folder', async () => {
+  const { page } = await start();
+  await openTile(page, 'testportal');
+  await waitForFrame(page);
+  const site = await portalPage(page, portal.origin);
+  await tapInPortal(page, site, '#downloads-link');
+  await tapInPortal(page, site, '#pdf-link');
+  const offer = page.locator('[data-portal-message="offer"]');
+  await expect(offer).toContainText('Antrag.pdf');
+  await offer.locator('[data-action="portal-print-offer"]').click();
+  await expect(page.locator('[data-portal-message="print"]')).toHaveAttribute('data-print-status', 'printed');
+  const served = Buffer.from(await (await fetch(portal.url('/document.pdf'))).arrayBuffer());
+  const printed = readdirSync(setup.printFolder);
+  expect(printed).toHaveLength(1);
+  expect(readFileSync(join(setup.printFolder, printed[0] ?? '')).equals(served)).toBe(true);
+  await page.locator('[data-action="portal-dismiss-print"]').click();
+
+  await tapInPortal(page, site, '#zip-link');
+  await expect(page.locator('[data-portal-message="notice"]')).toHaveAttribute('data-notice', 'download-refused');
+  await page.locator('[data-action="portal-dismiss-notice"]').click();
+
+  await page.locator('[data-action="portal-home"]').click();
+  await expect(site).toHaveURL(/\/start$/);
+  await tapInPortal(page, site, '#dialogs-link');
+  await tapInPortal(page, site, '#confirm');
+  const dialog = page.locator('[data-screen="portal-dialog"]');
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: join(shots, 'workstation-dialog-de.png') });
+  await dialog.locator('[data-action="portal-dialog-ok"]').click();
+  await expect(site.locator('#result')).toContainText('true');
+
+  await page.locator('[data-action="portal-home"]').click();
+  await tapInPortal(page, site, '#upload-link');
+  await tapInPortal(page, site, '#file');
+  await expect(page.locator('[data-portal-message="notice"]')).toHaveAttribute('data-notice', 'file-refused');
+
+  await page.locator('[data-action="portal-services"]').click();
+  await openTile(page, 'scans');
+  await waitForFrame(page);
+  const scans = await portalPage(page, portal.origin);
+  await tapInPortal(page, scans, '#file');
+  const files = page.locator('[data-screen="portal-files"]');
+  await expect(files.locator('[data-file]')).toHaveText(['Meldebescheinigung.pdf']);
+  await files.locator('[data-file="Meldebescheinigung.pdf"]').click();
+  await expect(scans.locator('#file-name')).toContainText('Meldebescheinigung.pdf');
 });

@@ -63,15 +63,19 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext, tile:
     if (granted.length > 0) await context.grantPermissions([...granted], { origin });
   }
   let page: Page | null = null;
-  // Second line of defence, and the only one for popups: a request of any page but the portal page
-  // (a window.open or target=_blank window) never leaves the browser.
+  // The only guard for popups: the navigation of any window but the portal page (window.open,
+  // target=_blank) never leaves the browser; Page.windowOpen below opens allowed ones in the view.
+  // (Routing makes Playwright switch the HTTP cache off for this context: one store less to wipe.)
   await context.route('**/*', (route) => {
-    let owner: Page | null;
-    try {
-      owner = route.request().frame().page();
-    } catch {
-      // A popup's first request comes before its frame exists.
-      owner = null;
+    const request = route.request();
+    let owner: Page | null = page;
+    if (request.isNavigationRequest()) {
+      try {
+        owner = request.frame().page();
+      } catch {
+        // A popup's first request comes before its frame exists.
+        owner = null;
+      }
     }
     if (owner === null || owner !== page) void route.abort('blockedbyclient').catch(() => undefined);
     else void route.continue().catch(() => undefined);
@@ -111,7 +115,10 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext, tile:
       void current.goto(decision.url, { waitUntil: 'commit' }).catch(() => undefined);
     } else {
       logger.info({ event: 'portal-popup-refused', tile: tile.id, reason: decision.reason }, 'popup refused');
-      events.refused('popup');
+      // A popup with an address (a foreign site, the eID client) is refused like a link to it: the
+      // kiosk page with the QR code. One without (about:blank, javascript:) gets a short note.
+      if (decision.url === undefined) events.refused('popup');
+      else events.blocked({ reason: decision.reason, url: decision.url });
     }
   });
 
@@ -166,8 +173,10 @@ async function gate(cdp: CDPSession, paused: PausedRequest, tile: PortalTile, ma
         if (decision.frame === 'main') events.blocked({ reason: decision.decision.reason, url: decision.decision.url ?? null });
         return;
       case 'server-error':
+        // The server's error page is not shown: the page stays where it was, under the kiosk's error page.
+        await cdp.send('Fetch.failRequest', { requestId: paused.requestId, errorReason: 'Aborted' });
+        events.loading(false);
         events.failed({ kind: 'server', url: decision.url });
-        await cdp.send('Fetch.continueRequest', { requestId: paused.requestId });
         return;
       case 'download': {
         let bytes: Uint8Array | null = null;

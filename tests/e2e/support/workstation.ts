@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
@@ -22,7 +23,10 @@ export interface WorkstationSetup {
 }
 
 /** Tiles: the portal itself, one that is refused at once, one with a server error, one with a scan folder. */
-export function workstationConfig(portal: TestPortal, options: { language?: UiLanguage; idleTimeoutSeconds?: number; name?: string } = {}): WorkstationSetup {
+export function workstationConfig(
+  portal: TestPortal,
+  options: { language?: UiLanguage; idleTimeoutSeconds?: number; name?: string; closedPort?: number } = {},
+): WorkstationSetup {
   const dir = mkdtempSync(join(tmpdir(), `kiosk-workstation-${options.name ?? 'e2e'}-`));
   const printFolder = join(dir, 'printed');
   const scanFolder = join(dir, 'scans');
@@ -48,6 +52,9 @@ export function workstationConfig(portal: TestPortal, options: { language?: UiLa
         tile('weiterleitung', 'Weiterleitung', '/redirect-foreign'),
         tile('stoerung', 'Störung', '/server-error'),
         tile('scans', 'Hochladen', '/upload', { uploadFolder: scanFolder }),
+        ...(options.closedPort === undefined
+          ? []
+          : [{ ...tile('offline', 'Nicht erreichbar', '/start'), startUrl: `http://127.0.0.1:${String(options.closedPort)}/start`, origins: [`http://127.0.0.1:${String(options.closedPort)}`] }]),
       ],
     },
   };
@@ -60,6 +67,20 @@ function browserOf(kioskPage: Page): Browser {
   const browser = kioskPage.context().browser();
   if (browser === null) throw new Error('the kiosk page is not connected through a browser');
   return browser;
+}
+
+/** A loopback port nobody listens on (bound, then let go). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
 }
 
 /** The portal page the host opened for the current session (in its own browser context). */
@@ -79,6 +100,8 @@ export async function portalPage(kioskPage: Page, origin: string): Promise<Page>
     )
     .toBe(true);
   if (found === undefined) throw new Error(`no portal page on ${origin}`);
+  // This test's own connection would dismiss the page's dialogs before the kiosk could show them.
+  found.on('dialog', () => undefined);
   return found;
 }
 

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { canaryStores, startTestPortal, type TestPortal } from '../support/testPortal';
+import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig } from './support/workstation';
+
+/**
+ * No trace (DESIGN.md §3): the test portal writes a canary into every place a browser keeps
+ * something — cookies, localStorage, sessionStorage, IndexedDB, Cache Storage, a service worker,
+ * the HTTP cache and auth cache, the clipboard, a form field typed on the on-screen keyboard. After
+ * "end" and after the idle reset, the next session finds none of it, no file of the kiosk holds
+ * it, and the portal page never sees anything of the kiosk.
+ */
+/** Every store the test portal writes, but the HTTP cache, which the Chromium host's portal contexts do not have. */
+const stores = canaryStores.filter((store) => store !== 'httpCache');
+let portal: TestPortal;
+let kiosk: RunningKiosk | undefined;
+
+test.beforeAll(async () => {
+  portal = await startTestPortal();
+});
+test.afterAll(async () => {
+  await portal.close();
+});
+test.afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+});
+
+/** The clipboard as any page of the browser would read it (a context of this test's own, allowed to read). */
+async function clipboardText(browser: Browser): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.origin });
+    const page = await context.newPage();
+    await page.goto(portal.url('/start'));
+    return await page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every file below `dir` whose bytes contain `needle`. */
+function filesContaining(dir: string, needle: string): string[] {
+  const hits: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, entry);
+    if (!statSync(path).isFile()) continue;
+    const bytes = readFileSync(path);
+    if (bytes.includes(needle) || bytes.includes(Buffer.from(needle, 'utf16le'))) hits.push(entry);
+  }
+  return hits;
+}
+
+/** Writes the canary everywhere through the portal, as the citizen of the first session. */
+async function leaveTraces(page: Page, canary: string): Promise<Page> {
+  await openTile(page, 'testportal');
+  await waitForFrame(page);
+  const site = await portalPage(page, portal.origin);
+  await site.goto(portal.url(`/write?canary=${canary}`));
+  await tapInPortal(page, site, '#keep');
+  await typeOnScreen(page, canary);
+  await expect(site.locator('#keep')).toHaveValue(canary);
+  await tapInPortal(page, site, '#write');
+  const written = await portal.waitForReport('write', { predicate: (report) => report.canary === canary });
+  // Every store really holds the canary, so the checks below can fail.
+  for (const store of stores) expect(written.results[store], `${store}: ${written.errors[store] ?? ''}`).toBe(true);
+  // The Chromium host's portal contexts have no HTTP cache at all (request interception turns it off).
+  expect(written.results.httpCache).toBe(false);
+  return site;
+}
+
+for (const how of ['end', 'idle'] as const) {
+  test(`after ${how === 'end' ? '"end session"' : 'the idle reset'} the next session finds no trace of the canary anywhere`, async () => {
+    test.setTimeout(120_000);
+    const setup = workstationConfig(portal, { name: `trace-${how}`, idleTimeoutSeconds: how === 'idle' ? 8 : 600 });
+    kiosk = await launchKiosk({ config: setup.config });
+    const { page, browser } = kiosk;
+    const canary = `CANARY-${randomBytes(4).toString('hex').toUpperCase()}`;
+    const first = await leaveTraces(page, canary);
+    expect(await clipboardText(browser)).toBe(canary);
+
+    if (how === 'end') {
+      await page.locator('[data-action="end-session"]').click();
+    } else {
+      await page.locator('[data-screen="idle-warning"]').waitFor({ timeout: 30_000 });
+    }
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 60_000 });
+    expect(first.isClosed()).toBe(true);
+    expect(openPortalPages(page)).toEqual([]);
+    expect(await clipboardText(browser)).not.toContain(canary);
+
+    // The next citizen opens the same service and looks everywhere.
+    await openTile(page, 'testportal');
+    await waitForFrame(page);
+    const next = await portalPage(page, portal.origin);
+    expect(next).not.toBe(first);
+    portal.clear();
+    await next.goto(portal.url('/check'));
+    const check = await portal.waitForReport('check');
+    for (const store of canaryStores) expect(check.found[store], store).toEqual([]);
+    expect(check.errors).toEqual({});
+    expect(check.registrations).toEqual([]);
+    expect(portal.requests('portal').filter((request) => request.authorization)).toEqual([]);
+    expect(portal.requests('portal').every((request) => request.cookie === undefined)).toBe(true);
+    await next.goto(portal.url('/write?canary=CANARY-none'));
+    await expect(next.locator('#keep')).toHaveValue('');
+
+    // The page cannot reach the kiosk.
+    await next.goto(portal.url('/probe'));
+    const probe = await portal.waitForReport('probe');
+    expect(probe).toMatchObject({ kiosk: 'undefined', kioskBridge: 'undefined', kioskDeliver: 'undefined', unexpectedGlobals: [] });
+
+    // Nothing of it on disk: the kiosk's data folder (logs included) and what the host printed.
+    expect(filesContaining(kiosk.dataDir, canary)).toEqual([]);
+    expect(kiosk.process.output()).not.toContain(canary);
+  });
+}
