@@ -14,11 +14,16 @@ export function KeyHelpDialog() {
   const { t } = useTranslation();
   const language = useEffectiveLanguage();
   const keys = useTerminalStore((s) => s.bootstrap?.keys ?? defaultKeyMap);
+  const workstation = useTerminalStore((s) => s.bootstrap?.terminal.role === 'workstation');
   const hide = useKeyHelpStore((s) => s.hide);
   const rows = keyHelpRows(keys, languageInfo[language].dir);
   const list = new Intl.ListFormat(language === 'de-x-ls' ? 'de' : language, { type: 'disjunction' });
   const keyText = (key: KeyLabel): string => ('name' in key ? t(`keys.names.${key.name}`) : key.label);
-  const spoken = [t('keys.intro'), ...rows.map((row) => `${list.format(row.keys.map(keyText))}: ${t(`keys.actions.${row.command}`)}.`)].join(' ');
+  const spoken = [
+    t('keys.intro'),
+    ...rows.map((row) => `${list.format(row.keys.map(keyText))}: ${t(`keys.actions.${row.command}`)}.`),
+    ...(workstation ? [t('keys.portal')] : []),
+  ].join(' ');
 
   useEffect(() => {
     readScreenAgain();
@@ -41,6 +46,7 @@ export function KeyHelpDialog() {
           </div>
         ))}
       </dl>
+      {workstation && <p className="key-help__portal">{t('keys.portal')}</p>}
       <button type="button" className="button button--primary" data-action="close-key-help" onClick={hide}>
         {t('keys.close')}
       </button>

@@ -23,7 +23,7 @@ function PortalFrameImage() {
  * host (which sizes the page, or places Electron's native view over it) and, when the host sends
  * frames, draws them and forwards touches, wheel and keys to the page.
  */
-export function PortalSurfaceView(props: { readonly label: string; readonly onLeave: () => void }) {
+export function PortalSurfaceView(props: { readonly label: string; readonly hint: string; readonly onLeave: () => void }) {
   const area = useRef<HTMLDivElement>(null);
   const surface = usePortalStore((s) => s.view?.surface ?? 'frames');
   const overlayOpen = useOverlayOpen();
@@ -80,7 +80,10 @@ export function PortalSurfaceView(props: { readonly label: string; readonly onLe
       data-portal-view=""
       role="region"
       aria-label={props.label}
+      aria-describedby="portal-view-hint"
       tabIndex={0}
+      // Keys go to the page while it has focus; Escape is the way back (told in the hint and the key help).
+      data-keyboard-exit="escape"
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
         event.currentTarget.focus({ preventScroll: true });
@@ -121,6 +124,9 @@ export function PortalSurfaceView(props: { readonly label: string; readonly onLe
       }}
     >
       <PortalFrameImage />
+      <span id="portal-view-hint" className="visually-hidden">
+        {props.hint}
+      </span>
     </div>
   );
 }

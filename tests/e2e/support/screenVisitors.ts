@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ScreenId } from '../../../renderer/src/screens/screenRegistry';
 import type { UiLanguage } from '../../../shared/i18n/languages';
+import { startTestPortal } from '../../support/testPortal';
 import { appRoot, fixtureConfig } from './kioskProcess';
+import { openTile, portalPage, waitForFrame, workstationConfig } from './workstation';
 
 /**
  * How to reach every screen of the screen registry, for the test suites that go through all of
@@ -45,6 +47,28 @@ export const defaultConfig = (language: Language): string => writeConfig('info',
 /** The same terminal whose idle warning comes after 3 s. */
 const shortIdleConfig = (language: Language): string => writeConfig('info-short-idle', language, 3);
 
+/**
+ * The workstation's screens need a portal to show: each worker of the test run serves the local
+ * test portal for as long as it lives, and one terminal config per language points at it.
+ */
+const portal = await startTestPortal();
+const workstationConfigs = new Map<Language, string>();
+const workstationFor = (language: Language): string => {
+  let config = workstationConfigs.get(language);
+  if (config === undefined) {
+    config = workstationConfig(portal, { language, name: `matrix-${language}` }).config;
+    workstationConfigs.set(language, config);
+  }
+  return config;
+};
+
+/** From attract in the terminal's language: the tile's portal page, shown. */
+const openTestPortal = async (page: Page): Promise<Page> => {
+  await openTile(page, 'testportal');
+  await waitForFrame(page);
+  return portalPage(page, portal.origin);
+};
+
 export interface Visitor {
   readonly config: (language: Language) => string;
   /** Brings the kiosk to the screen, starting from attract. */
@@ -72,9 +96,55 @@ export const visitors: Record<ScreenId, Visitor> = {
     },
   },
   'home-workstation': {
-    config: () => join(appRoot, 'kiosk-config', 'workstation.json'),
-    visit: async (page, language) => {
-      await page.locator(`[data-screen="attract"] [data-language="${language}"]`).click();
+    config: workstationFor,
+    visit: async (page) => {
+      await startSession(page);
+      await page.locator('[data-tile]').first().waitFor();
+    },
+  },
+  portal: {
+    config: workstationFor,
+    visit: async (page) => {
+      await openTestPortal(page);
+    },
+  },
+  'portal-blocked': {
+    config: workstationFor,
+    visit: async (page) => {
+      await openTile(page, 'weiterleitung');
+      await page.locator('[data-screen="portal-blocked"] .qr-code').waitFor();
+    },
+  },
+  'portal-error': {
+    config: workstationFor,
+    visit: async (page) => {
+      await openTile(page, 'stoerung');
+      await page.locator('[data-screen="portal-error"] .qr-code').waitFor();
+    },
+  },
+  'portal-dialog': {
+    config: workstationFor,
+    visit: async (page) => {
+      const site = await openTestPortal(page);
+      await site.goto(portal.url('/dialogs'));
+      // A click of this test's own connection: the page's confirm() then waits for the kiosk dialog.
+      site.locator('#confirm').click().catch(() => undefined);
+    },
+  },
+  'portal-files': {
+    config: workstationFor,
+    visit: async (page) => {
+      await openTile(page, 'scans');
+      await waitForFrame(page);
+      const site = await portalPage(page, portal.origin);
+      site.locator('#file').click().catch(() => undefined);
+    },
+  },
+  'portal-help': {
+    config: workstationFor,
+    visit: async (page) => {
+      await openTestPortal(page);
+      await page.locator('[data-action="portal-help"]').click();
     },
   },
   'idle-warning': {

@@ -43,6 +43,7 @@ export function PortalScreen() {
             )}
           </p>
         </div>
+        <PortalMessages />
         {view.blocked !== null ? (
           <PortalBlockedPage blocked={view.blocked} />
         ) : view.error !== null ? (
@@ -50,12 +51,12 @@ export function PortalScreen() {
         ) : (
           <PortalSurfaceView
             label={t('portal.view', { name: title })}
+            hint={t('portal.viewHint')}
             onLeave={() => {
               screen.current?.querySelector<HTMLElement>('[data-action="portal-services"]')?.focus();
             }}
           />
         )}
-        <PortalMessages />
         {keyboardKind !== null && (
           <Suspense fallback={null}>
             <OnScreenKeyboard
