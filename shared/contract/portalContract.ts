@@ -20,8 +20,11 @@ const eventId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 export const portalTileViewSchema = z.strictObject({ id: tileId, label: shownTextSchema, icon: z.enum(portalIcons) });
 export type PortalTileView = z.infer<typeof portalTileViewSchema>;
 
-/** The kind of field that has focus in the portal page: which on-screen keyboard to show. */
-export const portalFocusKinds = ['none', 'text', 'email', 'number', 'password'] as const;
+/**
+ * The kind of field that has focus in the portal page: which on-screen keyboard to show. 'none':
+ * something that takes no typing; 'nothing': no element of the page has focus (Tab went past its end).
+ */
+export const portalFocusKinds = ['none', 'nothing', 'text', 'email', 'number', 'password'] as const;
 export type PortalFocusKind = (typeof portalFocusKinds)[number];
 
 /** Why the view shows the kiosk's "not available here" page instead of the portal. */

@@ -76,7 +76,9 @@ for (const id of Object.keys(screens) as ScreenId[]) {
       expect(count).toBeGreaterThan(0);
 
       const stops: Stop[] = [];
-      for (let press = 0; press < count + 2 && stops.length < count; press += 1) {
+      // The portal view passes Tab to the page it shows until the page's last control: a few dozen more presses.
+      const budget = count + 2 + (id === 'portal' ? 40 : 0);
+      for (let press = 0; press < budget && stops.length < count; press += 1) {
         await page.keyboard.press('Tab');
         const stop = await focused(page);
         if (stop && !stops.some((s) => s.index === stop.index)) stops.push(stop);
@@ -93,11 +95,9 @@ for (const id of Object.keys(screens) as ScreenId[]) {
         if (a && b && !a.fixed && !b.fixed) expect(readsAfter(a, b, rtl), `control ${String(b.index)} follows ${String(a.index)} in reading order`).toBe(true);
       }
 
-      // No trap: Tab keeps moving on from the last control. The portal view takes every key for
-      // the page it shows; its way out is Escape (its hint and the key help say so).
+      // No trap: Tab keeps moving on from the last control.
       const before = await focused(page);
-      const exit = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.keyboardExit ?? null);
-      await page.keyboard.press(exit === 'escape' ? 'Escape' : 'Tab');
+      await page.keyboard.press('Tab');
       expect(await focused(page)).not.toEqual(before);
 
       // The arrow keys step through the same controls (a tactile keypad sends them).

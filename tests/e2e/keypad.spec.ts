@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { recordSpeech, said } from './support/speechRecorder';
+import { openPortalPages, portalPage, waitForFrame, workstationConfig } from './support/workstation';
+import { startTestPortal } from '../support/testPortal';
 
 /**
  * A citizen who cannot see the screen uses the kiosk with a tactile keypad only (DESIGN.md §6,
@@ -144,4 +146,47 @@ test('information terminal with a keyboard: type a search, open the result, prin
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-screen="info-search"]')).toBeVisible();
   await expect(page.locator('#service-search')).toHaveValue('perso');
+});
+
+test('workstation with a keyboard only: open a tile, fill a field of the portal, leave the page with Escape, end the session', async () => {
+  const portal = await startTestPortal();
+  try {
+    kiosk = await launchKiosk({ config: workstationConfig(portal, { name: 'keys' }).config });
+    const { page } = kiosk;
+    await moveTo(page, 'start-session', undefined, 'Tab');
+    await page.keyboard.press('Enter');
+    await moveTo(page, 'tile', '[data-tile="testportal"]', 'Tab');
+    await page.keyboard.press('Enter');
+    await waitForFrame(page);
+    const site = await portalPage(page, portal.origin);
+    const inPortal = (selector: string): Promise<boolean> => site.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+    // Tab reaches the page; from there the keys are the page's.
+    await moveTo(page, 'portal view', '[data-portal-view]', 'Tab');
+    for (let i = 0; i < 10 && !(await inPortal('#form-link')); i += 1) await page.keyboard.press('Tab');
+    expect(await inPortal('#form-link')).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(site).toHaveURL(/\/form$/);
+    for (let i = 0; i < 10 && !(await inPortal('#name')); i += 1) await page.keyboard.press('Tab');
+    expect(await inPortal('#name')).toBe(true);
+    // Key by key, as a German keyboard sends them (Playwright's type() inserts ö without a key event).
+    const keys = await page.context().newCDPSession(page);
+    for (const character of 'Jörg Ünal') {
+      await keys.send('Input.dispatchKeyEvent', { type: 'keyDown', key: character, text: character, unmodifiedText: character });
+      await keys.send('Input.dispatchKeyEvent', { type: 'keyUp', key: character });
+    }
+    await keys.detach();
+    await expect(site.locator('#name')).toHaveValue('Jörg Ünal');
+    await expect(page.locator('.on-screen-keyboard')).toHaveAttribute('data-kind', 'text');
+
+    // Escape leaves the page for the toolbar; the kiosk's keys work again.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('portal-services');
+    await moveTo(page, 'end-session', undefined, 'Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+    expect(openPortalPages(page)).toEqual([]);
+  } finally {
+    await portal.close();
+  }
 });

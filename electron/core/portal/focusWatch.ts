@@ -32,6 +32,8 @@ export const focusWatchScript = `(() => {
   const numericModes = ['numeric', 'decimal', 'tel'];
   const textTypes = ['', 'text', 'search', 'url'];
   const kindOf = (element) => {
+    // Nothing of the page has focus (Tab went past its last control): the kiosk takes the focus back.
+    if (element === null || element === undefined || element === document.body || element === document.documentElement) return 'nothing';
     if (!(element instanceof HTMLElement)) return 'none';
     const mode = (element.getAttribute('inputmode') || '').toLowerCase();
     if (mode === 'none') return 'none';
@@ -58,8 +60,11 @@ export const focusWatchScript = `(() => {
     return element;
   };
   const report = () => {
-    if (!document.hasFocus()) return;
     const element = focused();
+    // Tab past the page's last control takes the focus out of the page (hasFocus() is then false):
+    // the top document says so, for the kiosk to take the focus back. A frame without focus stays silent.
+    const outOfPage = window === window.top && kindOf(element) === 'nothing';
+    if (!document.hasFocus() && !outOfPage) return;
     if (element instanceof HTMLIFrameElement || element instanceof HTMLFrameElement) return;
     const binding = globalThis[bindingName];
     if (typeof binding === 'function') binding(kindOf(element));
@@ -70,7 +75,8 @@ export const focusWatchScript = `(() => {
   // the field being typed in is then scrolled back into view, never left under the keyboard.
   window.addEventListener('resize', () => {
     const element = focused();
-    if (kindOf(element) !== 'none') element.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const kind = kindOf(element);
+    if (kind !== 'none' && kind !== 'nothing') element.scrollIntoView({ block: 'center', inline: 'nearest' });
   });
 })();`;
 

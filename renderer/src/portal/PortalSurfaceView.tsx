@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import type { RequestChannel, RequestOf } from '../../../shared/contract/channels';
 import type { PortalLayout, PortalPointer } from '../../../shared/contract/portalContract';
+import { moveFocus } from '../keyboard/focusMove';
 import { kioskApi } from '../kiosk/kioskApi';
 import { usePortalStore } from '../state/portalStore';
 import { portalKeyAction } from './portalKeyForward';
@@ -21,7 +22,9 @@ function PortalFrameImage() {
 /**
  * The area where the portal page is shown, below the kiosk's toolbar. It reports its place to the
  * host (which sizes the page, or places Electron's native view over it) and, when the host sends
- * frames, draws them and forwards touches, wheel and keys to the page.
+ * frames, draws them and forwards touches, wheel and keys to the page. While it has focus the keys
+ * are the page's; Tab past the page's last control moves on in the kiosk, and Escape goes back to
+ * the toolbar at once, so keyboard users are never trapped.
  */
 export function PortalSurfaceView(props: { readonly label: string; readonly hint: string; readonly onLeave: () => void }) {
   const area = useRef<HTMLDivElement>(null);
@@ -29,6 +32,17 @@ export function PortalSurfaceView(props: { readonly label: string; readonly hint
   const overlayOpen = useOverlayOpen();
   const pending = useRef<PortalPointer | null>(null);
   const pressed = useRef(false);
+  const focus = usePortalStore((s) => s.view?.focus ?? 'none');
+  /** The direction of the last Tab sent to the page, until the page says where its focus went. */
+  const tabbing = useRef<'next' | 'previous' | null>(null);
+
+  useEffect(() => {
+    const direction = tabbing.current;
+    tabbing.current = null;
+    // Tab went past the page's last (or first) control: on to the kiosk's next control, as a browser
+    // moves from the page to its own toolbar.
+    if (direction !== null && focus === 'nothing' && document.activeElement === area.current) moveFocus(document, direction);
+  }, [focus]);
 
   useEffect(() => {
     const element = area.current;
@@ -82,8 +96,6 @@ export function PortalSurfaceView(props: { readonly label: string; readonly hint
       aria-label={props.label}
       aria-describedby="portal-view-hint"
       tabIndex={0}
-      // Keys go to the page while it has focus; Escape is the way back (told in the hint and the key help).
-      data-keyboard-exit="escape"
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
         event.currentTarget.focus({ preventScroll: true });
@@ -117,7 +129,10 @@ export function PortalSurfaceView(props: { readonly label: string; readonly hint
         event.preventDefault();
         if (action.kind === 'leave') props.onLeave();
         else if (action.kind === 'type') send('portal.type', { text: action.text });
-        else send('portal.key', { key: action.key });
+        else {
+          if (action.key === 'Tab' || action.key === 'Shift+Tab') tabbing.current = action.key === 'Tab' ? 'next' : 'previous';
+          send('portal.key', { key: action.key });
+        }
       }}
       onContextMenu={(event) => {
         event.preventDefault();

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '../../../electron/core/portal/focusWatch';
 
 describe('parseFocusPayload', () => {
-  it.each(['none', 'text', 'email', 'number', 'password'] as const)('accepts the kind %s', (kind) => {
+  it.each(['none', 'nothing', 'text', 'email', 'number', 'password'] as const)('accepts the kind %s', (kind) => {
     expect(parseFocusPayload(kind)).toBe(kind);
   });
 
@@ -51,8 +51,13 @@ describe('focusWatchScript', () => {
     const listeners = new Map<string, { handler: () => void; capture: boolean }>();
     const binding = vi.fn();
     const document = { activeElement: null as FakeElement | null, hasFocus: () => true };
+    const window: { top: unknown; addEventListener: (type: string, handler: () => void, capture: boolean) => void } = {
+      top: null,
+      addEventListener: (type, handler, capture) => listeners.set(type, { handler, capture }),
+    };
+    window.top = window;
     const world = {
-      window: { addEventListener: (type: string, handler: () => void, capture: boolean) => listeners.set(type, { handler, capture }) },
+      window,
       document,
       HTMLElement: FakeElement,
       HTMLInputElement: FakeInput,
@@ -94,9 +99,19 @@ describe('focusWatchScript', () => {
     const calls = binding.mock.calls.length;
     focus(new FakeFrame({}));
     expect(binding.mock.calls.length).toBe(calls);
-    // Focus gone to nothing: 'none', judged after the focus change settled.
+    // Focus gone to nothing (Tab past the page's end): 'nothing', judged after the focus change settled.
     document.activeElement = null;
     listeners.get('focusout')?.handler();
-    expect(binding.mock.lastCall?.[0]).toBe('none');
+    expect(binding.mock.lastCall?.[0]).toBe('nothing');
+    // …also when the page lost focus altogether, as Tab past the last control leaves it;
+    document.hasFocus = () => false;
+    const before = binding.mock.calls.length;
+    listeners.get('focusout')?.handler();
+    expect(binding.mock.calls.length).toBe(before + 1);
+    expect(binding.mock.lastCall?.[0]).toBe('nothing');
+    // but a frame without focus stays silent (the document that has it reports).
+    window.top = {};
+    listeners.get('focusout')?.handler();
+    expect(binding.mock.calls.length).toBe(before + 1);
   });
 });

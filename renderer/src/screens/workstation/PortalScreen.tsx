@@ -23,7 +23,7 @@ export function PortalScreen() {
   if (view === null) return null;
   const title = tile === null ? t('portal.start.title') : tile.label.text;
   const covered = view.blocked !== null || view.error !== null;
-  const keyboardKind = view.focus === 'none' || covered || keyboardHidden ? null : view.focus;
+  const keyboardKind = view.focus === 'none' || view.focus === 'nothing' || covered || keyboardHidden ? null : view.focus;
   return (
     <div ref={screen} className="screen screen--portal" data-screen="portal">
       <PortalToolbar
