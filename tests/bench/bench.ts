@@ -6,6 +6,7 @@
  *   - receipt encoding (budget < 2 ms) and tap-to-first-byte on a pty printer (budget < 50 ms)
  *   - service search per keystroke over the whole content pack (p50/p99, budget p99 < 5 ms; searchBench.ts)
  *   - search results rendered in Chromium per keystroke (budget p95 < 50 ms; searchRenderBench.ts)
+ *   - workstation: tap on a tile → portal page shown, and end → clean attract screen (budget p95 < 300 ms; portalBench.ts)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
 import { runSearchBench } from './searchBench';
 import { benchSearchRender } from './searchRenderBench';
+import { benchPortal } from './portalBench';
 
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 const resetRuns = Number(process.env.BENCH_RESET_RUNS ?? 30);
@@ -129,6 +131,7 @@ const encoding = await benchReceiptEncoding(Number(process.env.BENCH_ENCODE_RUNS
 const firstByte = await benchTapToFirstByte(printRuns);
 const uiFirstByte = await benchUiTapToFirstByte();
 const searchRender = await benchSearchRender();
+const portal = await benchPortal(Number(process.env.BENCH_PORTAL_RUNS ?? 30));
 console.log('');
 report('startup: launch → KIOSK_READY', startup);
 report('session reset: end → attract, stores reset', reset);
@@ -136,6 +139,8 @@ report('receipt encoding', encoding, 2);
 report('print: PrintService.print() → first byte on the pty', firstByte, 50);
 report('print: tap in the UI → first byte on the pty', uiFirstByte, 50);
 report('search: keystroke → results rendered (Chromium)', searchRender, 50);
+report('workstation: tap on a tile → portal page shown', portal.open, 300);
+report('workstation: end → clean attract, portal context gone', portal.end, 300);
 
 // Own section: plain Node, no kiosk process.
 await runSearchBench();

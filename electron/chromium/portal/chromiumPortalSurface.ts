@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalKey, PortalLayout, PortalPointer, PortalWheel } from '../../../shared/contract/portalContract';
+import type { PortalKey, PortalPointer, PortalWheel } from '../../../shared/contract/portalContract';
 import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '../../core/portal/focusWatch';
 import { loadFailureKind } from '../../core/portal/loadFailure';
 import { decidePopup } from '../../core/portal/popupPolicy';
@@ -28,19 +28,62 @@ export interface ChromiumPortalDeps {
  * streamed to the kiosk UI as JPEG frames (DevTools screencast); touches and keys come back from the
  * UI. The page gets nothing of the kiosk: no binding, no init script in its world — focus is
  * watched from an isolated world whose binding only that world can see.
+ *
+ * Opening a context and its page takes Chromium about 150 ms, so one blank context is made ready
+ * ahead: at start and after each page is closed. It holds nothing (about:blank) until a tile is
+ * bound to it, and it is used by one page only, so every citizen still gets a context of their own.
  */
 export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSurface {
+  let spare: Promise<BlankPage> | null = null;
+  const prepare = (): void => {
+    const next = createBlankPage(deps);
+    next.catch((error: unknown) => {
+      deps.logger.warn({ event: 'portal-prepare-failed', err: String(error) }, 'no blank portal page could be prepared');
+    });
+    spare = next;
+  };
+  prepare();
   return {
     kind: 'frames',
-    open: (tile, events, layout) => openPortalPage(deps, tile, events, layout),
+    async open(tile, events, layout) {
+      const ready = spare;
+      spare = null;
+      const blank = (await ready?.catch(() => null)) ?? (await createBlankPage(deps));
+      try {
+        const granted = grantedPermissions(tile);
+        if (granted.length > 0) for (const origin of tile.origins) await blank.context.grantPermissions([...granted], { origin });
+        if (layout !== null) await blank.page.setViewportSize({ width: layout.width, height: layout.height });
+        blank.bind({ tile, events });
+        void blank.page.goto(tile.startUrl, { waitUntil: 'commit' }).catch(() => undefined);
+        return portalPage(deps, blank, tile, prepare);
+      } catch (error) {
+        await blank.context.close().catch(() => undefined);
+        prepare();
+        throw error;
+      }
+    },
     clearClipboard: deps.clearClipboard,
   };
 }
 
-async function openPortalPage(deps: ChromiumPortalDeps, tile: PortalTile, events: PortalPageEvents, layout: PortalLayout | null): Promise<PortalPage> {
-  const size = layout === null ? defaultSize : { width: layout.width, height: layout.height };
+/** What a blank page works for once a tile is opened in it. */
+interface Binding {
+  readonly tile: PortalTile;
+  readonly events: PortalPageEvents;
+}
+
+interface BlankPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly cdp: CDPSession;
+  /** Gives the page its tile (the policies) and where to report; once. */
+  bind(binding: Binding): void;
+}
+
+/** A fresh context with one about:blank page, every guard and watcher in place, waiting for a tile. */
+async function createBlankPage(deps: ChromiumPortalDeps): Promise<BlankPage> {
   const context = await deps.browser.newContext({
-    viewport: size,
+    viewport: defaultSize,
     deviceScaleFactor: 1,
     hasTouch: true,
     locale: 'de-DE',
@@ -48,20 +91,16 @@ async function openPortalPage(deps: ChromiumPortalDeps, tile: PortalTile, events
     serviceWorkers: 'allow',
   });
   try {
-    const page = await wirePage(deps, context, tile, events);
-    return portalPage(deps, context, page.page, page.cdp, tile);
+    return await wirePage(deps, context);
   } catch (error) {
     await context.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext, tile: PortalTile, events: PortalPageEvents): Promise<{ page: Page; cdp: CDPSession }> {
+async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Promise<BlankPage> {
   const { logger } = deps;
-  for (const origin of tile.origins) {
-    const granted = grantedPermissions(tile);
-    if (granted.length > 0) await context.grantPermissions([...granted], { origin });
-  }
+  let bound: Binding | null = null;
   let page: Page | null = null;
   // The only guard for popups: the navigation of any window but the portal page (window.open,
   // target=_blank) never leaves the browser; Page.windowOpen below opens allowed ones in the view.
@@ -92,24 +131,33 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext, tile:
   const mainFrameId = frameTree.frameTree.frame.id;
 
   cdp.on('Fetch.requestPaused', (paused) => {
-    void gate(cdp, paused, tile, mainFrameId, events, logger);
+    if (bound === null) {
+      // Nothing may load before a tile says what is allowed.
+      void cdp.send('Fetch.failRequest', { requestId: paused.requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
+      return;
+    }
+    void gate(cdp, paused, bound.tile, mainFrameId, bound.events, logger);
   });
-  await cdp.send('Fetch.enable', {
-    patterns: [
-      { urlPattern: '*', requestStage: 'Request' },
-      { urlPattern: '*', resourceType: 'Document', requestStage: 'Response' },
-    ],
-  });
-
   cdp.on('Runtime.bindingCalled', (call) => {
-    if (call.name === focusWatchBinding) events.focus(parseFocusPayload(call.payload));
+    if (call.name === focusWatchBinding) bound?.events.focus(parseFocusPayload(call.payload));
   });
-  await cdp.send('Runtime.enable');
-  await cdp.send('Page.enable');
-  await cdp.send('Runtime.addBinding', { name: focusWatchBinding, executionContextName: focusWatchWorld });
-  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: focusWatchScript, worldName: focusWatchWorld, runImmediately: true });
+  // Independent of each other, and all in place before the first navigation.
+  await Promise.all([
+    cdp.send('Fetch.enable', {
+      patterns: [
+        { urlPattern: '*', requestStage: 'Request' },
+        { urlPattern: '*', resourceType: 'Document', requestStage: 'Response' },
+      ],
+    }),
+    cdp.send('Runtime.enable'),
+    cdp.send('Page.enable'),
+    cdp.send('Runtime.addBinding', { name: focusWatchBinding, executionContextName: focusWatchWorld }),
+    cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: focusWatchScript, worldName: focusWatchWorld, runImmediately: true }),
+  ]);
 
   cdp.on('Page.windowOpen', ({ url }) => {
+    if (bound === null) return;
+    const { tile, events } = bound;
     const decision = decidePopup(url, tile);
     if (decision.action === 'same-view') {
       void current.goto(decision.url, { waitUntil: 'commit' }).catch(() => undefined);
@@ -124,37 +172,49 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext, tile:
 
   cdp.on('Page.screencastFrame', (frame) => {
     void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
-    events.frame({ data: frame.data, width: Math.round(frame.metadata.deviceWidth), height: Math.round(frame.metadata.deviceHeight) });
+    bound?.events.frame({ data: frame.data, width: Math.round(frame.metadata.deviceWidth), height: Math.round(frame.metadata.deviceHeight) });
   });
 
   current.on('framenavigated', (frame) => {
-    if (frame !== current.mainFrame()) return;
+    if (bound === null || frame !== current.mainFrame()) return;
+    const { events } = bound;
     void canGoBack(cdp).then((back) => {
       events.navigated({ url: frame.url(), canGoBack: back });
     });
   });
   current.on('load', () => {
-    events.loading(false);
+    bound?.events.loading(false);
   });
   current.on('requestfailed', (request: Request) => {
-    if (!request.isNavigationRequest() || request.frame() !== current.mainFrame()) return;
+    if (bound === null || !request.isNavigationRequest() || request.frame() !== current.mainFrame()) return;
     const kind = loadFailureKind(request.failure()?.errorText ?? '');
     if (kind === null) return;
-    events.loading(false);
-    events.failed({ kind, url: request.url() });
+    bound.events.loading(false);
+    bound.events.failed({ kind, url: request.url() });
   });
   current.on('dialog', (dialog) => {
-    events.dialog({ kind: dialog.type() as 'alert' | 'confirm' | 'prompt' | 'beforeunload', message: dialog.message(), defaultValue: dialog.defaultValue() }, (accept, text) =>
+    if (bound === null) {
+      void dialog.dismiss().catch(() => undefined);
+      return;
+    }
+    bound.events.dialog({ kind: dialog.type() as 'alert' | 'confirm' | 'prompt' | 'beforeunload', message: dialog.message(), defaultValue: dialog.defaultValue() }, (accept, text) =>
       accept ? dialog.accept(text) : dialog.dismiss(),
     );
   });
   current.on('filechooser', (chooser) => {
-    events.fileChooser({ multiple: chooser.isMultiple(), choose: (paths) => (paths.length === 0 ? Promise.resolve() : chooser.setFiles([...paths])) });
+    bound?.events.fileChooser({ multiple: chooser.isMultiple(), choose: (paths) => (paths.length === 0 ? Promise.resolve() : chooser.setFiles([...paths])) });
   });
 
   await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 80, maxWidth: 4096, maxHeight: 4096, everyNthFrame: 1 });
-  void current.goto(tile.startUrl, { waitUntil: 'commit' }).catch(() => undefined);
-  return { page: current, cdp };
+  return {
+    context,
+    page: current,
+    cdp,
+    bind(binding) {
+      if (bound !== null) throw new Error('a portal page is bound to one tile only');
+      bound = binding;
+    },
+  };
 }
 
 /** Continues, blocks or intercepts one paused request; never throws (the page may be gone). */
@@ -212,7 +272,8 @@ async function canGoBack(cdp: CDPSession): Promise<boolean> {
   }
 }
 
-function portalPage(deps: ChromiumPortalDeps, context: BrowserContext, page: Page, cdp: CDPSession, tile: PortalTile): PortalPage {
+function portalPage(deps: ChromiumPortalDeps, blank: BlankPage, tile: PortalTile, afterClose: () => void): PortalPage {
+  const { context, page, cdp } = blank;
   let closed = false;
   return {
     async navigate(url) {
@@ -248,8 +309,12 @@ function portalPage(deps: ChromiumPortalDeps, context: BrowserContext, page: Pag
     async close() {
       if (closed) return;
       closed = true;
-      await context.close();
-      deps.logger.info({ event: 'portal-closed', tile: tile.id }, 'portal context closed');
+      try {
+        await context.close();
+        deps.logger.info({ event: 'portal-closed', tile: tile.id }, 'portal context closed');
+      } finally {
+        afterClose();
+      }
     },
   };
 }

@@ -128,7 +128,11 @@ export async function launchKiosk(options: { config?: string; script?: string } 
   try {
     const [, url] = await proc.waitForOutput(/^KIOSK_READY (\S+)$/m);
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${String(cdpPort)}`);
-    const page = browser.contexts()[0]?.pages()[0];
+    // The kiosk UI's page (the workstation also keeps a blank portal context ready).
+    const page = browser
+      .contexts()
+      .flatMap((context) => context.pages())
+      .find((candidate) => url !== undefined && candidate.url().startsWith(url));
     if (!page || !url) throw new Error('kiosk page not found over CDP');
     return {
       process: proc,
