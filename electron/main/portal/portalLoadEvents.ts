@@ -1,4 +1,5 @@
 import type { Certificate } from 'electron';
+import { loadFailureKind } from '../../core/portal/loadFailure';
 import type { PortalErrorKind, PortalPageEvents } from '../../core/portal/portalSurface';
 import type { PortalContents } from './portalPorts';
 
@@ -9,18 +10,6 @@ import type { PortalContents } from './portalPorts';
  */
 
 type ReportingContents = Pick<PortalContents, 'on' | 'navigationHistory'>;
-
-/** The error page kind of a Chromium net error code, or null for a load the kiosk stopped itself. */
-export function netErrorKind(code: number): PortalErrorKind | null {
-  // -3 ABORTED: a refused navigation (already reported as blocked) or one replaced by the next;
-  // -20 BLOCKED_BY_CLIENT: stopped by the embedder, i.e. by the kiosk.
-  if (code === -3 || code === -20) return null;
-  // CERT_* errors, and TLS failures that mean the connection cannot be trusted.
-  if ((code <= -200 && code >= -299) || [-107, -113, -150, -172].includes(code)) return 'certificate';
-  // TIMED_OUT, NETWORK_CHANGED, INTERNET_DISCONNECTED, the connection errors and the DNS errors.
-  if ([-7, -21, -106].includes(code) || (code <= -100 && code >= -199) || (code <= -800 && code >= -899)) return 'offline';
-  return 'failed';
-}
 
 /** Installs the load, navigation and certificate reporting of one portal view. */
 export function reportPortalLoads(contents: ReportingContents, events: Pick<PortalPageEvents, 'loading' | 'navigated' | 'failed'>): void {
@@ -51,9 +40,10 @@ export function reportPortalLoads(contents: ReportingContents, events: Pick<Port
   contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
     if (isMainFrame) navigated(url);
   });
-  contents.on('did-fail-load', (_event, errorCode, _description, validatedURL, isMainFrame) => {
+  contents.on('did-fail-load', (_event, _errorCode, errorDescription, validatedURL, isMainFrame) => {
     if (!isMainFrame) return;
-    const kind = netErrorKind(errorCode);
+    // The description is the net error's name (ERR_NAME_NOT_RESOLVED), as the Chromium host sees it.
+    const kind = loadFailureKind(errorDescription);
     if (kind !== null) fail(kind, validatedURL);
   });
   contents.on('certificate-error', (event, url, _error, _certificate, callback, isMainFrame) => {

@@ -66,6 +66,9 @@ describe('loadFailureKind', () => {
     expect(loadFailureKind('net::ERR_INTERNET_DISCONNECTED')).toBe('offline');
     expect(loadFailureKind('net::ERR_CERT_AUTHORITY_INVALID')).toBe('certificate');
     expect(loadFailureKind('net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH')).toBe('certificate');
+    expect(loadFailureKind('ERR_DNS_TIMED_OUT')).toBe('offline');
+    expect(loadFailureKind('ERR_CONNECTION_TIMED_OUT')).toBe('offline');
+    expect(loadFailureKind('ERR_SSL_PROTOCOL_ERROR')).toBe('certificate');
     expect(loadFailureKind('net::ERR_INVALID_RESPONSE')).toBe('failed');
   });
 

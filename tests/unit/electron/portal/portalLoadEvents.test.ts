@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { netErrorKind, reportPortalLoads } from '../../../../electron/main/portal/portalLoadEvents';
+import { reportPortalLoads } from '../../../../electron/main/portal/portalLoadEvents';
 import { FakeContents, fakeEvent, fakeEvents } from './portalFakes';
 
 function setup() {
@@ -9,27 +9,6 @@ function setup() {
   return { contents, events };
 }
 
-describe('netErrorKind', () => {
-  it.each([
-    [-3, null],
-    [-20, null],
-    [-106, 'offline'],
-    [-105, 'offline'],
-    [-102, 'offline'],
-    [-118, 'offline'],
-    [-7, 'offline'],
-    [-21, 'offline'],
-    [-802, 'offline'],
-    [-200, 'certificate'],
-    [-201, 'certificate'],
-    [-107, 'certificate'],
-    [-2, 'failed'],
-    [-310, 'failed'],
-    [-501, 'failed'],
-  ])('maps %i to %s', (code, kind) => {
-    expect(netErrorKind(code)).toBe(kind);
-  });
-});
 
 describe('reportPortalLoads', () => {
   it('reports loading and committed main-frame pages with canGoBack', () => {
