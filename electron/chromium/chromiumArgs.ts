@@ -28,6 +28,10 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
     '--overscroll-history-navigation=0',
     '--disable-session-crashed-bubble',
     '--noerrdialogs',
+    // A permission no one granted is denied, never asked: a portal page gets no prompt to trick a
+    // citizen into (the tiles' configured camera/microphone are granted per origin; the kiosk page's
+    // clipboard access too).
+    '--deny-permission-prompts',
     // Speech output (read-aloud) through speech-dispatcher on Linux.
     '--enable-speech-dispatcher',
   ];

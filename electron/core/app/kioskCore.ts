@@ -130,6 +130,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
           emitFrame: (frame) => {
             emit({ event: 'portal.frame', payload: frame });
           },
+          onActivity: () => {
+            session.activity();
+          },
         })
       : null;
   if (portal) resets.register(portal.resetParticipant());

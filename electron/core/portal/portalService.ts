@@ -28,6 +28,8 @@ export interface PortalServiceDeps {
   readonly activeSession: () => string | null;
   readonly emit: (view: PortalView) => void;
   readonly emitFrame: (frame: PortalFrame) => void;
+  /** The citizen used the page (input the kiosk page did not see): restarts the idle timer. */
+  readonly onActivity?: () => void;
   /** Lists a scan folder (injected for tests); default: the regular, visible files in it. */
   readonly listFolder?: (folder: string) => Promise<readonly string[]>;
 }
@@ -324,6 +326,9 @@ export class PortalService {
       },
       frame: (frame) => {
         if (live()) this.deps.emitFrame(frame);
+      },
+      activity: () => {
+        if (live()) this.deps.onActivity?.();
       },
     };
   }

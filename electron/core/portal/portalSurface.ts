@@ -55,6 +55,11 @@ export interface PortalPageEvents {
   refused(what: 'popup' | 'permission'): void;
   /** Chromium host only: a new picture of the page. */
   frame(frame: PortalFrame): void;
+  /**
+   * The citizen touched or typed in the page, which the kiosk page itself never sees when the
+   * host draws the view natively (Electron): the idle timer starts over.
+   */
+  activity(): void;
 }
 
 /** One open portal page of one session, in its own fresh partition/context. */

@@ -7,7 +7,7 @@ import { createElectronPortalPage, loadChecked, placeView } from './electronPort
 import { gatePortalEvents } from './gatedPortalEvents';
 import type { PortalContentsGate } from './portalContentsGate';
 import { attachPortalDevtools } from './portalDevtools';
-import { reportPortalLoads } from './portalLoadEvents';
+import { reportPortalActivity, reportPortalLoads } from './portalLoadEvents';
 import { guardPortalContents } from './portalNavigationGuards';
 import type { KioskContents, PortalSession, PortalViewHandle } from './portalPorts';
 import { guardPortalSession } from './portalSessionGuards';
@@ -87,6 +87,7 @@ async function openPage(deps: ElectronPortalSurfaceDeps, tile: PortalTile, servi
 
   guardPortalContents(contents, { tile, events, kioskContents: deps.kioskContents, sendingKey: () => keyState.sending });
   reportPortalLoads(contents, events);
+  reportPortalActivity(contents, events);
   try {
     placeView(view, layout);
     view.show();

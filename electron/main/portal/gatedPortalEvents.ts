@@ -27,5 +27,6 @@ export function gatePortalEvents(events: PortalPageEvents, isOpen: () => boolean
     fileChooser: gate('fileChooser', (chooser: Parameters<PortalPageEvents['fileChooser']>[0]) => events.fileChooser(chooser)),
     refused: gate('refused', (what: Parameters<PortalPageEvents['refused']>[0]) => events.refused(what)),
     frame: gate('frame', (frame: Parameters<PortalPageEvents['frame']>[0]) => events.frame(frame)),
+    activity: gate('activity', () => events.activity()),
   };
 }

@@ -67,3 +67,16 @@ function canGoBack(contents: Pick<PortalContents, 'navigationHistory'>): boolean
     return false;
   }
 }
+
+/** Input that shows a citizen is still there (a touch, a click, a key, the wheel), not pointer moves. */
+const activityInputs: ReadonlySet<string> = new Set(['mouseDown', 'mouseWheel', 'keyDown', 'rawKeyDown', 'touchStart', 'gestureTap', 'gestureScrollBegin']);
+
+/**
+ * Touches and keys in the portal view go to it directly, never through the kiosk page that reports
+ * activity otherwise: the view reports them itself, so the idle timer does not run out mid-form.
+ */
+export function reportPortalActivity(contents: Pick<PortalContents, 'on'>, events: Pick<PortalPageEvents, 'activity'>): void {
+  contents.on('input-event', (_event, input) => {
+    if (activityInputs.has(input.type)) events.activity();
+  });
+}

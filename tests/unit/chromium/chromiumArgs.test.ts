@@ -63,3 +63,12 @@ describe('hasDisplay', () => {
     expect(hasDisplay({ DISPLAY: '', WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
   });
 });
+
+describe('chromiumArgs for portal views', () => {
+  it('denies permissions no one granted instead of prompting, and keeps every frame of a page in one process', () => {
+    const args = chromiumArgs({ headless: false, cdpPort: undefined, sandbox: true });
+    expect(args).toContain('--deny-permission-prompts');
+    const features = args.find((arg) => arg.startsWith('--disable-features='))?.split('=')[1]?.split(',') ?? [];
+    expect(features).toEqual(expect.arrayContaining(['IsolateOrigins', 'site-per-process']));
+  });
+});

@@ -78,6 +78,7 @@ function setup(options: Parameters<typeof fakeSurface>[0] & { printer?: Document
   const frames: PortalFrame[] = [];
   const log = captureLog();
   let session: string | null = options.session === undefined ? 'session-1' : options.session;
+  const activity = vi.fn();
   const service = new PortalService({
     tiles: [tile, scanTile],
     surface,
@@ -87,6 +88,7 @@ function setup(options: Parameters<typeof fakeSurface>[0] & { printer?: Document
     emit: (view) => views.push(view),
     emitFrame: (frame) => frames.push(frame),
     listFolder: () => Promise.resolve(options.files ?? []),
+    onActivity: activity,
   });
   return {
     service,
@@ -95,6 +97,7 @@ function setup(options: Parameters<typeof fakeSurface>[0] & { printer?: Document
     views,
     frames,
     log,
+    activity,
     endSession: () => {
       session = null;
     },
@@ -371,6 +374,16 @@ describe('PortalService', () => {
     await expect(reset(service)).rejects.toThrow(/could not be closed/);
     expect(surface.clipboardCleared).toBe(1);
     expect(service.view().status).toBe('closed');
+  });
+
+  it('passes the citizen’s input in a natively drawn view on as activity, only while the page is open', async () => {
+    const { service, page, activity } = setup();
+    await service.open('portal');
+    page().events.activity();
+    expect(activity).toHaveBeenCalledTimes(1);
+    await reset(service);
+    page().events.activity();
+    expect(activity).toHaveBeenCalledTimes(1);
   });
 
   it('logs tiles and reasons, never addresses or typed text', async () => {

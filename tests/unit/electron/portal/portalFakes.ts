@@ -30,6 +30,7 @@ export function fakeEvents() {
     fileChooser: vi.fn(),
     refused: vi.fn(),
     frame: vi.fn(),
+    activity: vi.fn(),
   } satisfies PortalPageEvents;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reportPortalLoads } from '../../../../electron/main/portal/portalLoadEvents';
+import { reportPortalActivity, reportPortalLoads } from '../../../../electron/main/portal/portalLoadEvents';
 import { FakeContents, fakeEvent, fakeEvents } from './portalFakes';
 
 function setup() {
@@ -69,5 +69,17 @@ describe('reportPortalLoads', () => {
     contents.emit('select-client-certificate', event, 'https://portal.example.de/', [{ subjectName: 'kiosk' }], callback);
     expect(event.preventDefault).toHaveBeenCalled();
     expect(callback).toHaveBeenCalledWith();
+  });
+});
+
+describe('reportPortalActivity', () => {
+  it('reports touches, clicks, keys and the wheel in the view as activity, not pointer moves', () => {
+    const contents = new FakeContents({});
+    const events = fakeEvents();
+    reportPortalActivity(contents.asContents(), events);
+    for (const type of ['mouseMove', 'mouseEnter', 'keyUp', 'mouseUp']) contents.emit('input-event', {}, { type });
+    expect(events.activity).not.toHaveBeenCalled();
+    for (const type of ['mouseDown', 'keyDown', 'touchStart', 'mouseWheel']) contents.emit('input-event', {}, { type });
+    expect(events.activity).toHaveBeenCalledTimes(4);
   });
 });
