@@ -160,15 +160,23 @@ test('workstation with a keyboard only: open a tile, fill a field of the portal,
     await waitForFrame(page);
     const site = await portalPage(page, portal.origin);
     const inPortal = (selector: string): Promise<boolean> => site.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    /** Tab, forwarded to the page, until `selector` has the page's focus; each Tab waits for the page to move. */
+    const tabInPortalTo = async (selector: string): Promise<void> => {
+      const activeText = (): Promise<string> => site.evaluate(() => document.activeElement?.outerHTML ?? '');
+      for (let i = 0; i < 10 && !(await inPortal(selector)); i += 1) {
+        const before = await activeText();
+        await page.keyboard.press('Tab');
+        await expect.poll(activeText).not.toBe(before);
+      }
+      expect(await inPortal(selector), `${selector} has the page's focus`).toBe(true);
+    };
 
     // Tab reaches the page; from there the keys are the page's.
     await moveTo(page, 'portal view', '[data-portal-view]', 'Tab');
-    for (let i = 0; i < 10 && !(await inPortal('#form-link')); i += 1) await page.keyboard.press('Tab');
-    expect(await inPortal('#form-link')).toBe(true);
+    await tabInPortalTo('#form-link');
     await page.keyboard.press('Enter');
     await expect(site).toHaveURL(/\/form$/);
-    for (let i = 0; i < 10 && !(await inPortal('#name')); i += 1) await page.keyboard.press('Tab');
-    expect(await inPortal('#name')).toBe(true);
+    await tabInPortalTo('#name');
     // Key by key, as a German keyboard sends them (Playwright's type() inserts ö without a key event).
     const keys = await page.context().newCDPSession(page);
     for (const character of 'Jörg Ünal') {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { appRoot, chooseLanguageInMenu, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let kiosk: RunningKiosk | undefined;
@@ -39,15 +40,15 @@ test('info terminal: tap on attract opens home; language switch; end resets ever
   await expect(page.locator('[data-screen="home-info"] h1')).toHaveText('Informationsterminal');
 });
 
-test('workstation role shows its own home', async () => {
+test('workstation role shows its own home: the tiles of its config', async () => {
   kiosk = await launchKiosk({ config: join(appRoot, 'kiosk-config', 'workstation.json') });
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
-  await expect(page.locator('[data-screen="home-workstation"] h1')).toHaveText('Selbstbedienungs-Arbeitsplatz');
-  await expect(page.locator('[data-screen="home-workstation"] [data-entry-point]')).toHaveCount(3);
-  // No dummy buttons: the only buttons are the display settings, the language menu and "end".
-  const actions = await page.locator('[data-screen="home-workstation"] button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
-  expect(actions.sort()).toEqual(['end-session', 'open-accessibility', 'open-languages']);
+  await expect(page.locator('[data-screen="home-workstation"] h1')).toHaveText('Online-Dienste');
+  const config = JSON.parse(readFileSync(join(appRoot, 'kiosk-config', 'workstation.json'), 'utf8')) as { portal: { tiles: { id: string; label: { de: string } }[] } };
+  const tiles = page.locator('[data-screen="home-workstation"] [data-tile]');
+  await expect(tiles).toHaveText(config.portal.tiles.map((tile) => tile.label.de));
+  expect(await tiles.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-tile')))).toEqual(config.portal.tiles.map((tile) => tile.id));
 });
 
 test('choosing a language on attract starts the session in that language', async () => {

@@ -75,7 +75,11 @@ test('KIOSK_CONFIG selects the config file', async () => {
     expect(url).toBeTruthy();
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${String(cdpPort)}`);
-    const page = browser.contexts()[0]?.pages()[0];
+    // The kiosk UI's page (a workstation also keeps a blank portal context ready).
+    const page = browser
+      .contexts()
+      .flatMap((context) => context.pages())
+      .find((candidate) => url !== undefined && candidate.url().startsWith(url));
     if (!page) throw new Error('kiosk page not found over CDP');
     await page.locator('[data-action="start-session"]').click();
     await expect(page.locator('[data-screen="home-workstation"]')).toBeVisible();

@@ -32,17 +32,23 @@ export function PortalSurfaceView(props: { readonly label: string; readonly hint
   const overlayOpen = useOverlayOpen();
   const pending = useRef<PortalPointer | null>(null);
   const pressed = useRef(false);
-  const focus = usePortalStore((s) => s.view?.focus ?? 'none');
   /** The direction of the last Tab sent to the page, until the page says where its focus went. */
   const tabbing = useRef<'next' | 'previous' | null>(null);
 
-  useEffect(() => {
-    const direction = tabbing.current;
-    tabbing.current = null;
-    // Tab went past the page's last (or first) control: on to the kiosk's next control, as a browser
-    // moves from the page to its own toolbar.
-    if (direction !== null && focus === 'nothing' && document.activeElement === area.current) moveFocus(document, direction);
-  }, [focus]);
+  useEffect(
+    () =>
+      // Every report, straight from the store (a render could fold two reports into one): Tab went
+      // past the page's last (or first) control, so on to the kiosk's next control, as a browser
+      // moves from the page to its own toolbar.
+      usePortalStore.subscribe((state, previous) => {
+        const focus = state.view?.focus;
+        if (focus === previous.view?.focus) return;
+        const direction = tabbing.current;
+        tabbing.current = null;
+        if (direction !== null && focus === 'nothing' && document.activeElement === area.current) moveFocus(document, direction);
+      }),
+    [],
+  );
 
   useEffect(() => {
     const element = area.current;
