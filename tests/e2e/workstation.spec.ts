@@ -88,7 +88,7 @@ test('open a tile, fill the form on the on-screen keyboard, send it, print the p
   expect(openPortalPages(page)).toHaveLength(0);
 });
 
-test('Arabic: the toolbar is mirrored and the on-screen keyboard types Arabic letters into the portal', async () => {
+test('Arabic: the toolbar is mirrored and the on-screen keyboard types Arabic letters into the portal form, which is sent; end', async () => {
   const { page } = await start('ar');
   await openTile(page, 'testportal');
   await waitForFrame(page);
@@ -103,6 +103,12 @@ test('Arabic: the toolbar is mirrored and the on-screen keyboard types Arabic le
   const end = await page.locator('[data-action="end-session"]').boundingBox();
   expect(services !== null && end !== null && services.x > end.x).toBe(true);
   await page.screenshot({ path: join(shots, 'workstation-keyboard-ar.png') });
+  await tapInPortal(page, site, '#submit');
+  const submitted = await portal.waitForReport('submitted', { predicate: (report) => report.values.name === 'سلام' });
+  expect(submitted.values.name).toBe('سلام');
+  await page.locator('[data-action="end-session"]').click();
+  await page.locator('[data-screen="attract"]').waitFor();
+  expect(openPortalPages(page)).toEqual([]);
 });
 
 test('a page of another origin is refused with the kiosk page and a QR code — links, redirect chains, popups and a start URL that redirects away; the foreign server is never asked', async () => {

@@ -75,7 +75,7 @@ async function leaveTraces(page: Page, canary: string): Promise<Page> {
 for (const how of ['end', 'idle'] as const) {
   test(`after ${how === 'end' ? '"end session"' : 'the idle reset'} the next session finds no trace of the canary anywhere`, async () => {
     test.setTimeout(120_000);
-    const setup = workstationConfig(portal, { name: `trace-${how}`, idleTimeoutSeconds: how === 'idle' ? 8 : 600 });
+    const setup = workstationConfig(portal, { name: `trace-${how}`, idleTimeoutSeconds: how === 'idle' ? 6 : 600 });
     kiosk = await launchKiosk({ config: setup.config });
     const { page, browser } = kiosk;
     const canary = `CANARY-${randomBytes(4).toString('hex').toUpperCase()}`;

@@ -70,7 +70,20 @@ export const focusWatchScript = `(() => {
     if (typeof binding === 'function') binding(kindOf(element));
   };
   window.addEventListener('focusin', report, true);
-  window.addEventListener('focusout', () => setTimeout(report, 0), true);
+  window.addEventListener(
+    'focusout',
+    (event) => {
+      // Focus leaving the top document for nothing (Tab past its last control) is told at once: a
+      // report one task later could already see the next Tab's target and the exit would be lost.
+      if (event && event.relatedTarget === null && window === window.top) {
+        const binding = globalThis[bindingName];
+        if (typeof binding === 'function') binding('nothing');
+        return;
+      }
+      setTimeout(report, 0);
+    },
+    true,
+  );
   // The on-screen keyboard takes the lower part of the screen, so the host makes the page shorter:
   // the field being typed in is then scrolled back into view, never left under the keyboard.
   window.addEventListener('resize', () => {

@@ -103,6 +103,8 @@ export function PortalSurfaceView(props: { readonly label: string; readonly hint
       aria-describedby="portal-view-hint"
       tabIndex={0}
       onPointerDown={(event) => {
+        // A tap is no Tab: focus the page loses to it must not move the kiosk's focus on.
+        tabbing.current = null;
         event.currentTarget.setPointerCapture(event.pointerId);
         event.currentTarget.focus({ preventScroll: true });
         pressed.current = true;

@@ -112,7 +112,8 @@ export function defineScreenMatrix(languages: readonly UiLanguage[]): void {
           await page.waitForTimeout(100);
           await expect(screen, `${mode}: still on the screen`).toBeVisible();
           if (id !== 'idle-warning') await expect(page.locator('[data-screen="idle-warning"]'), `${mode}: nothing over the screen`).toHaveCount(0);
-          await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
+          // Pictures of the display modes in one language per direction (the checks run in all).
+          if (language === 'de' || language === 'ar') await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
           await expectNoAxeViolations(page, mode);
         }
       });

@@ -48,10 +48,10 @@ describe('focusWatchScript', () => {
     class FakeInput extends FakeElement {}
     class FakeTextArea extends FakeElement {}
     class FakeFrame extends FakeElement {}
-    const listeners = new Map<string, { handler: () => void; capture: boolean }>();
+    const listeners = new Map<string, { handler: (event?: unknown) => void; capture: boolean }>();
     const binding = vi.fn();
     const document = { activeElement: null as FakeElement | null, hasFocus: () => true };
-    const window: { top: unknown; addEventListener: (type: string, handler: () => void, capture: boolean) => void } = {
+    const window: { top: unknown; addEventListener: (type: string, handler: (event?: unknown) => void, capture: boolean) => void } = {
       top: null,
       addEventListener: (type, handler, capture) => listeners.set(type, { handler, capture }),
     };
@@ -109,9 +109,17 @@ describe('focusWatchScript', () => {
     listeners.get('focusout')?.handler();
     expect(binding.mock.calls.length).toBe(before + 1);
     expect(binding.mock.lastCall?.[0]).toBe('nothing');
+    // Tab past the last control is told at once, even if the next Tab has already focused
+    // something again by the time a later report would look.
+    window.top = window;
+    document.activeElement = new FakeInput({ type: 'text' });
+    listeners.get('focusout')?.handler({ relatedTarget: null });
+    expect(binding.mock.calls.length).toBe(before + 2);
+    expect(binding.mock.lastCall?.[0]).toBe('nothing');
     // but a frame without focus stays silent (the document that has it reports).
     window.top = {};
+    listeners.get('focusout')?.handler({ relatedTarget: null });
     listeners.get('focusout')?.handler();
-    expect(binding.mock.calls.length).toBe(before + 1);
+    expect(binding.mock.calls.length).toBe(before + 2);
   });
 });
