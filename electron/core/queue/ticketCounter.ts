@@ -1,7 +1,8 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from '../../../shared/zodConfig';
 import { fail, ok, type Result } from '../../../shared/result';
+import { errorCode, removeAtomicTempFiles, writeFileAtomically } from '../files/atomicFile';
 import { berlinDate } from './berlinTime';
 
 /**
@@ -17,8 +18,6 @@ export const maxTicketNumber = 9999;
 const maxDrawTimes = 2000;
 const defaultWaitingWindowMinutes = 60;
 const stateFileName = 'tickets.json';
-/** Temporary files of the atomic write: `tickets.json.<pid>.<n>.tmp`. */
-const tempFilePattern = /^tickets\.json\.\d+\.\d+\.tmp$/;
 
 const categoryStateSchema = z.strictObject({
   last: z.number().int().min(0).max(maxTicketNumber),
@@ -139,7 +138,7 @@ export function createTicketCounter(options: TicketCounterOptions): TicketCounte
  * temporary files left by a write that was cut off; only one process owns the folder.
  */
 export async function loadTicketState(dir: string): Promise<Result<TicketState | null>> {
-  await removeTempFiles(dir);
+  await removeAtomicTempFiles(join(dir, stateFileName));
   let text: string;
   try {
     text = await readFile(join(dir, stateFileName), 'utf8');
@@ -158,55 +157,12 @@ export async function loadTicketState(dir: string): Promise<Result<TicketState |
   return ok(parsed.data);
 }
 
-let tempCounter = 0;
-
 /**
- * Replaces the state file so that it is either the old or the new one, also after a power cut:
- * the new content goes to a temporary file in the same folder and is synced to disk before the
- * rename replaces the old file; syncing the folder makes the rename itself durable.
+ * Replaces the state file so that it is either the old or the new one, also after a power cut.
+ * When only the folder sync failed, the new file is in place but its rename may not survive a
+ * power cut: the number is not handed out and may be drawn again, never a repeat of a printed one.
  */
 async function writeStateAtomically(dir: string, state: TicketState): Promise<Result<void>> {
-  const temp = join(dir, `${stateFileName}.${process.pid}.${++tempCounter}.tmp`);
-  try {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(`${JSON.stringify(state, null, 1)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, join(dir, stateFileName));
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    return fail('internal', `ticket state not written: ${errorCode(error) ?? 'unknown error'}`);
-  }
-  // Windows cannot open a folder for syncing; there NTFS's journal has to do.
-  if (process.platform === 'win32') return ok(undefined);
-  try {
-    const folder = await open(dir, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  } catch (error) {
-    // The new file is in place but its rename may not survive a power cut: not handed out, the
-    // number may be drawn again, which is never a repeat of a printed one.
-    return fail('internal', `ticket state folder not synced: ${errorCode(error) ?? 'unknown error'}`);
-  }
-  return ok(undefined);
-}
-
-async function removeTempFiles(dir: string): Promise<void> {
-  try {
-    const names = await readdir(dir);
-    await Promise.all(names.filter((name) => tempFilePattern.test(name)).map((name) => unlink(join(dir, name)).catch(() => undefined)));
-  } catch {
-    // No folder yet, or leftovers that only take space: reading the state decides.
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const written = await writeFileAtomically(join(dir, stateFileName), `${JSON.stringify(state, null, 1)}\n`);
+  return written.ok ? written : fail('internal', `ticket state ${written.error.detail ?? 'not written'}`);
 }
