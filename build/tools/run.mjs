@@ -1,4 +1,4 @@
-// Entry point of the npm scripts that need Node 24 (start, build, test, bench, content:import). Runs on any Node,
+// Entry point of the npm scripts that need Node 24 (start, build, test, bench, content:import, staff:pin). Runs on any Node,
 // provides Node 24 where the machine's is too old, then does the task with it.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,12 +18,46 @@ function build({ quiet }) {
   runSync([join(appRoot, 'build', 'tools', 'bundle-hosts.mjs')]);
 }
 
-/** Runs a long-lived child with the terminal attached and passes Ctrl-C / SIGTERM on to it. */
-function runForeground(scriptArgs) {
-  // npm runs scripts in the project folder; relative --config paths mean the caller's folder.
-  const child = spawn(node, scriptArgs, { cwd: process.env.INIT_CWD ?? process.cwd(), env, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+/** Exit code of a restart asked for by staff (restartExitCode in shared/contract/staffContract.ts). */
+const restartExitCode = 75;
+
+/**
+ * Runs a long-lived child with the terminal attached and passes Ctrl-C / SIGTERM on to it.
+ * `restartOnRequest`: a child that exits with restartExitCode is started again (staff restarted the kiosk).
+ */
+function runForeground(scriptArgs, { restartOnRequest = false } = {}) {
+  let child;
+  let stopping = false;
+  const startChild = () => {
+    // npm runs scripts in the project folder; relative --config paths mean the caller's folder.
+    child = spawn(node, scriptArgs, { cwd: process.env.INIT_CWD ?? process.cwd(), env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (restartOnRequest && code === restartExitCode && !stopping) {
+        console.log('Restart asked for by staff: starting the kiosk again.');
+        startChild();
+        return;
+      }
+      process.exit(code ?? (signal ? 1 : 0));
+    });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      stopping = true;
+      child.kill(signal);
+    });
+  }
+  startChild();
+}
+
+/** Runs a command-line tool written in TypeScript in core: bundles a short entry that calls it, then runs that. */
+async function runTsCli(name, entry) {
+  const { build: esbuild } = await import('esbuild');
+  const outfile = join(appRoot, '.cache', name, `${name}.mjs`);
+  await esbuild({
+    stdin: { contents: entry, resolveDir: appRoot, sourcefile: `${name}.ts`, loader: 'ts' },
+    outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
+  });
+  runForeground([outfile, ...args]);
 }
 
 switch (task) {
@@ -36,7 +70,7 @@ switch (task) {
     break;
   case 'start:chromium':
     build({ quiet: true });
-    runForeground([join(appRoot, 'dist', 'chromium', 'host.mjs'), ...args]);
+    runForeground([join(appRoot, 'dist', 'chromium', 'host.mjs'), ...args], { restartOnRequest: true });
     break;
   case 'test':
     runForeground([join(appRoot, 'build', 'tools', 'test-all.mjs'), ...args]);
@@ -50,24 +84,15 @@ switch (task) {
     runForeground([outfile, ...args]);
     break;
   }
-  case 'content:import': {
-    // The importer is TypeScript in core: bundle a two-line entry that runs it, then run that.
-    const { build: esbuild } = await import('esbuild');
-    const outfile = join(appRoot, '.cache', 'content-import', 'content-import.mjs');
-    await esbuild({
-      stdin: {
-        contents: "import { runImportCli } from './electron/core/content/import/importCli';\n" +
-          'process.exitCode = await runImportCli(process.argv.slice(2), process.cwd(), { info: (line) => console.log(line), error: (line) => console.error(line) });\n',
-        resolveDir: appRoot,
-        sourcefile: 'content-import.ts',
-        loader: 'ts',
-      },
-      outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
-    });
-    runForeground([outfile, ...args]);
+  case 'content:import':
+    await runTsCli('content-import', "import { runImportCli } from './electron/core/content/import/importCli';\n" +
+      'process.exitCode = await runImportCli(process.argv.slice(2), process.cwd(), { info: (line) => console.log(line), error: (line) => console.error(line) });\n');
     break;
-  }
+  case 'staff:pin':
+    await runTsCli('staff-pin', "import { runPinCli, terminalPinIo } from './electron/core/staff/pinCli';\n" +
+      'process.exitCode = await runPinCli(terminalPinIo());\n');
+    break;
   default:
-    console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test, bench or content:import)`);
+    console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test, bench, content:import or staff:pin)`);
     process.exit(2);
 }

@@ -88,6 +88,10 @@ async function main(): Promise<number> {
     dataDir: startup.dataDir,
     content: startup.content,
     portalSurface,
+    // Staff restart (restartExitCode: run.mjs or the launcher starts the host again) or quit (0).
+    exit: (code) => {
+      void shutdown(code);
+    },
   });
   core.onEvent(({ event, payload }) => {
     kioskPage?.deliver(event, payload);

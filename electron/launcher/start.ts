@@ -1,12 +1,14 @@
 /**
  * `npm start`: runs the kiosk on Electron (the product). Where the Electron binary is missing and
- * cannot be downloaded, says so in one line and runs the same kiosk on the Chromium host.
+ * cannot be downloaded, says so in one line and runs the same kiosk on the Chromium host. Starts it
+ * again when staff restart it (exit code 75, shared/exitCodes.ts); ends with its code otherwise.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electronBinary';
+import { restartRequested } from './restartPolicy';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = resolve(here, '..', '..');
@@ -30,12 +32,24 @@ if (!binary.available) {
   console.log(`Electron binary unavailable: ${binary.reason}. Starting the same kiosk on the Chromium host instead (\`npm run start:chromium\`).`);
 }
 
-const child = spawn(command, commandArgs, { stdio: 'inherit' });
+let child: ChildProcess;
+let stopping = false;
+/** Runs the kiosk; a restart asked for by staff starts it again, any other end ends the launcher with its code. */
+function run(): void {
+  child = spawn(command, commandArgs, { stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (restartRequested(code, stopping)) {
+      console.log('Restart asked for by staff: starting the kiosk again.');
+      run();
+      return;
+    }
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    stopping = true;
     child.kill(signal);
   });
 }
-child.on('exit', (code, signal) => {
-  process.exit(code ?? (signal ? 1 : 0));
-});
+run();

@@ -86,6 +86,15 @@ async function start(): Promise<void> {
     dataDir: startup.dataDir,
     content: startup.content,
     portalSurface,
+    // Staff restart or quit: the same contract as the Chromium host. The process exits with the
+    // code (restartExitCode 75: the launcher or systemd starts it again; 0: it stays stopped).
+    // Not app.relaunch(): the relaunched process would run outside the launcher's and systemd's
+    // view of the kiosk, and systemd would stop it together with the old one.
+    exit: (code) => {
+      void core.dispose().finally(() => {
+        app.exit(code);
+      });
+    },
   });
   // Devices connect in the background; their health reaches the UI as events.
   void core.startDevices();

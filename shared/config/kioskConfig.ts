@@ -3,6 +3,8 @@ import { uiLanguages } from '../i18n/languages';
 import { deviceConfigSchema, type DeviceConfig } from './deviceConfig';
 import { keypadConfigSchema, resolveKeyMap, type KeyAction } from './keypadConfig';
 import { portalConfigSchema, resolvePortalConfig, type PortalConfig } from './portalConfig';
+import { helpConfigSchema, resolveHelpConfig, type HelpConfig } from './helpConfig';
+import { resolveStaffConfig, staffConfigSchema, type StaffConfig } from './staffConfig';
 
 export const terminalRoles = ['info', 'workstation'] as const;
 export type TerminalRole = (typeof terminalRoles)[number];
@@ -73,6 +75,8 @@ export const kioskConfigSchema = z
         });
       }),
     portal: portalConfigSchema.optional(),
+    help: helpConfigSchema.optional(),
+    staff: staffConfigSchema.optional(),
   })
   // Runs even when other parts of the file are wrong (`when`), so it is reported together with them.
   .superRefine(
@@ -103,6 +107,10 @@ export interface KioskConfig {
   readonly contentFolder: string | null;
   /** The workstation's online services; null when the file has no `portal` section. */
   readonly portal: PortalConfig | null;
+  /** Help calls: escalation, chime and the remote channels (none when the file has no `help` section). */
+  readonly help: HelpConfig;
+  /** Staff access: PIN hashes, gesture, automatic lock, out-of-order directions. */
+  readonly staff: StaffConfig;
 }
 
 /** Fills in the role's defaults for anything the file left out. */
@@ -119,5 +127,7 @@ export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): Kiosk
     keys: resolveKeyMap(parsed.keypad),
     contentFolder: parsed.content?.folder ?? null,
     portal: resolvePortalConfig(parsed.portal),
+    help: resolveHelpConfig(parsed.help),
+    staff: resolveStaffConfig(parsed.staff),
   };
 }

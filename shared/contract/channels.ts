@@ -7,6 +7,9 @@ import { deviceHealthSchema } from '../devices/deviceHealth';
 import { printResultSchema, receiptSchema } from '../devices/receipt';
 import { contentRequestChannels, contentStatusSchema } from './contentContract';
 import { portalEventChannels, portalRequestChannels } from './portalContract';
+import { helpEventChannels, helpRequestChannels } from './helpContract';
+import { staffEventChannels, staffRequestChannels } from './staffContract';
+import { staffGestureCorners, staffLanguages } from '../config/staffConfig';
 
 /**
  * The one IPC contract between the renderer and the host (Electron main or the Chromium host).
@@ -32,6 +35,15 @@ export const bootstrapSchema = z.strictObject({
   }),
   /** Every key that does something (keyboard defaults and the tactile keypad's keys). */
   keys: z.record(keyNameSchema, z.enum(keyActions)),
+  /** The chime at the terminal when help is requested (the UI plays it). */
+  help: z.strictObject({
+    chime: z.strictObject({ enabled: z.boolean(), repeats: z.number().int().min(1).max(5), volume: z.number().min(0).max(1) }),
+  }),
+  /** The hidden gesture that opens the PIN pad, and the staff screens' first language. */
+  staff: z.strictObject({
+    gesture: z.strictObject({ corner: z.enum(staffGestureCorners), taps: z.number().int().min(3).max(10), withinSeconds: z.number().min(1).max(10) }),
+    language: z.enum(staffLanguages),
+  }),
   snapshot: sessionSnapshotSchema,
 });
 export type Bootstrap = z.infer<typeof bootstrapSchema>;
@@ -60,6 +72,8 @@ export const requestChannels = {
   'printer.print': { request: z.strictObject({ receipt: receiptSchema }), response: printResultSchema },
   ...contentRequestChannels,
   ...portalRequestChannels,
+  ...helpRequestChannels,
+  ...staffRequestChannels,
 } as const;
 
 export const eventChannels = {
@@ -70,6 +84,8 @@ export const eventChannels = {
   /** The content pack was reloaded or an edit was refused. */
   'content.changed': contentStatusSchema,
   ...portalEventChannels,
+  ...helpEventChannels,
+  ...staffEventChannels,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -9,6 +9,13 @@ import { createIpcRouter, type IpcRouter } from '../ipc/ipcRouter';
 import { createContentDesk } from '../content/contentDesk';
 import { createInfoSlipDesk } from '../content/infoSlip';
 import { createQueueDesk } from '../queue/queueDesk';
+import { AssistMode } from '../staff/assistMode';
+import { createAuditLog } from '../staff/auditLog';
+import { LightTest } from '../staff/lightTest';
+import { OutOfOrder } from '../staff/outOfOrder';
+import { createStaffDesk, type ExitPort } from '../staff/staffDesk';
+import { Counters } from '../stats/counters';
+import { countHelp, countingRouter, countSessions } from '../stats/counting';
 import type { ContentService } from '../content/contentService';
 import { contentStatusView } from '../content/contentStatusView';
 import type { Logger } from '../logging/logger';
@@ -19,6 +26,11 @@ import { systemClock, type Clock } from '../session/clock';
 import { RendererResetParticipant } from '../session/rendererReset';
 import { ResetCoordinator } from '../session/resetCoordinator';
 import { SessionLifecycle } from '../session/sessionLifecycle';
+import { SignalLightControl } from '../devices/signalLight/lightState';
+import { HelpOutbox } from '../help/helpOutbox';
+import { HelpService } from '../help/helpService';
+import { createWebhookChannel } from '../help/webhookChannel';
+import { acknowledgementSources, WebhookAcknowledgements } from '../help/webhookAcknowledgements';
 
 export type EventSink = (message: KioskEvent) => void;
 
@@ -41,6 +53,11 @@ export interface KioskCoreOptions {
   readonly dataDir?: string;
   /** The host's browser for portal views (workstation); without it the portal channels answer 'unavailable'. */
   readonly portalSurface?: PortalSurface;
+  /**
+   * Ends the process for staff: restartExitCode (75) to be started again by the launcher or
+   * systemd, 0 to quit to the operating system. Without it restart and quit answer 'unavailable'.
+   */
+  readonly exit?: ExitPort;
 }
 
 export interface KioskCore {
@@ -49,7 +66,12 @@ export interface KioskCore {
   readonly session: SessionLifecycle;
   readonly resets: ResetCoordinator;
   readonly devices: DeviceLayer | null;
-  /** Connects the devices (their health arrives as events); resolves when each answered once. */
+  /** The call for help (assist mode acknowledges and resolves it here). */
+  readonly help: HelpService;
+  /**
+   * Connects the devices (their health arrives as events) and starts delivering help calls (outbox,
+   * acknowledgements from afar); resolves when each device answered once.
+   */
   startDevices(): Promise<void>;
   /** Forwards every main→renderer event to the host's transport; returns an unsubscribe function. */
   onEvent(sink: EventSink): () => void;
@@ -93,15 +115,32 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     devices.manager.onChange((health) => {
       emit({ event: 'devices.changed', payload: { devices: [...health] } });
     });
-    const light = devices.light;
-    if (light) {
-      // The light tells staff from afar whether the terminal is free or in use.
-      session.onChange((snapshot) => {
-        if (snapshot.state === 'attract') void light.show('free');
-        else if (snapshot.state === 'active' && light.state === 'free') void light.show('in-use');
-      });
-    }
   }
+  // The light tells staff from afar whether the terminal is free, in use or calls for help; one
+  // control decides from its inputs (session here, help call in HelpService, out of order).
+  const signalLight = new SignalLightControl(devices?.light ?? null, logger);
+  session.onChange((snapshot) => {
+    void signalLight.update({ session: snapshot.state });
+  });
+
+  // Help calls: the outbox needs the data folder; without it calls reach only the light and screen.
+  const helpOutbox =
+    options.dataDir === undefined
+      ? null
+      : new HelpOutbox({
+          dir: join(options.dataDir, 'help'),
+          channels: config.help.channels.map((channel) =>
+            createWebhookChannel({ name: channel.name, url: channel.url, secret: channel.secret, timeoutMs: channel.timeoutSeconds * 1000, logger }),
+          ),
+          logger,
+          clock,
+        });
+  const help = new HelpService({ terminal: config.terminal, help: config.help, outbox: helpOutbox, light: signalLight, sessionId: activeSession, logger, clock });
+  resets.register(help.resetParticipant());
+  help.onChange((view) => {
+    emit({ event: 'help.changed', payload: view });
+  });
+  const helpAcknowledgements = new WebhookAcknowledgements({ sources: acknowledgementSources(config.help.channels), help, logger, clock });
 
   // Staff see at once when an edited pack was refused (the last good one stays in use).
   options.content?.onChange(() => {
@@ -138,17 +177,41 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   if (portal) resets.register(portal.resetParticipant());
   const noPortal = fail('unavailable', 'this terminal has no portal view');
 
+  // Staff: assist mode behind the PIN pad, out of order, the audit log and anonymous counters, each
+  // kept in the data folder (in memory only without one).
+  const dataFile = (...parts: string[]): string | null => (options.dataDir === undefined ? null : join(options.dataDir, ...parts));
+  const audit = createAuditLog({ file: dataFile('audit', 'staff-audit.jsonl'), terminal: config.terminal.id, now: () => clock.now(), logger });
+  const assist = new AssistMode({ staff: config.staff, clock, logger, audit, lockoutFile: dataFile('staff', 'pin-lockout.json') });
+  const outOfOrder = new OutOfOrder({ file: dataFile('staff', 'out-of-order.json'), place: config.staff.outOfOrderPlace, logger, now: () => clock.now() });
+  const counters = new Counters({ file: dataFile('stats', 'counters.json'), clock, logger });
+  countSessions(session, counters);
+  countHelp(help, counters);
+  assist.onChange((view) => {
+    emit({ event: 'staff.changed', payload: view });
+  });
+  void signalLight.update({ outOfOrder: outOfOrder.isOn() });
+  outOfOrder.onChange((status) => {
+    emit({ event: 'terminal.changed', payload: status });
+    void signalLight.update({ outOfOrder: status.outOfOrder });
+  });
+  const lightTest = devices?.light ? new LightTest(devices.light, () => signalLight.refresh(), clock) : null;
+  const staffDesk = createStaffDesk({ assist, outOfOrder, audit, counters, session, help, lightTest, content: options.content ?? null, exit: options.exit ?? null, clock, logger });
+
   const router = createIpcRouter(
     {
+      ...staffDesk,
       'app.bootstrap': () =>
         ok({
           terminal: { ...config.terminal },
           languages: { default: config.languages.default, offered: [...config.languages.offered] },
           session: { ...config.session },
           keys: { ...config.keys },
+          help: { chime: { ...config.help.chime } },
+          staff: { gesture: { ...config.staff.gesture }, language: config.staff.language },
           snapshot: session.snapshot(),
         }),
-      'session.start': () => session.start(),
+      // Out of order: the UI shows the out-of-order screen instead of attract; no session starts.
+      'session.start': () => (outOfOrder.isOn() ? fail('invalid-state', 'the terminal is out of order') : session.start()),
       'session.activity': () => {
         session.activity();
         return ok({});
@@ -181,20 +244,27 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'portal.answerDialog': ({ id, accept, text }) => portal?.answerDialog(id, accept, text) ?? noPortal,
       'portal.chooseFiles': ({ id, names }) => portal?.chooseFiles(id, names) ?? noPortal,
       'portal.dismiss': ({ what }) => portal?.dismiss(what) ?? noPortal,
+      'help.request': (context) => help.request(context),
+      'help.cancel': () => help.cancel(),
+      'help.status': () => ok(help.view()),
     },
     logger,
   );
 
   return {
     config,
-    router,
+    router: countingRouter(router, counters),
     session,
     resets,
     devices,
+    help,
     async startDevices() {
+      // Calls still pending from before a restart go out first; they do not wait for the devices.
+      await help.start();
+      helpAcknowledgements.start();
       if (devices) {
         await devices.manager.start();
-        await devices.light?.show('free');
+        await signalLight.refresh();
       }
     },
     onEvent(sink) {
@@ -203,8 +273,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     },
     async dispose() {
       session.dispose();
+      assist.dispose();
+      lightTest?.dispose();
+      await counters.flush();
       sinks.clear();
       options.content?.close();
+      await helpAcknowledgements.stop();
+      await help.stop();
       await devices?.manager.stop();
     },
   };

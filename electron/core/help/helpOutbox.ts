@@ -110,11 +110,12 @@ export class HelpOutbox {
   }
 
   /**
-   * Adds an event for every channel and resolves once that is on disk. An error means it is not on
-   * disk; it is still delivered from memory while the process runs. Enqueuing an event id again
-   * changes nothing. Works before `start` too (delivery begins at `start`).
+   * Adds an event for every channel (or only those `channels` accepts, by name) and resolves once
+   * that is on disk. An error means it is not on disk; it is still delivered from memory while the
+   * process runs. Enqueuing an event id again changes nothing. Works before `start` too (delivery
+   * begins at `start`).
    */
-  async enqueue(event: HelpEvent): Promise<Result<void>> {
+  async enqueue(event: HelpEvent, channels?: (name: string) => boolean): Promise<Result<void>> {
     const parsed = helpEventSchema.safeParse(event);
     if (!parsed.success) return fail('invalid-payload', `help event is invalid: ${parsed.error.issues[0]?.message ?? 'unknown issue'}`);
     await this.#ensureLoaded();
@@ -122,6 +123,7 @@ export class HelpOutbox {
     let added = false;
     for (const loop of this.#loops) {
       const channel = loop.channel.name;
+      if (channels !== undefined && !channels(channel)) continue;
       if (this.#deliveries.some((d) => d.eventId === parsed.data.eventId && d.channel === channel)) continue;
       // A new event makes a channel that is backing off try again now: it may be back, and staff
       // should not wait minutes for the next call because an earlier one failed.

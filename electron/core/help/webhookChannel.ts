@@ -116,7 +116,8 @@ export function createWebhookChannel(options: WebhookChannelOptions): HelpChanne
   return { name: options.name, deliver };
 }
 
-function originForLog(url: string): string {
+/** The origin of a webhook address, for logs: the path and query may carry a token. */
+export function originForLog(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
@@ -125,7 +126,7 @@ function originForLog(url: string): string {
 }
 
 /** "ECONNREFUSED" and the like from fetch's `TypeError('fetch failed', { cause })`. */
-function networkErrorCode(error: unknown): string {
+export function networkErrorCode(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   for (const candidate of [cause, error]) {
     if (typeof candidate === 'object' && candidate !== null && 'code' in candidate && typeof candidate.code === 'string') return candidate.code;

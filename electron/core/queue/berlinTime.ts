@@ -48,6 +48,17 @@ export function berlinTime(at: Date): BerlinTime {
   return { date: isoDate(year, month, day), year, month, day, hour, minute, second: parts.second ?? 0, minutes: hour * 60 + minute };
 }
 
+/** An instant as Berlin local ISO 8601 time with its offset, e.g. "2026-03-17T09:15:00.000+01:00". */
+export function berlinIsoTime(at: Date): string {
+  const t = berlinTime(at);
+  const offsetMinutes = Math.round(offsetMs(at) / minuteMs);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const ms = String(((at.getTime() % 1000) + 1000) % 1000).padStart(3, '0');
+  const offset = `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
+  return `${t.date}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}.${ms}${offset}`;
+}
+
 /** The local date (YYYY-MM-DD) in Berlin of an instant. */
 export function berlinDate(at: Date): string {
   return berlinTime(at).date;

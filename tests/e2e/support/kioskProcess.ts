@@ -119,10 +119,13 @@ export interface RunningKiosk {
   close(): Promise<void>;
 }
 
-/** Starts the Chromium host headless with a CDP port and connects to the kiosk page over CDP. */
-export async function launchKiosk(options: { config?: string; script?: string } = {}): Promise<RunningKiosk> {
+/**
+ * Starts the Chromium host headless with a CDP port and connects to the kiosk page over CDP.
+ * `dataDir`: the data folder of an earlier run, to start the same terminal again (restart tests).
+ */
+export async function launchKiosk(options: { config?: string; script?: string; dataDir?: string } = {}): Promise<RunningKiosk> {
   const cdpPort = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-data-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-data-'));
   const args = ['--headless', '--cdp-port', String(cdpPort), ...(options.config ? ['--config', options.config] : [])];
   const proc = startProcess(options.script ?? join(appRoot, 'dist', 'chromium', 'host.mjs'), args, { KIOSK_DATA_DIR: dataDir });
   try {

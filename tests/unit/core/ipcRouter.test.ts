@@ -3,6 +3,7 @@ import { defaultKeyMap } from '../../../shared/config/keypadConfig';
 import { createKioskCore, type KioskCore } from '../../../electron/core/app/kioskCore';
 import { createIpcRouter, type CallOrigin, type RequestHandlers } from '../../../electron/core/ipc/ipcRouter';
 import { bootstrapSchema, requestChannels } from '../../../shared/contract/channels';
+import { clearHelpView } from '../../../shared/contract/helpContract';
 import { fail, ok } from '../../../shared/result';
 import { FakeClock, flushPromises } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';
@@ -180,6 +181,15 @@ describe('IPC router: channel and sender checks', () => {
       'portal.answerDialog': () => fail('unavailable'),
       'portal.chooseFiles': () => fail('unavailable'),
       'portal.dismiss': () => fail('unavailable'),
+      'help.request': () => ok(clearHelpView),
+      'help.cancel': () => ok(clearHelpView),
+      'help.status': () => ok(clearHelpView),
+      'staff.unlock': () => fail('invalid-state'),
+      'staff.lock': () => fail('invalid-state'),
+      'staff.activity': () => fail('invalid-state'),
+      'staff.action': () => fail('invalid-state'),
+      'staff.counters': () => fail('invalid-state'),
+      'staff.status': () => fail('invalid-state'),
     };
     const router = createIpcRouter(handlers, log2.logger);
     expect(await router.handle('app.bootstrap', {}, trusted)).toEqual({ ok: false, error: { code: 'internal' } });
@@ -220,6 +230,15 @@ describe('IPC router: channel and sender checks', () => {
       'portal.answerDialog': vi.fn(),
       'portal.chooseFiles': vi.fn(),
       'portal.dismiss': vi.fn(),
+      'help.request': vi.fn(),
+      'help.cancel': vi.fn(),
+      'help.status': vi.fn(),
+      'staff.unlock': vi.fn(),
+      'staff.lock': vi.fn(),
+      'staff.activity': vi.fn(),
+      'staff.action': vi.fn(),
+      'staff.counters': vi.fn(),
+      'staff.status': vi.fn(),
     };
     const router = createIpcRouter(handlers, captureLog().logger);
     await router.handle('session.resetComplete', { resetId: 'abc-1' }, trusted);
@@ -239,6 +258,8 @@ describe('IPC router: valid calls through the kiosk core', () => {
       languages: { default: 'de', offered: ['de', 'en'] },
       session: { idleTimeoutSeconds: 90, warningSeconds: 30 },
       keys: defaultKeyMap,
+      help: { chime: { enabled: true, repeats: 2, volume: 0.6 } },
+      staff: { gesture: { corner: 'top-left', taps: 5, withinSeconds: 3 }, language: 'de' },
       snapshot: { state: 'attract', sessionId: null, warningEndsAt: null, extensionsUsed: 0, resetId: null, lastEnd: null },
     });
     expect(log.entries().filter((e) => e.event === 'ipc-rejected')).toHaveLength(0);

@@ -167,6 +167,24 @@ describe('help outbox: delivery', () => {
     expect(reloaded.pending()).toHaveLength(25);
   });
 
+  it('enqueues only for the channels the filter accepts, and delivers only to those', async () => {
+    const always = new FakeChannel('webhook-1');
+    const escalation = new FakeChannel('webhook-2');
+    const box = outbox([always, escalation]);
+    const requested = helpEvent({ type: 'requested' });
+    const escalated = helpEvent({ type: 'escalated', callId: requested.callId, at: '2026-03-17T09:17:00.000+01:00' });
+    await box.enqueue(requested, (name) => name !== 'webhook-2');
+    await box.enqueue(escalated);
+    expect(fileDeliveries().map((d) => `${d.event.type}:${d.channel}`)).toEqual(['requested:webhook-1', 'escalated:webhook-1', 'escalated:webhook-2']);
+    // Accepting no channel at all writes nothing.
+    expect(await box.enqueue(helpEvent(), () => false)).toEqual({ ok: true, value: undefined });
+    expect(fileDeliveries()).toHaveLength(3);
+    await box.start();
+    await waitFor(() => box.pending().length === 0, 'all deliveries');
+    expect(always.calls.map((e) => e.type)).toEqual(['requested', 'escalated']);
+    expect(escalation.calls.map((e) => e.type)).toEqual(['escalated']);
+  });
+
   it('refuses an invalid event (nothing outside the schema gets on disk)', async () => {
     const box = outbox([new FakeChannel('webhook-1')]);
     const withPersonalData = { ...helpEvent(), citizenName: 'Erika Mustermann' };

@@ -5,7 +5,7 @@ import type { Clock } from '../../session/clock';
 import { healthy, Listeners, type HealthReport } from '../device';
 import type { DeviceDeps } from '../deviceDeps';
 import type { HidDevice, HidDeviceInfo } from '../transport/hidLink';
-import { blinkHalfPeriodMs, findModel, lightOff, stateColors, type LightModel, type LightReport } from './lightModels';
+import { blinkHalfPeriodMs, blinks, findModel, lightOff, stateColors, type LightModel, type LightReport } from './lightModels';
 import type { LightState, SignalLightDriver } from './signalLightDriver';
 
 /** The config of a real HID light (optionally pinned to one vendor/product id). */
@@ -164,7 +164,7 @@ export class HidSignalLight implements SignalLightDriver {
     if (connection.blinkTimer !== null) this.#clock.clearTimeout(connection.blinkTimer);
     connection.blinkTimer = null;
     const sent = this.#send(connection, connection.model.colorReport(stateColors[this.#state]));
-    if (this.#state === 'help-requested') this.#scheduleBlink(connection, false);
+    if (blinks(this.#state)) this.#scheduleBlink(connection, false);
     await sent;
   }
 

@@ -57,6 +57,11 @@ export const stateColors: Readonly<Record<LightState, Rgb>> = {
 /** Help requested blinks at 1 Hz: this long on, then this long off. */
 export const blinkHalfPeriodMs = 500;
 
+/** Whether a state blinks (its colour, then off, each for {@link blinkHalfPeriodMs}); only "help requested" does. */
+export function blinks(state: LightState): boolean {
+  return state === 'help-requested';
+}
+
 function clampByte(value: number): number {
   return Math.min(255, Math.max(0, Math.round(value)));
 }
@@ -83,7 +88,8 @@ function busylightPwm(value: number): number {
   return Math.round((clampByte(value) * 100) / 255);
 }
 
-const kuandoBusylight: LightModel = {
+/** The Kuando Busylight: the light the simulator reports its packets for. */
+export const kuandoBusylight: LightModel = {
   name: 'Kuando Busylight',
   ids: [
     { vendorId: 0x27bb, productId: 0x3bca }, // Alpha

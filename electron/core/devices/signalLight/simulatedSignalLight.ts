@@ -1,23 +1,62 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { SignalLightConfig } from '../../../../shared/config/deviceConfig';
+import { errorCode } from '../../files/atomicFile';
 import type { Logger } from '../../logging/logger';
+import type { Clock } from '../../session/clock';
 import { healthy, Listeners, type HealthReport } from '../device';
+import { blinks, kuandoBusylight, stateColors, type Rgb } from './lightModels';
 import type { LightState, SignalLightDriver } from './signalLightDriver';
 
-/** The signal light of the embedded default config: remembers what it would show. */
+/** Where the simulator reports, below the kiosk's data folder. */
+export const simulatedLightReportPath = join('simulated', 'signal-light.jsonl');
+
+/**
+ * One line of `<dataDir>/simulated/signal-light.jsonl` per state shown, so a test in another
+ * process (end to end) can see what a real light would do. `report` is the Kuando Busylight output
+ * report (report id first) the HID driver sends for the state's colour; when `blink` is true the
+ * driver alternates it with the "off" report every half second.
+ */
+export interface SimulatedLightRecord {
+  /** ISO 8601 time of the change. */
+  readonly at: string;
+  readonly state: LightState;
+  readonly blink: boolean;
+  readonly color: Rgb;
+  readonly report: readonly number[];
+}
+
+/** The record of a state shown at `at` (epoch ms). */
+export function simulatedLightRecord(state: LightState, at: number): SimulatedLightRecord {
+  const color = stateColors[state];
+  return { at: new Date(at).toISOString(), state, blink: blinks(state), color, report: kuandoBusylight.colorReport(color).bytes };
+}
+
+/**
+ * The signal light of the embedded default config: remembers what it would show and, when it has a
+ * data folder, appends each state to {@link simulatedLightReportPath} there.
+ */
 export class SimulatedSignalLight implements SignalLightDriver {
   readonly id: string;
   readonly kind = 'signalLight' as const;
   readonly simulated = true;
 
   readonly #logger: Logger | undefined;
+  readonly #reportFile: string | null;
+  readonly #now: () => number;
+  /** The appends in order: a line must not overtake the one before. */
+  #writes: Promise<void> = Promise.resolve();
   readonly #listeners = new Listeners<HealthReport>();
   readonly #history: LightState[] = [];
   #state: LightState = 'free';
   #connected = false;
 
-  constructor(config: Pick<SignalLightConfig, 'id'>, deps?: { readonly logger?: Logger }) {
+  constructor(config: Pick<SignalLightConfig, 'id'>, deps?: { readonly logger?: Logger; readonly dataDir?: string; readonly clock?: Pick<Clock, 'now'> }) {
     this.id = config.id;
     this.#logger = deps?.logger;
+    this.#reportFile = deps?.dataDir ? join(deps.dataDir, simulatedLightReportPath) : null;
+    const clock = deps?.clock;
+    this.#now = clock ? () => clock.now() : Date.now;
   }
 
   /** The state last asked for. */
@@ -52,11 +91,25 @@ export class SimulatedSignalLight implements SignalLightDriver {
     return this.#listeners.add(listener);
   }
 
-  /** Remembers the state and records it in the history. */
+  /** Remembers the state, records it in the history and resolves once its line is in the report file (if any). */
   show(state: LightState): Promise<void> {
     this.#state = state;
     this.#history.push(state);
     this.#logger?.debug({ device: this.id, state }, 'signal light (simulated)');
-    return Promise.resolve();
+    const file = this.#reportFile;
+    if (file === null) return Promise.resolve();
+    const line = `${JSON.stringify(simulatedLightRecord(state, this.#now()))}\n`;
+    this.#writes = this.#writes.then(() => this.#append(file, line));
+    return this.#writes;
+  }
+
+  async #append(file: string, line: string): Promise<void> {
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      await appendFile(file, line, 'utf8');
+    } catch (error) {
+      // Only a report for tests and demos: the kiosk goes on without it.
+      this.#logger?.warn({ device: this.id, reason: errorCode(error) ?? 'unknown error' }, 'simulated signal light: report not written');
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findModel, lightModels, stateColors } from '../../../../electron/core/devices/signalLight/lightModels';
+import { blinks, findModel, kuandoBusylight, lightModels, stateColors } from '../../../../electron/core/devices/signalLight/lightModels';
 import { lightStates } from '../../../../electron/core/devices/signalLight/signalLightDriver';
 
 describe('findModel', () => {
@@ -41,5 +41,15 @@ describe('stateColors', () => {
   it('clamps out-of-range channels into the report instead of wrapping', () => {
     const luxafor = findModel(0x04d8, 0xf372);
     expect(luxafor?.colorReport([300, -5, 127.6]).bytes).toEqual([0x00, 0x01, 0xff, 255, 0, 128, 0, 0, 0]);
+  });
+});
+
+describe('blinks', () => {
+  it('only help requested blinks; the calm states stay steady', () => {
+    expect(lightStates.filter(blinks)).toEqual(['help-requested']);
+  });
+
+  it('the exported Busylight is the one findModel knows', () => {
+    expect(findModel(0x27bb, 0x3bcd)).toBe(kuandoBusylight);
   });
 });
