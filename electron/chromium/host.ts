@@ -117,7 +117,8 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => void shutdown(0));
   browser.on('disconnected', () => void shutdown(closing ? 0 : 1));
 
-  await kioskPage.page?.waitForSelector('[data-screen="attract"]', { timeout: 30_000 });
+  // Ready when the first screen shows: attract, or the out-of-order screen staff left switched on.
+  await kioskPage.page?.waitForSelector('[data-screen="attract"], [data-screen="out-of-order"]', { timeout: 30_000 });
   logger.info({ event: 'ready', headless }, 'kiosk ready');
   console.log(`KIOSK_READY ${url}`);
   return -1;

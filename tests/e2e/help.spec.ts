@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startHelpReceiver, type HelpReceiver } from '../support/helpReceiver';
+import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { closedPort } from './support/workstation';
+
+/**
+ * A human is always one tap away (issue "Staff: call for help end to end"): the citizen's call
+ * reaches staff through the signal light and a signed webhook, staff acknowledge from afar and
+ * resolve it in assist mode; a call survives a killed kiosk and a dead webhook; PINs stay secret;
+ * out of order survives a restart.
+ */
+
+const secret = 'e2e-help-secret-0123456789abcdef0123456789';
+/** The PIN whose hash is in tests/fixtures/config/info-staff.json (a test fixture, never a real PIN). */
+const pin = '246810';
+const wrongPin = '135799';
+const shots = join(appRoot, '.cache', 'screenshots');
+
+let kiosk: RunningKiosk | undefined;
+let receiver: HelpReceiver | undefined;
+test.afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+  await receiver?.close();
+  receiver = undefined;
+});
+
+/** The info terminal with staff access (fixture) and a webhook to `url`, written to a temp file. */
+function helpConfig(webhook: { url: string; acknowledgeUrl?: string }, escalateAfterSeconds = 600): string {
+  const base = JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as Record<string, unknown>;
+  const config = {
+    ...base,
+    content: { folder: join(appRoot, 'kiosk-config', 'content', 'jena') },
+    help: {
+      escalateAfterSeconds,
+      location: 'Foyer, links vom Eingang',
+      channels: [{ kind: 'webhook', url: webhook.url, secret, timeoutSeconds: 2, ...(webhook.acknowledgeUrl === undefined ? {} : { acknowledgeUrl: webhook.acknowledgeUrl }) }],
+    },
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-help-')), 'info-help.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+interface LightLine {
+  readonly state: string;
+  readonly blink: boolean;
+  readonly report: readonly number[];
+}
+
+/** What the simulated signal light showed, as it records it in the data folder. */
+function lightLines(dataDir: string): LightLine[] {
+  const file = join(dataDir, 'simulated', 'signal-light.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as LightLine);
+}
+
+async function callHelp(page: Page): Promise<void> {
+  await page.locator('[data-action="call-help"]').click();
+  await page.locator('[data-action="confirm-help"]').click();
+  await expect(page.locator('[data-help-status="requested"]')).toBeVisible();
+}
+
+/** Staff: five taps in the top-left corner, then the PIN on the pad. */
+async function tapStaffGesture(page: Page): Promise<void> {
+  for (let tap = 0; tap < 5; tap += 1) await page.mouse.click(4, 4);
+  await page.locator('[data-screen="staff-pin"]').waitFor();
+}
+
+async function enterPin(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.locator(`[data-screen="staff-pin"] [data-pin-key="${digit}"]`).click();
+  await page.locator('[data-action="submit-pin"]').click();
+}
+
+async function openAssist(page: Page): Promise<void> {
+  await tapStaffGesture(page);
+  await enterPin(page, pin);
+  await page.locator('[data-screen="assist"]').waitFor();
+}
+
+/** Every file below `dir`, with its content. */
+function filesBelow(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ path, text: readFileSync(path, 'latin1') }));
+}
+
+test('help end to end: the citizen calls, the light blinks, staff get a signed call, acknowledge from afar, resolve in assist mode', async () => {
+  receiver = await startHelpReceiver(secret);
+  kiosk = await launchKiosk({ config: helpConfig({ url: receiver.url, acknowledgeUrl: receiver.acknowledgeUrl }) });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await page.locator('[data-screen="home-info"]').waitFor();
+
+  await callHelp(page);
+  await page.screenshot({ path: join(shots, 'help-requested-de.png') });
+  // The light across the room blinks "help requested" (the Busylight's report, as the real driver sends it).
+  await expect.poll(() => lightLines(kiosk?.dataDir ?? '').some((line) => line.state === 'help-requested' && line.blink && line.report.length === 65)).toBe(true);
+
+  const requested = await receiver.waitFor('requested');
+  expect(requested).toMatchObject({ type: 'requested', screen: 'home-info', language: 'de', location: 'Foyer, links vom Eingang', terminal: { id: 'test-info-staff' } });
+  expect(Object.keys(requested).sort()).toEqual(['at', 'callId', 'eventId', 'language', 'location', 'screen', 'terminal', 'type', 'version']);
+
+  // Staff acknowledge on their side; the kiosk learns it from its signed question.
+  receiver.setStatus(requested.callId, 'acknowledged');
+  await expect(page.locator('[data-help-status="acknowledged"]')).toBeVisible({ timeout: 20_000 });
+  await receiver.waitFor('acknowledged', requested.callId);
+  await page.screenshot({ path: join(shots, 'help-acknowledged-de.png') });
+
+  // On arrival, staff resolve it in assist mode.
+  await openAssist(page);
+  await expect(page.locator('[data-screen="assist"] [data-help-call="acknowledged"]')).toBeVisible();
+  await page.screenshot({ path: join(shots, 'assist-de.png') });
+  await page.locator('[data-screen="assist"] [data-action="resolve-help"]').click();
+  await receiver.waitFor('resolved', requested.callId);
+  await page.locator('[data-action="lock-assist"]').click();
+  await expect(page.locator('[data-screen="assist"]')).toHaveCount(0);
+  await expect(page.locator('[data-help-status]')).toHaveCount(0);
+  await expect.poll(() => lightLines(kiosk?.dataDir ?? '').at(-1)?.state).toBe('in-use');
+  expect(receiver.badSignatures).toBe(0);
+  expect(receiver.unique().map((event) => event.type)).toEqual(['requested', 'acknowledged', 'resolved']);
+});
+
+test('the citizen can take the call back; staff hear that it was cancelled', async () => {
+  receiver = await startHelpReceiver(secret);
+  kiosk = await launchKiosk({ config: helpConfig({ url: receiver.url }) });
+  const { page } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await callHelp(page);
+  const requested = await receiver.waitFor('requested');
+  await page.locator('[data-action="cancel-help"]').click();
+  await expect(page.locator('[data-help-status]')).toHaveCount(0);
+  await receiver.waitFor('cancelled', requested.callId);
+});
+
+test('webhook down for the whole call, kiosk killed with the call pending, webhook back: the call arrives exactly once after the restart', async () => {
+  const port = await closedPort();
+  const url = `http://127.0.0.1:${String(port)}/help`;
+  const config = helpConfig({ url });
+  kiosk = await launchKiosk({ config });
+  const { page, dataDir } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await callHelp(page);
+  // The call is on disk, waiting for the channel.
+  const outbox = join(dataDir, 'help', 'outbox.json');
+  await expect.poll(() => (existsSync(outbox) ? (JSON.parse(readFileSync(outbox, 'utf8')) as { deliveries: unknown[] }).deliveries.length : 0)).toBeGreaterThan(0);
+  const pending = (JSON.parse(readFileSync(outbox, 'utf8')) as { deliveries: { eventId: string; event: { type: string } }[] }).deliveries;
+  expect(pending.map((delivery) => delivery.event.type)).toEqual(['requested']);
+
+  // kill -9: no shutdown code runs.
+  await kiosk.browser.close().catch(() => undefined);
+  kiosk.process.child.kill('SIGKILL');
+  await kiosk.process.exited;
+  kiosk = undefined;
+
+  receiver = await startHelpReceiver(secret, port);
+  kiosk = await launchKiosk({ config, dataDir });
+  const delivered = await receiver.waitFor('requested');
+  expect(delivered.eventId).toBe(pending[0]?.eventId);
+  await expect.poll(() => (JSON.parse(readFileSync(outbox, 'utf8')) as { deliveries: unknown[] }).deliveries.length).toBe(0);
+  expect(receiver.unique().filter((event) => event.type === 'requested')).toHaveLength(1);
+  expect(receiver.badSignatures).toBe(0);
+});
+
+test('PIN: five wrong PINs lock the pad, which then takes not even the right one; no PIN in any file or log, only the hash in the config', async () => {
+  kiosk = await launchKiosk({ config: join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json') });
+  const { page, dataDir } = kiosk;
+  await tapStaffGesture(page);
+  await page.screenshot({ path: join(shots, 'staff-pin-de.png') });
+  const auditFile = join(dataDir, 'audit', 'staff-audit.jsonl');
+  const audit = (): string => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8') : '');
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await enterPin(page, wrongPin);
+    await expect.poll(() => audit().match(/"wrong"/g)?.length ?? 0).toBe(attempt);
+  }
+  // Locked: the pad says so and takes no PIN, not even the right one.
+  const lockout = JSON.parse(readFileSync(join(dataDir, 'staff', 'pin-lockout.json'), 'utf8')) as { lockedUntil: number | null };
+  expect(lockout.lockedUntil).toBeGreaterThan(Date.now() + 20_000);
+  for (const digit of pin) await page.locator(`[data-screen="staff-pin"] [data-pin-key="${digit}"]`).click();
+  await expect(page.locator('[data-action="submit-pin"]')).toBeDisabled();
+  await page.screenshot({ path: join(shots, 'staff-pin-locked-de.png') });
+  await page.locator('[data-action="cancel-pin"]').click();
+
+  const config = readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8');
+  expect(config).toContain('scrypt$');
+  expect(config).not.toContain(pin);
+  expect(audit()).not.toContain('"open"');
+  for (const file of filesBelow(dataDir)) {
+    expect(file.text, file.path).not.toContain(pin);
+    expect(file.text, file.path).not.toContain(wrongPin);
+  }
+});
+
+test('the right PIN opens assist mode; staff reset the session and the citizen is told; assist mode locks', async () => {
+  kiosk = await launchKiosk({ config: join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json') });
+  const { page, dataDir } = kiosk;
+  await page.locator('[data-action="start-session"]').click();
+  await page.locator('[data-screen="home-info"]').waitFor();
+  await openAssist(page);
+  await page.locator('[data-screen="assist"] [data-action="reset-session"]').click();
+  // Staff stay in assist mode until they lock it; then the citizen's screen says what happened.
+  await page.locator('[data-action="lock-assist"]').click();
+  await expect(page.locator('[data-screen="assist"]')).toHaveCount(0);
+  await expect(page.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'staff');
+  const audit = readFileSync(join(dataDir, 'audit', 'staff-audit.jsonl'), 'utf8');
+  expect(audit).toContain('"reset-session"');
+  for (const file of filesBelow(dataDir)) expect(file.text, file.path).not.toContain(pin);
+});
+
+test('out of order survives a restart; help still works during it; staff switch it off', async () => {
+  receiver = await startHelpReceiver(secret);
+  const config = helpConfig({ url: receiver.url });
+  kiosk = await launchKiosk({ config });
+  await openAssist(kiosk.page);
+  await kiosk.page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
+  await kiosk.page.locator('[data-action="lock-assist"]').click();
+  await expect(kiosk.page.locator('[data-screen="out-of-order"]')).toBeVisible();
+  await expect.poll(() => lightLines(kiosk?.dataDir ?? '').at(-1)?.state).toBe('fault');
+
+  const { dataDir } = kiosk;
+  await kiosk.close();
+  kiosk = await launchKiosk({ config, dataDir });
+  const { page } = kiosk;
+  await expect(page.locator('[data-screen="out-of-order"]')).toBeVisible();
+  await expect(page.locator('[data-screen="out-of-order"]')).toContainText('Foyer, Schalter 1');
+  await page.screenshot({ path: join(shots, 'out-of-order-de.png') });
+
+  // A human is still one tap away.
+  await callHelp(page);
+  const requested = await receiver.waitFor('requested');
+  expect(requested.screen).toBe('out-of-order');
+  await openAssist(page);
+  await page.locator('[data-screen="assist"] [data-action="resolve-help"]').click();
+  await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').click();
+  await page.locator('[data-action="lock-assist"]').click();
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+  await page.locator('[data-action="start-session"]').click();
+  await expect(page.locator('[data-screen="home-info"]')).toBeVisible();
+});
