@@ -22,6 +22,8 @@ export function kioskWindowOptions(input: { preloadPath: string; devTools: boole
       devTools: input.devTools,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      // The help chime must sound when a call escalates, even if no one has touched the page since it was (re)loaded.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
-import { DeviceStatusIndicator } from './devices/DeviceStatusIndicator';
 import { useDisplaySettings } from './accessibility/useDisplaySettings';
 import { applyLanguage } from './i18n/i18n';
 import { useEffectiveLanguage } from './i18n/useEffectiveLanguage';
@@ -16,6 +15,10 @@ import { IdleWarningDialog } from './screens/idle/IdleWarningDialog';
 import { createActivityReporter } from './session/sessionSync';
 import { useSessionStore } from './state/sessionStore';
 import { useTerminalStore } from './state/terminalStore';
+import { HelpBar } from './help/HelpBar';
+import { OutOfOrderScreen } from './screens/outOfOrder/OutOfOrderScreen';
+import { StaffScreens } from './staff/StaffScreens';
+import { useStaffStore } from './staff/staffStore';
 
 /** Reports any touch or key press to the host so the idle timer starts over. */
 function useActivityReporting(): void {
@@ -36,7 +39,10 @@ function SessionScreens() {
   const snapshot = useSessionStore((s) => s.snapshot);
   const farewell = useSessionStore((s) => s.farewell);
   const role = useTerminalStore((s) => s.bootstrap?.terminal.role);
+  const terminal = useStaffStore((s) => s.terminal);
   if (snapshot === null || role === undefined) return null;
+  // Out of order wins over every other screen, whatever the session is doing.
+  if (terminal.outOfOrder) return <OutOfOrderScreen place={terminal.place} />;
   switch (snapshot.state) {
     case 'attract':
       return farewell === null ? <AttractScreen /> : <EndOfSessionScreen reason={farewell} />;
@@ -60,14 +66,16 @@ export function App() {
   const startFailed = useTerminalStore((s) => s.startFailed);
   const state = useSessionStore((s) => s.snapshot?.state ?? 'loading');
   const keyHelpOpen = useKeyHelpStore((s) => s.open);
+  const ready = useTerminalStore((s) => s.bootstrap !== null);
   useActivityReporting();
   useEffect(() => {
     void applyLanguage(language);
   }, [language]);
   useDisplaySettings();
 
+  const outOfOrder = useStaffStore((s) => s.terminal.outOfOrder);
   return (
-    <div className="kiosk" data-session-state={state}>
+    <div className="kiosk" data-session-state={state} data-out-of-order={outOfOrder ? '' : undefined}>
       {startFailed ? (
         <main className="screen screen--message" data-screen="start-failed">
           <p className="message">{t('common.startFailed')}</p>
@@ -79,9 +87,10 @@ export function App() {
       ) : (
         <SessionScreens />
       )}
+      {!startFailed && state !== 'loading' && ready && <HelpBar />}
       {keyHelpOpen && <KeyHelpDialog />}
       <ErrorNotice />
-      <DeviceStatusIndicator />
+      {ready && <StaffScreens />}
     </div>
   );
 }

@@ -11,6 +11,10 @@ import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
 import { installKeyCommands } from './keyboard/installKeyCommands';
 import { defaultKeyMap } from '../../shared/config/keypadConfig';
 import { installSpeech } from './speech/speech';
+import { followHelp } from './help/followHelp';
+import { followStaff } from './staff/followStaff';
+import { installStaffGesture } from './staff/installStaffGesture';
+import { useStaffStore } from './staff/staffStore';
 import './styles/kiosk.css';
 import './styles/portal.css';
 
@@ -38,6 +42,13 @@ async function boot(): Promise<void> {
   blockBrowserGestures();
   installKeyCommands(window, () => useTerminalStore.getState().bootstrap?.keys ?? defaultKeyMap);
   installSpeech(window);
+  installStaffGesture(
+    window,
+    () => useTerminalStore.getState().bootstrap?.staff.gesture ?? null,
+    () => {
+      useStaffStore.getState().openPad();
+    },
+  );
   await initI18n();
   const root = document.getElementById('root');
   if (root === null) return;
@@ -54,6 +65,8 @@ async function boot(): Promise<void> {
   followSession(api);
   followDevices(api);
   followPortal(api);
+  followHelp(api);
+  followStaff(api);
   const bootstrap = await api.invoke('app.bootstrap', {});
   if (!bootstrap.ok) {
     useTerminalStore.getState().setStartFailed();

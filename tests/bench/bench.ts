@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoot, chooseLanguageInMenu, freePort, launchKiosk, startProcess } from '../e2e/support/kioskProcess';
+import { openAssist, staffSection } from '../e2e/support/staff';
 import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
 import { runSearchBench } from './searchBench';
@@ -97,15 +98,17 @@ async function benchUiTapToFirstByte(): Promise<number[]> {
       terminal: { id: 'bench', name: 'Bench', role: 'info', site: 'Bench' },
       languages: { default: 'de', offered: ['de', 'en'] },
       devices: [{ id: 'receipt-printer', kind: 'printer', driver: 'escpos-serial', path: virtual.devicePath, statusPollSeconds: 300 }],
+      // The test print is in assist mode, behind the staff PIN.
+      staff: staffSection,
     }),
   );
   const kiosk = await launchKiosk({ config: configFile });
   const { page } = kiosk;
   const times: number[] = [];
   try {
-    await page.locator('[data-action="device-status"][data-attention="0"]').waitFor();
+    await page.locator('[data-device-mark][data-attention="0"]').waitFor();
     await page.locator('[data-action="start-session"]').click();
-    await page.locator('[data-action="device-status"]').click();
+    await openAssist(page);
     const button = page.locator('[data-action="test-print"]');
     for (let i = 0; i < printRuns; i += 1) {
       await button.waitFor();

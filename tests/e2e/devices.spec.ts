@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { openAssist } from './support/staff';
 
 let kiosk: RunningKiosk | undefined;
 test.afterEach(async () => {
@@ -10,12 +11,12 @@ test.afterEach(async () => {
 });
 
 test('default config: every simulated device is ready, and a test print lands as a readable preview', async () => {
-  kiosk = await launchKiosk();
+  // The default config with a staff PIN: the device list and the test print are in assist mode.
+  kiosk = await launchKiosk({ config: fixtureConfig('info-staff.json') });
   const { page, dataDir } = kiosk;
-  const indicator = page.locator('[data-action="device-status"]');
-  await expect(indicator).toHaveAttribute('data-attention', '0');
-  await indicator.click();
-  const panel = page.locator('[data-screen="device-status"]');
+  await expect(page.locator('[data-device-mark]')).toHaveAttribute('data-attention', '0');
+  await openAssist(page);
+  const panel = page.locator('[data-screen="assist"]');
   await expect(panel.locator('[data-device]')).toHaveCount(3);
   for (const id of ['receipt-printer', 'id-reader', 'signal-light']) await expect(panel.locator(`[data-device="${id}"]`)).toHaveAttribute('data-state', 'ready');
 
@@ -35,26 +36,26 @@ test('default config: every simulated device is ready, and a test print lands as
   expect(readFileSync(join(previewDir, svg ?? ''), 'utf8')).toMatch(/^<svg/);
 });
 
-test('printer out of paper: the print is refused calmly and the staff indicator shows attention', async () => {
-  kiosk = await launchKiosk();
+test('printer out of paper: the print is refused calmly and the staff mark shows attention', async () => {
+  kiosk = await launchKiosk({ config: fixtureConfig('info-staff.json') });
   const { page, dataDir } = kiosk;
   const previewDir = join(dataDir, 'printer-preview');
   mkdirSync(previewDir, { recursive: true });
   writeFileSync(join(previewDir, 'status.json'), JSON.stringify({ status: 'paper-end' }));
   await page.locator('[data-action="start-session"]').click();
-  await page.locator('[data-action="device-status"]').click();
-  const panel = page.locator('[data-screen="device-status"]');
+  await openAssist(page);
+  const panel = page.locator('[data-screen="assist"]');
   await panel.locator('[data-action="test-print"]').click();
   await expect(panel.locator('[data-print-status]')).toHaveAttribute('data-print-status', 'failed');
   await expect(panel.locator('[data-print-status]')).toContainText('Bitte nutzen Sie stattdessen den QR-Code.');
   await expect(panel.locator('[data-print-status]')).toContainText('kein Papier');
   await expect(panel.locator('[data-device="receipt-printer"]')).toHaveAttribute('data-state', 'fault');
-  await expect(page.locator('[data-action="device-status"]')).toHaveAttribute('data-attention', '1');
+  await expect(page.locator('[data-device-mark]')).toHaveAttribute('data-attention', '1');
   expect(readdirSync(previewDir).filter((f) => f.endsWith('.txt'))).toEqual([]);
   // The print status belongs to the session: gone after it ends.
-  await panel.locator('[data-action="close-devices"]').click();
+  await panel.locator('[data-action="lock-assist"]').click();
   await page.locator('[data-action="end-session"]').click();
   await page.locator('[data-action="start-again"]').click();
-  await page.locator('[data-action="device-status"]').click();
-  await expect(page.locator('[data-screen="device-status"] [data-print-status]')).toHaveAttribute('data-print-status', 'idle');
+  await openAssist(page);
+  await expect(page.locator('[data-screen="assist"] [data-print-status]')).toHaveAttribute('data-print-status', 'idle');
 });

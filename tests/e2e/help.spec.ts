@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHelpReceiver, type HelpReceiver } from '../support/helpReceiver';
 import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { chimes, recordChimes } from './support/chimeRecorder';
 import { closedPort } from './support/workstation';
+import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from './support/staff';
 
 /**
  * A human is always one tap away (issue "Staff: call for help end to end"): the citizen's call
@@ -14,10 +16,9 @@ import { closedPort } from './support/workstation';
  */
 
 const secret = 'e2e-help-secret-0123456789abcdef0123456789';
-/** The PIN whose hash is in tests/fixtures/config/info-staff.json (a test fixture, never a real PIN). */
-const pin = '246810';
 const wrongPin = '135799';
 const shots = join(appRoot, '.cache', 'screenshots');
+const fixtureTerminalId = (JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as { terminal: { id: string } }).terminal.id;
 
 let kiosk: RunningKiosk | undefined;
 let receiver: HelpReceiver | undefined;
@@ -28,8 +29,14 @@ test.afterEach(async () => {
   receiver = undefined;
 });
 
-/** The info terminal with staff access (fixture) and a webhook to `url`, written to a temp file. */
-function helpConfig(webhook: { url: string; acknowledgeUrl?: string }, escalateAfterSeconds = 600): string {
+interface Webhook {
+  readonly url: string;
+  readonly acknowledgeUrl?: string;
+  readonly when?: 'always' | 'escalation';
+}
+
+/** The info terminal with staff access (fixture) and webhooks, written to a temp file. */
+function helpConfig(webhooks: readonly Webhook[], escalateAfterSeconds = 600): string {
   const base = JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as Record<string, unknown>;
   const config = {
     ...base,
@@ -37,7 +44,7 @@ function helpConfig(webhook: { url: string; acknowledgeUrl?: string }, escalateA
     help: {
       escalateAfterSeconds,
       location: 'Foyer, links vom Eingang',
-      channels: [{ kind: 'webhook', url: webhook.url, secret, timeoutSeconds: 2, ...(webhook.acknowledgeUrl === undefined ? {} : { acknowledgeUrl: webhook.acknowledgeUrl }) }],
+      channels: webhooks.map((webhook) => ({ kind: 'webhook', secret, timeoutSeconds: 2, ...webhook })),
     },
   };
   const file = join(mkdtempSync(join(tmpdir(), 'kiosk-help-')), 'info-help.json');
@@ -61,27 +68,9 @@ function lightLines(dataDir: string): LightLine[] {
     .map((line) => JSON.parse(line) as LightLine);
 }
 
-async function callHelp(page: Page): Promise<void> {
-  await page.locator('[data-action="call-help"]').click();
-  await page.locator('[data-action="confirm-help"]').click();
-  await expect(page.locator('[data-help-status="requested"]')).toBeVisible();
-}
-
-/** Staff: five taps in the top-left corner, then the PIN on the pad. */
-async function tapStaffGesture(page: Page): Promise<void> {
-  for (let tap = 0; tap < 5; tap += 1) await page.mouse.click(4, 4);
-  await page.locator('[data-screen="staff-pin"]').waitFor();
-}
-
-async function enterPin(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.locator(`[data-screen="staff-pin"] [data-pin-key="${digit}"]`).click();
-  await page.locator('[data-action="submit-pin"]').click();
-}
-
-async function openAssist(page: Page): Promise<void> {
-  await tapStaffGesture(page);
-  await enterPin(page, pin);
-  await page.locator('[data-screen="assist"]').waitFor();
+/** The chimes played so far, volumes rounded (Web Audio keeps gains as 32-bit floats). */
+async function playedChimes(page: Page): Promise<{ volume: number; tones: number[] }[]> {
+  return (await chimes(page)).map((chime) => ({ ...chime, volume: Math.round(chime.volume * 100) / 100 }));
 }
 
 /** Every file below `dir`, with its content. */
@@ -94,18 +83,21 @@ function filesBelow(dir: string): { path: string; text: string }[] {
 
 test('help end to end: the citizen calls, the light blinks, staff get a signed call, acknowledge from afar, resolve in assist mode', async () => {
   receiver = await startHelpReceiver(secret);
-  kiosk = await launchKiosk({ config: helpConfig({ url: receiver.url, acknowledgeUrl: receiver.acknowledgeUrl }) });
+  kiosk = await launchKiosk({ config: helpConfig([{ url: receiver.url, acknowledgeUrl: receiver.acknowledgeUrl }]) });
   const { page } = kiosk;
+  await recordChimes(page);
   await page.locator('[data-action="start-session"]').click();
   await page.locator('[data-screen="home-info"]').waitFor();
 
-  await callHelp(page);
+  await callForHelp(page);
   await page.screenshot({ path: join(shots, 'help-requested-de.png') });
+  // The chime at the terminal: two-tone, twice (the default), at the configured volume; not endless.
+  await expect.poll(() => playedChimes(page)).toEqual([{ volume: 0.6, tones: [659.25, 523.25, 659.25, 523.25] }]);
   // The light across the room blinks "help requested" (the Busylight's report, as the real driver sends it).
   await expect.poll(() => lightLines(kiosk?.dataDir ?? '').some((line) => line.state === 'help-requested' && line.blink && line.report.length === 65)).toBe(true);
 
   const requested = await receiver.waitFor('requested');
-  expect(requested).toMatchObject({ type: 'requested', screen: 'home-info', language: 'de', location: 'Foyer, links vom Eingang', terminal: { id: 'test-info-staff' } });
+  expect(requested).toMatchObject({ type: 'requested', screen: 'home-info', language: 'de', location: 'Foyer, links vom Eingang', terminal: { id: fixtureTerminalId } });
   expect(Object.keys(requested).sort()).toEqual(['at', 'callId', 'eventId', 'language', 'location', 'screen', 'terminal', 'type', 'version']);
 
   // Staff acknowledge on their side; the kiosk learns it from its signed question.
@@ -130,24 +122,46 @@ test('help end to end: the citizen calls, the light blinks, staff get a signed c
 
 test('the citizen can take the call back; staff hear that it was cancelled', async () => {
   receiver = await startHelpReceiver(secret);
-  kiosk = await launchKiosk({ config: helpConfig({ url: receiver.url }) });
+  kiosk = await launchKiosk({ config: helpConfig([{ url: receiver.url }]) });
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
-  await callHelp(page);
+  await callForHelp(page);
   const requested = await receiver.waitFor('requested');
   await page.locator('[data-action="cancel-help"]').click();
   await expect(page.locator('[data-help-status]')).toHaveCount(0);
   await receiver.waitFor('cancelled', requested.callId);
 });
 
+test('a call nobody acknowledges escalates once: the escalation channel hears of it from then on, the chime sounds at full volume', async () => {
+  receiver = await startHelpReceiver(secret);
+  const second = await startHelpReceiver(secret);
+  try {
+    kiosk = await launchKiosk({ config: helpConfig([{ url: receiver.url }, { url: second.url, when: 'escalation' }], 10) });
+    const { page } = kiosk;
+    await recordChimes(page);
+    await page.locator('[data-action="start-session"]').click();
+    await callForHelp(page);
+    const requested = await receiver.waitFor('requested');
+    await receiver.waitFor('escalated', requested.callId, 30_000);
+    await second.waitFor('escalated', requested.callId);
+    await expect.poll(() => playedChimes(page).then((played) => played.map((chime) => chime.volume))).toEqual([0.6, 1]);
+    await page.locator('[data-action="cancel-help"]').click();
+    await second.waitFor('cancelled', requested.callId);
+    expect(second.unique().map((event) => event.type)).toEqual(['escalated', 'cancelled']);
+    expect(receiver.unique().map((event) => event.type)).toEqual(['requested', 'escalated', 'cancelled']);
+  } finally {
+    await second.close();
+  }
+});
+
 test('webhook down for the whole call, kiosk killed with the call pending, webhook back: the call arrives exactly once after the restart', async () => {
   const port = await closedPort();
   const url = `http://127.0.0.1:${String(port)}/help`;
-  const config = helpConfig({ url });
+  const config = helpConfig([{ url }]);
   kiosk = await launchKiosk({ config });
   const { page, dataDir } = kiosk;
   await page.locator('[data-action="start-session"]').click();
-  await callHelp(page);
+  await callForHelp(page);
   // The call is on disk, waiting for the channel.
   const outbox = join(dataDir, 'help', 'outbox.json');
   await expect.poll(() => (existsSync(outbox) ? (JSON.parse(readFileSync(outbox, 'utf8')) as { deliveries: unknown[] }).deliveries.length : 0)).toBeGreaterThan(0);
@@ -172,7 +186,7 @@ test('webhook down for the whole call, kiosk killed with the call pending, webho
 test('PIN: five wrong PINs lock the pad, which then takes not even the right one; no PIN in any file or log, only the hash in the config', async () => {
   kiosk = await launchKiosk({ config: join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json') });
   const { page, dataDir } = kiosk;
-  await tapStaffGesture(page);
+  await openStaffPad(page);
   await page.screenshot({ path: join(shots, 'staff-pin-de.png') });
   const auditFile = join(dataDir, 'audit', 'staff-audit.jsonl');
   const audit = (): string => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8') : '');
@@ -216,7 +230,7 @@ test('the right PIN opens assist mode; staff reset the session and the citizen i
 
 test('out of order survives a restart; help still works during it; staff switch it off', async () => {
   receiver = await startHelpReceiver(secret);
-  const config = helpConfig({ url: receiver.url });
+  const config = helpConfig([{ url: receiver.url }]);
   kiosk = await launchKiosk({ config });
   await openAssist(kiosk.page);
   await kiosk.page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
@@ -233,7 +247,7 @@ test('out of order survives a restart; help still works during it; staff switch 
   await page.screenshot({ path: join(shots, 'out-of-order-de.png') });
 
   // A human is still one tap away.
-  await callHelp(page);
+  await callForHelp(page);
   const requested = await receiver.waitFor('requested');
   expect(requested.screen).toBe('out-of-order');
   await openAssist(page);

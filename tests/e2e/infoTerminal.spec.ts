@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { closedPack, openIdCardService, openPack } from './support/screenVisitors';
+import { openAssist } from './support/staff';
 
 /**
  * The information terminal end to end: the real serial printer driver prints to the virtual ESC/POS
@@ -18,6 +19,8 @@ test.afterEach(async () => {
 });
 
 const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as Record<string, unknown>;
+/** The staff section with the test PIN, so staff can see the device and content state in assist mode. */
+const { staff } = JSON.parse(readFileSync(fixtureConfig('info-staff.json'), 'utf8')) as { staff: unknown };
 
 /** A terminal with the virtual printer and the given content pack. */
 function configWith(printerPath: string, pack: string): string {
@@ -26,6 +29,7 @@ function configWith(printerPath: string, pack: string): string {
     ...base,
     session: { idleTimeoutSeconds: 600, warningSeconds: 30 },
     content: { folder: pack },
+    staff,
     devices: [{ id: 'receipt-printer', kind: 'printer', driver: 'escpos-serial', path: printerPath, statusPollSeconds: 60 }],
   };
   writeFileSync(file, JSON.stringify(config));
@@ -115,18 +119,18 @@ test('an invalid edit of the content pack is refused with its problems; the last
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
   await expect(page.locator('[data-topic]').first()).toBeVisible();
-  const before = Number(await page.locator('[data-action="device-status"]').getAttribute('data-attention'));
+  const before = Number(await page.locator('[data-device-mark]').getAttribute('data-attention'));
 
   // A typo in the queue file: "prefix" must be one capital letter.
   const queueFile = join(pack, 'queue.json');
   writeFileSync(queueFile, readFileSync(queueFile, 'utf8').replace('"prefix": "A"', '"prefix": "AA"'));
-  await expect(page.locator('[data-action="device-status"]')).toHaveAttribute('data-attention', String(before + 1), { timeout: 10_000 });
-  await page.locator('[data-action="device-status"]').click();
-  const status = page.locator('[data-screen="device-status"] [data-content-state]');
+  await expect(page.locator('[data-device-mark]')).toHaveAttribute('data-attention', String(before + 1), { timeout: 10_000 });
+  await openAssist(page);
+  const status = page.locator('[data-screen="assist"] [data-content-state]');
   await expect(status).toHaveAttribute('data-content-state', 'kept');
   await expect(status).toContainText('queue.json');
   await expect(status).toContainText('categories[0].prefix');
-  await page.locator('[data-action="close-devices"]').click();
+  await page.locator('[data-action="lock-assist"]').click();
 
   // The terminal keeps working with the last good pack.
   await page.locator('[data-action="open-queue"]').click();

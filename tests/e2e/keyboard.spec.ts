@@ -49,7 +49,8 @@ async function focused(page: Page): Promise<Stop | null> {
     const style = getComputedStyle(element);
     // Positions in the page, not the viewport: moving the focus scrolls long screens.
     let scrolled = 0;
-    let fixed = style.position === 'fixed';
+    // The help bar is a fixed strip below the scrolling screen, outside the page's reading flow.
+    let fixed = style.position === 'fixed' || element.closest('[data-help-bar]') !== null;
     for (let parent = element.parentElement; parent; parent = parent.parentElement) {
       scrolled += parent.scrollTop;
       if (getComputedStyle(parent).position === 'fixed') fixed = true;

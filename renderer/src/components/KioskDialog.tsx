@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import { useModalDialog } from './useModalDialog';
 
 /**
- * A modal dialog of the kiosk (idle warning, language menu, display settings, device status):
+ * A modal dialog of the kiosk (idle warning, language menu, display settings, help, staff screens):
  * a native <dialog> opened as modal, named by its heading, registered as a screen, and closed by
- * Escape through `onCancel` instead of silently.
+ * Escape through `onCancel` instead of silently. Staff screens are in German or English whatever
+ * the citizen's language (`lang`, `dir`) and are never read aloud (`quiet`): the PIN pad must not
+ * be heard by anyone standing near.
  */
 export function KioskDialog(props: {
   readonly screen: string;
@@ -12,6 +14,9 @@ export function KioskDialog(props: {
   readonly onCancel: () => void;
   readonly className: string;
   readonly describedBy?: string;
+  readonly lang?: string;
+  readonly dir?: 'ltr' | 'rtl';
+  readonly quiet?: boolean;
   readonly children: ReactNode;
 }) {
   const dialog = useModalDialog();
@@ -23,6 +28,9 @@ export function KioskDialog(props: {
       data-screen={props.screen}
       aria-labelledby={titleId}
       aria-describedby={props.describedBy}
+      lang={props.lang}
+      dir={props.dir}
+      data-speech={props.quiet === true ? 'off' : undefined}
       onCancel={(event) => {
         event.preventDefault();
         props.onCancel();

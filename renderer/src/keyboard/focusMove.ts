@@ -1,8 +1,10 @@
+import { topModalDialog } from '../components/useModalDialog';
+
 const focusableSelector = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** The elements focus may move between: inside the open modal dialog if there is one, else the page. */
+/** The elements focus may move between: inside the modal dialog on top if there is one, else the page. */
 function focusables(doc: Document): HTMLElement[] {
-  const scope: ParentNode = doc.querySelector('dialog[open]') ?? doc;
+  const scope: ParentNode = topModalDialog(doc) ?? doc;
   return [...scope.querySelectorAll<HTMLElement>(focusableSelector)].filter((element) => element.checkVisibility() && !element.closest('[inert]'));
 }
 

@@ -1,4 +1,5 @@
 import type { KeyAction } from '../../../shared/config/keypadConfig';
+import { topModalDialog } from '../components/useModalDialog';
 import { readScreenAgain, stepVolume, toggleReadAloud } from '../speech/speech';
 import { useKeyHelpStore } from '../state/keyHelpStore';
 import { moveFocus } from './focusMove';
@@ -6,7 +7,7 @@ import { isTyping, keyCommand, type KeyCommand } from './keyCommands';
 
 /** The open modal dialog on top, if any. */
 function openDialog(doc: Document): HTMLDialogElement | undefined {
-  return [...doc.querySelectorAll('dialog[open]')].at(-1) as HTMLDialogElement | undefined;
+  return topModalDialog(doc) ?? undefined;
 }
 
 /**

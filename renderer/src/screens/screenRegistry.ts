@@ -24,10 +24,21 @@ export const screens = {
   'info-ticket': { roles: ['info'], states: ['active', 'idle-warning'] },
   'idle-warning': { roles: ['info', 'workstation'], states: ['idle-warning'] },
   'end-of-session': { roles: ['info', 'workstation'], states: ['attract'] },
-  'device-status': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   'language-menu': { roles: ['info', 'workstation'], states: ['active'] },
   accessibility: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   'key-help': { roles: ['info', 'workstation'], states: ['attract', 'active'] },
+  /** "Call a staff member?" after the help button (help/HelpConfirmDialog.tsx). */
+  'help-confirm': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  /** The open call's state beside the help button, on every screen while the call is open. */
+  'help-status': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  /** Instead of every other screen while staff have put the terminal out of order. */
+  'out-of-order': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning', 'resetting'] },
+  /** Staff: the PIN pad behind the hidden gesture (staff/StaffPinPad.tsx). */
+  'staff-pin': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  /** Staff: assist mode, over whatever the citizen's screen shows (device status is part of it). */
+  assist: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  /** Staff: "really quit to the operating system?" in assist mode. */
+  'assist-confirm': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
 } as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
 
 export type ScreenId = keyof typeof screens;

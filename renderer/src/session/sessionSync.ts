@@ -1,5 +1,6 @@
 import type { KioskApi } from '../../../shared/contract/kioskApi';
 import type { SessionSnapshot } from '../../../shared/session/sessionState';
+import { usePreferencesStore } from '../state/preferencesStore';
 import { useSessionStore } from '../state/sessionStore';
 import { resetCitizenStores } from '../state/storeRegistry';
 import { stopSpeaking } from '../speech/speech';
@@ -11,6 +12,7 @@ import { stopSpeaking } from '../speech/speech';
 export async function applySessionSnapshot(api: KioskApi, snapshot: SessionSnapshot): Promise<void> {
   if (snapshot.state === 'resetting' && snapshot.resetId !== null) {
     stopSpeaking();
+    useSessionStore.getState().rememberSessionLanguage(usePreferencesStore.getState().language);
     resetCitizenStores();
     useSessionStore.getState().applySnapshot(snapshot);
     await api.invoke('session.resetComplete', { resetId: snapshot.resetId });

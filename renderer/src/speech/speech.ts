@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { topModalDialog } from '../components/useModalDialog';
 import { useAccessibilityStore, volumes } from '../state/accessibilityStore';
 import { useSpeechStore } from '../state/speechStore';
 import { spokenTextFor } from './spokenText';
@@ -9,11 +10,19 @@ function synth(): SpeechSynthesis | null {
   return typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
 }
 
+/**
+ * Whether a staff screen is on top (PIN pad, assist mode): nothing is said then, so neither the
+ * digits pressed on the PIN pad nor anything else of the staff's work is heard by people nearby.
+ */
+function staffScreenOnTop(): boolean {
+  return typeof document !== 'undefined' && topModalDialog(document)?.dataset.speech === 'off';
+}
+
 /** Says `text` in `lang` (default: the UI's language) when read-aloud is on; whatever was being said stops first. */
 export function speak(text: string, lang: string = i18next.language): void {
   const { readAloud, volume } = useAccessibilityStore.getState();
   const speech = synth();
-  if (readAloud !== 'on' || speech === null || text.trim() === '') return;
+  if (readAloud !== 'on' || speech === null || text.trim() === '' || staffScreenOnTop()) return;
   speech.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = lang;
@@ -32,7 +41,7 @@ export function stopSpeaking(): void {
  * whole text matters (the key help) puts that text in a `data-read-aloud` attribute.
  */
 function screenText(): string | null {
-  const dialog = document.querySelector('dialog[open]');
+  const dialog = topModalDialog(document);
   const marked = (dialog ?? document).querySelector('[data-read-aloud]');
   if (marked) return marked.getAttribute('data-read-aloud');
   return (dialog ? dialog.querySelector('h2') : document.querySelector('h1'))?.textContent ?? null;

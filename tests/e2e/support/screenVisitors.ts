@@ -7,6 +7,7 @@ import type { UiLanguage } from '../../../shared/i18n/languages';
 import { startTestPortal } from '../../support/testPortal';
 import { appRoot, fixtureConfig } from './kioskProcess';
 import { openTile, portalPage, waitForFrame, workstationConfig } from './workstation';
+import { callForHelp, openAssist, openStaffPad, staffSection } from './staff';
 
 /**
  * How to reach every screen of the screen registry, for the test suites that go through all of
@@ -46,6 +47,18 @@ export function writeConfig(name: string, language: Language, idleTimeoutSeconds
 export const defaultConfig = (language: Language): string => writeConfig('info', language, 600);
 /** The same terminal whose idle warning comes after 3 s. */
 const shortIdleConfig = (language: Language): string => writeConfig('info-short-idle', language, 3);
+
+/**
+ * The test terminal with the staff section, under its own name: a kiosk's help call, assist mode
+ * and out-of-order live in its core and survive the page's reload between screens, so the screens
+ * that leave them behind get a kiosk of their own.
+ */
+export function writeStaffConfig(name: string, language: Language): string {
+  const file = join(configDir, `${name}-${language}.json`);
+  writeFileSync(file, JSON.stringify({ ...base, session: { idleTimeoutSeconds: 600, warningSeconds: 20 }, languages: { ...base.languages, default: language }, content: { folder: openPack }, staff: staffSection }));
+  return file;
+}
+const staffConfig = (language: Language): string => writeStaffConfig('info-staff', language);
 
 /**
  * The workstation's screens need a portal to show: each worker of the test run serves the local
@@ -161,11 +174,55 @@ export const visitors: Record<ScreenId, Visitor> = {
       await page.locator('[data-action="end-session"]').click();
     },
   },
-  'device-status': {
+  'help-confirm': {
     config: defaultConfig,
     visit: async (page) => {
       await startSession(page);
-      await page.locator('[data-action="device-status"]').click();
+      await page.locator('[data-action="call-help"]').click();
+    },
+  },
+  'help-status': {
+    // The call stays open in the core: a kiosk of its own.
+    config: (language) => writeConfig('info-help', language, 600),
+    visit: async (page) => {
+      await startSession(page);
+      await callForHelp(page);
+    },
+  },
+  'out-of-order': {
+    // Out of order is kept by the core: a kiosk of its own.
+    config: (language) => writeStaffConfig('info-out-of-order', language),
+    visit: async (page) => {
+      await openAssist(page);
+      await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
+      await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').waitFor();
+      await page.locator('[data-action="lock-assist"]').click();
+      await page.locator('[data-screen="out-of-order"]').waitFor();
+    },
+  },
+  'staff-pin': {
+    config: staffConfig,
+    visit: async (page) => {
+      await page.evaluate(() => window.kiosk?.invoke('staff.lock', {}));
+      await startSession(page);
+      await openStaffPad(page);
+    },
+  },
+  assist: {
+    config: staffConfig,
+    visit: async (page) => {
+      await startSession(page);
+      await openAssist(page);
+      // The counters have loaded: the screen is complete.
+      await page.locator('[data-screen="assist"] [data-assist-row="counters"] :is(table, p)').first().waitFor();
+    },
+  },
+  'assist-confirm': {
+    config: staffConfig,
+    visit: async (page) => {
+      await openAssist(page);
+      await page.locator('[data-screen="assist"] [data-action="quit-app"]').click();
+      await page.locator('[data-screen="assist-confirm"]').waitFor();
     },
   },
   'language-menu': {

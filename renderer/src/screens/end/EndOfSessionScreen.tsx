@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageInfo } from '../../../../shared/i18n/languages';
 import type { ResetReason } from '../../../../shared/session/sessionState';
 import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
@@ -9,6 +10,30 @@ import { useSessionStore } from '../../state/sessionStore';
 
 /** How long the goodbye stays before the attract loop returns. */
 const farewellMs = 8000;
+
+/**
+ * Why the session ended. After a staff reset the citizen did nothing themselves, so the screen says
+ * a staff member restarted the terminal, in the terminal's language and (when they used another one)
+ * in the citizen's language as well: the rest of the screen is back in the terminal's language.
+ */
+function EndReason({ reason }: { readonly reason: ResetReason }) {
+  const { t, i18n } = useTranslation();
+  const citizenLanguage = useSessionStore((s) => s.farewellLanguage);
+  if (reason === 'idle') return <p className="end__message">{t('end.endedIdle')}</p>;
+  if (reason !== 'staff') return <p className="end__message">{t('end.ended')}</p>;
+  return (
+    <>
+      <p className="end__message" data-end-reason="staff">
+        {t('end.endedStaff')}
+      </p>
+      {citizenLanguage !== null && citizenLanguage !== i18n.language && (
+        <p className="end__message" lang={citizenLanguage} dir={languageInfo[citizenLanguage].dir} data-end-reason-language={citizenLanguage}>
+          {i18n.getFixedT(citizenLanguage)('end.endedStaff')}
+        </p>
+      )}
+    </>
+  );
+}
 
 /** Shown right after a session ended: confirms that everything was deleted. */
 export function EndOfSessionScreen({ reason }: { readonly reason: ResetReason }) {
@@ -24,7 +49,7 @@ export function EndOfSessionScreen({ reason }: { readonly reason: ResetReason })
   return (
     <main className="screen screen--end" data-screen="end-of-session" data-reason={reason}>
       <ScreenHeading>{t('end.title')}</ScreenHeading>
-      <p className="end__message">{reason === 'idle' ? t('end.endedIdle') : t('end.ended')}</p>
+      <EndReason reason={reason} />
       <p className="end__message end__message--strong">{t('end.deleted')}</p>
       <button type="button" className="button button--primary button--wide" data-action="start-again" onClick={start}>
         {t('end.startAgain')}
