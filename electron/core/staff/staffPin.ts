@@ -77,11 +77,14 @@ function within(value: number, range: { readonly min: number; readonly max: numb
   return Number.isInteger(value) && value >= range.min && value <= range.max;
 }
 
-/** Base64 that decodes and encodes back to the same text (Buffer.from silently skips junk). */
+/**
+ * Padded base64, as hashPin writes it, that decodes and encodes back to the same text (Buffer.from
+ * silently skips junk): a hash cut short by a copy-and-paste is refused, never read as another key.
+ */
 function strictBase64(text: string): Buffer | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
   const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64').replace(/=+$/, '') === text.replace(/=+$/, '') ? bytes : null;
+  return bytes.toString('base64') === text ? bytes : null;
 }
 
 function derive(pin: string, salt: Buffer, keyBytes: number, log2N: number, r: number, p: number): Promise<Result<Buffer>> {
