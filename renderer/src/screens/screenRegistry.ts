@@ -34,11 +34,16 @@ export const screens = {
   /** Instead of every other screen while staff have put the terminal out of order. */
   'out-of-order': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning', 'resetting'] },
   /** Staff: the PIN pad behind the hidden gesture (staff/StaffPinPad.tsx). */
-  'staff-pin': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  'staff-pin': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'], staff: true },
   /** Staff: assist mode, over whatever the citizen's screen shows (device status is part of it). */
-  assist: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
+  assist: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'], staff: true },
   /** Staff: "really quit to the operating system?" in assist mode. */
-  'assist-confirm': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
-} as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[] }>;
+  'assist-confirm': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'], staff: true },
+} as const satisfies Record<string, { roles: readonly TerminalRole[]; states: readonly SessionState[]; staff?: true }>;
+
+/** Staff screens are in German or English whatever the citizen's language (renderer/src/staff/locales). */
+export function isStaffScreen(id: ScreenId): boolean {
+  return 'staff' in screens[id];
+}
 
 export type ScreenId = keyof typeof screens;
