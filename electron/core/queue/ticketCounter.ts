@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from '../../../shared/zodConfig';
 import { fail, ok, type Result } from '../../../shared/result';
-import { errorCode, removeAtomicTempFiles, writeFileAtomically } from '../files/atomicFile';
+import { removeAtomicTempFiles, writeFileAtomically } from '../files/atomicFile';
+import { readStateFile } from '../files/stateFile';
 import { berlinDate } from './berlinTime';
 
 /**
@@ -139,22 +139,17 @@ export function createTicketCounter(options: TicketCounterOptions): TicketCounte
  */
 export async function loadTicketState(dir: string): Promise<Result<TicketState | null>> {
   await removeAtomicTempFiles(join(dir, stateFileName));
-  let text: string;
-  try {
-    text = await readFile(join(dir, stateFileName), 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return ok(null);
-    return fail('internal', `ticket state unreadable: ${errorCode(error) ?? 'unknown error'}`);
+  const read = await readStateFile(join(dir, stateFileName), ticketStateSchema);
+  switch (read.kind) {
+    case 'found':
+      return ok(read.value);
+    case 'missing':
+      return ok(null);
+    case 'unreadable':
+      return fail('internal', `ticket state unreadable: ${read.code}`);
+    case 'corrupt':
+      return fail('internal', `ticket state ${read.reason}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail('internal', 'ticket state is not valid JSON');
-  }
-  const parsed = ticketStateSchema.safeParse(json);
-  if (!parsed.success) return fail('internal', `ticket state is invalid: ${parsed.error.issues[0]?.message ?? 'unknown issue'}`);
-  return ok(parsed.data);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from '../../../shared/zodConfig';
 import type { TerminalStatus } from '../../../shared/contract/staffContract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { errorCode, writeFileAtomically } from '../files/atomicFile';
+import { writeFileAtomically } from '../files/atomicFile';
+import { readStateFileSync } from '../files/stateFile';
 import type { Logger } from '../logging/logger';
 
 /**
@@ -80,22 +80,17 @@ export class OutOfOrder {
  * sends them to the counter, and staff switch it off in assist mode (which writes a good file).
  */
 function readFlag(file: string, logger: Logger): boolean {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return false;
-    logger.error({ event: 'out-of-order-unreadable', code: errorCode(error) ?? 'unknown' }, 'out-of-order file unreadable: the terminal starts out of order');
-    return true;
+  const read = readStateFileSync(file, fileSchema);
+  switch (read.kind) {
+    case 'found':
+      return read.value.outOfOrder;
+    case 'missing':
+      return false;
+    case 'unreadable':
+      logger.error({ event: 'out-of-order-unreadable', code: read.code }, 'out-of-order file unreadable: the terminal starts out of order');
+      return true;
+    case 'corrupt':
+      logger.error({ event: 'out-of-order-corrupt' }, 'out-of-order file is corrupt: the terminal starts out of order until staff switch it back in assist mode');
+      return true;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (parsed.success) return parsed.data.outOfOrder;
-  logger.error({ event: 'out-of-order-corrupt' }, 'out-of-order file is corrupt: the terminal starts out of order until staff switch it back in assist mode');
-  return true;
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from '../../../shared/zodConfig';
 import { fail, ok, type Result } from '../../../shared/result';
-import { errorCode, writeFileAtomically } from '../files/atomicFile';
+import { writeFileAtomically } from '../files/atomicFile';
+import { readStateFileSync } from '../files/stateFile';
 
 /**
  * The PIN pad's lockout. Five wrong PINs lock the pad for 30 s. After that every further wrong
@@ -77,21 +77,17 @@ export function boundedLockout(state: LockoutState, now: number, policy: Lockout
  * (see {@link corruptLockout}), since a lost count must not hand out fresh tries.
  */
 export function readLockoutFile(path: string): Result<LockoutState> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return ok(initialLockout);
-    return fail('internal', `pin lockout unreadable: ${errorCode(error) ?? 'unknown error'}`);
+  const read = readStateFileSync(path, lockoutStateSchema);
+  switch (read.kind) {
+    case 'found':
+      return ok(read.value);
+    case 'missing':
+      return ok(initialLockout);
+    case 'unreadable':
+      return fail('internal', `pin lockout unreadable: ${read.code}`);
+    case 'corrupt':
+      return fail('internal', `pin lockout ${read.reason}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail('internal', 'pin lockout is not valid JSON');
-  }
-  const parsed = lockoutStateSchema.safeParse(json);
-  return parsed.success ? ok(parsed.data) : fail('internal', `pin lockout is invalid: ${parsed.error.issues[0]?.message ?? 'unknown issue'}`);
 }
 
 /** The state assumed when the saved one is lost: locked as after five wrong PINs, from now. */

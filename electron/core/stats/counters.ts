@@ -1,6 +1,7 @@
-import { readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { staffCountersSchema, type StaffCounters } from '../../../shared/contract/staffContract';
 import { errorCode, writeFileAtomically } from '../files/atomicFile';
+import { readStateFileSync } from '../files/stateFile';
 import type { Logger } from '../logging/logger';
 import { berlinDate } from '../queue/berlinTime';
 import type { Clock } from '../session/clock';
@@ -116,21 +117,13 @@ export class Counters {
     const empty: StaffCounters = { day: this.#today(), today: {}, total: {} };
     const file = this.options.file;
     if (file === null) return empty;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') this.options.logger.warn({ event: 'counters-unreadable', code: errorCode(error) ?? 'unknown' }, 'counters unreadable; counting from zero');
+    const read = readStateFileSync(file, staffCountersSchema);
+    if (read.kind === 'found') return read.value;
+    if (read.kind === 'missing') return empty;
+    if (read.kind === 'unreadable') {
+      this.options.logger.warn({ event: 'counters-unreadable', code: read.code }, 'counters unreadable; counting from zero');
       return empty;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const parsed = staffCountersSchema.safeParse(json);
-    if (parsed.success) return parsed.data;
     this.options.logger.warn({ event: 'counters-corrupt' }, 'counters file corrupt; moved aside, counting from zero');
     try {
       renameSync(file, `${file}.corrupt`);
