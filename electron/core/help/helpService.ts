@@ -144,10 +144,11 @@ export class HelpService {
     if (call.status === 'clear') return ok(this.view());
     const view = this.view();
     this.#options.logger.info({ event: 'help-call', type: event.type, callId: event.callId, escalated: call.escalated }, `help call ${event.type}`);
+    // On disk first: the screen and the light say "called" only once a crash can no longer lose the
+    // call. Enqueues are chained, so listeners still hear of changes in the order they happened.
+    await this.#enqueue(this.#helpEvent(event.type, event.callId, call), call.escalated);
     void this.#options.light?.update({ help: state.status });
-    const enqueued = this.#enqueue(this.#helpEvent(event.type, event.callId, call), call.escalated);
     for (const listener of this.#listeners) listener(view, event.type);
-    await enqueued;
     return ok(view);
   }
 

@@ -10,7 +10,7 @@ export const appRoot = findAppRoot(import.meta.dirname);
 export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
 
 /** Whether a TCP port on loopback can be bound right now. */
-function canBind(port: number): Promise<boolean> {
+export function canBind(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => {

@@ -129,6 +129,31 @@ describe('help service: transitions', () => {
     expect(Object.keys(event ?? {}).sort()).toEqual(['at', 'callId', 'eventId', 'language', 'location', 'screen', 'terminal', 'type', 'version']);
   });
 
+  it('the call is on disk before anyone is told: neither the screen nor the light hears of it before the outbox has it', async () => {
+    let release: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowDisk: HelpServiceOptions['outbox'] = {
+      start: () => Promise.resolve({ ok: true as const, value: undefined }),
+      stop: () => Promise.resolve(),
+      enqueue: async () => {
+        await written;
+        return { ok: true as const, value: undefined };
+      },
+    };
+    const { service, light, views } = setup({}, slowDisk);
+    const request = service.request(context);
+    await flushPromises();
+    expect(views).toEqual([]);
+    expect(light.state).not.toBe('help-requested');
+    release();
+    const view = value(await request);
+    expect(views).toEqual([view]);
+    await flushPromises();
+    expect(light.state).toBe('help-requested');
+  });
+
   it('a second request while a call is open changes nothing', async () => {
     const { service, outbox, views } = setup();
     const first = value(await service.request(context));
