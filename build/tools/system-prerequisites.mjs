@@ -7,6 +7,12 @@ import { existsSync } from 'node:fs';
 const prerequisites = [
   { pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
   { pkg: 'socat', present: () => onPath('socat') },
+  // The desktop tests: a real X server, a window manager, keys and pictures through the X server.
+  { pkg: 'xvfb', present: () => onPath('Xvfb') },
+  { pkg: 'openbox', present: () => onPath('openbox') },
+  { pkg: 'xdotool', present: () => onPath('xdotool') },
+  { pkg: 'x11-utils', present: () => onPath('xwininfo') && onPath('xprop') },
+  { pkg: 'x11-apps', present: () => onPath('xwd') },
 ];
 
 function onPath(command) {
@@ -17,7 +23,7 @@ function onPath(command) {
 export function ensureSystemPrerequisites() {
   const missing = prerequisites.filter((p) => !p.present()).map((p) => p.pkg);
   if (missing.length === 0) return true;
-  const command = `apt-get install -y ${missing.join(' ')}`;
+  const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !onPath('apt-get')) {
     console.error(`Missing system packages (${missing.join(', ')}): install them with \`sudo apt-get update && sudo ${command}\` and run the tests again.`);

@@ -35,9 +35,17 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
     // Speech output (read-aloud) through speech-dispatcher on Linux.
     '--enable-speech-dispatcher',
   ];
-  if (!plan.headless) args.push('--kiosk', '--start-fullscreen');
   if (plan.cdpPort !== undefined) args.push(`--remote-debugging-port=${String(plan.cdpPort)}`, '--remote-debugging-address=127.0.0.1');
   return args;
+}
+
+/**
+ * The headed kiosk browser's one window: an app window (no tabs, no address bar, no menu) in kiosk
+ * mode (full screen on the display it starts on, no way out of full screen, DevTools refused). It
+ * opens blank; the host loads the kiosk page once its bridge and request filter are in place.
+ */
+export function kioskWindowArgs(): string[] {
+  return ['--kiosk', '--app=about:blank'];
 }
 
 /** The sandbox stays on unless the host runs as root or it is switched off explicitly. */

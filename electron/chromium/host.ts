@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { rendererRoot } from '../core/app/appPaths';
 import { createKioskCore } from '../core/app/kioskCore';
 import { prepareStartup } from '../core/app/startup';
 import { createNodeHidAccess } from '../core/devices/transport/nodeHidAccess';
 import { openSerialPort } from '../core/devices/transport/serialPortLink';
 import { startAssetServer } from './assetServer';
-import { chromiumArgs, hasDisplay, useSandbox } from './chromiumArgs';
+import { hasDisplay, useSandbox } from './chromiumArgs';
+import { launchKioskBrowsers, type KioskBrowsers, type KioskContext } from './kioskBrowser';
 import { parseHostOptions } from './hostOptions';
 import { KioskPage } from './kioskPage';
 import { createChromiumPortalSurface } from './portal/chromiumPortalSurface';
@@ -47,13 +47,9 @@ async function main(): Promise<number> {
 
   const server = await startAssetServer(uiRoot);
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  let browser: Browser;
+  let browsers: KioskBrowsers;
   try {
-    browser = await chromium.launch({
-      executablePath,
-      headless,
-      args: chromiumArgs({ headless, cdpPort: options.cdpPort, sandbox: useSandbox(process.env, process.getuid?.()) }),
-    });
+    browsers = await launchKioskBrowsers({ headless, executablePath, cdpPort: options.cdpPort, sandbox: useSandbox(process.env, process.getuid?.()) });
   } catch (error) {
     await server.close();
     const reason = existsSync(executablePath)
@@ -63,23 +59,12 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const context: BrowserContext = await browser.newContext({
-    viewport: headless ? { width: 1920, height: 1080 } : null,
-    locale: 'de-DE',
-    serviceWorkers: 'block',
-    acceptDownloads: false,
-  });
-  // The kiosk UI loads nothing but its own files.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.origin}/`)) void route.continue();
-    else void route.abort('blockedbyclient');
-  });
-  // The kiosk page empties the clipboard at every reset (a portal page may have copied to it).
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const url = `${server.origin}/`;
   let kioskPage: KioskPage | null = null;
-  const portalSurface = config.portal === null ? undefined : createChromiumPortalSurface({ browser, logger, clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve() });
+  let kiosk: KioskContext | null = null;
+  let closing = false;
+  const portalSurface =
+    config.portal === null ? undefined : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger, clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve() });
   const core = createKioskCore({
     config,
     logger,
@@ -98,27 +83,83 @@ async function main(): Promise<number> {
   });
   // Devices connect in the background; their health reaches the UI as events.
   void core.startDevices();
-  kioskPage = await KioskPage.open({ context, url, origin: server.origin, bridgeFile, core: () => core, logger });
-  // After a crash the fresh page shows the session's state; the reset then wipes it for good.
-  kioskPage.onRecovered(() => void core.session.reset('trigger'));
 
-  let closing = false;
+  /** Opens the kiosk page's context and page (headed: a new kiosk browser with its app window). */
+  const showKiosk = async (): Promise<KioskPage> => {
+    const opened = await browsers.openKioskContext();
+    kiosk = opened;
+    // The kiosk UI loads nothing but its own files.
+    await opened.context.route('**/*', (route) => {
+      const requested = route.request().url();
+      if (requested.startsWith(`${server.origin}/`)) void route.continue();
+      else void route.abort('blockedbyclient');
+    });
+    // The kiosk page empties the clipboard at every reset (a portal page may have copied to it).
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    if (!headless) {
+      // The kiosk browser itself went away (quit by a key, crashed): a new kiosk window replaces it.
+      opened.context.on('close', () => {
+        if (kiosk === opened) void replaceKioskWindow('kiosk-browser-closed');
+      });
+    }
+    const page = await KioskPage.open({
+      context: opened.context,
+      firstPage: opened.page,
+      url,
+      origin: server.origin,
+      bridgeFile,
+      core: () => core,
+      logger,
+      onWindowLost: headless ? undefined : () => void replaceKioskWindow('kiosk-window-closed'),
+    });
+    // After a crash the fresh page shows the session's state; the reset then wipes it for good.
+    page.onRecovered(() => void core.session.reset('trigger'));
+    kioskPage = page;
+    return page;
+  };
+
+  let replacing: Promise<void> | null = null;
+  /** Headed: the kiosk window was closed or its browser quit; a new kiosk window takes its place and the session starts over. */
+  const replaceKioskWindow = (reason: string): Promise<void> => {
+    replacing ??= (async () => {
+      if (closing) return;
+      logger.error({ event: reason }, 'kiosk window gone; opening a new kiosk window');
+      const old = kiosk;
+      kiosk = null;
+      kioskPage = null;
+      await old?.close();
+      try {
+        await showKiosk();
+        await core.session.reset('trigger');
+      } catch (error) {
+        logger.error({ event: 'kiosk-window-failed', err: String(error) }, 'no new kiosk window could be opened; stopping');
+        void shutdown(1);
+      }
+    })().finally(() => {
+      replacing = null;
+    });
+    return replacing;
+  };
+
   const shutdown = async (code: number): Promise<void> => {
     if (closing) return;
     closing = true;
-    kioskPage.shutdown();
+    kioskPage?.shutdown();
     await core.dispose();
-    await browser.close().catch(() => undefined);
+    await browsers.close();
     await server.close();
     logger.info({ event: 'shutdown' }, 'kiosk stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  browser.on('disconnected', () => void shutdown(closing ? 0 : 1));
+  // The portal's browser (headless: the only one) went away: the host cannot go on without it.
+  browsers.portalBrowser.on('disconnected', () => void shutdown(closing ? 0 : 1));
+
+  const first = await showKiosk();
 
   // Ready when the first screen shows: attract, or the out-of-order screen staff left switched on.
-  await kioskPage.page?.waitForSelector('[data-screen="attract"], [data-screen="out-of-order"]', { timeout: 30_000 });
+  await first.page?.waitForSelector('[data-screen="attract"], [data-screen="out-of-order"]', { timeout: 30_000 });
   logger.info({ event: 'ready', headless }, 'kiosk ready');
   console.log(`KIOSK_READY ${url}`);
   return -1;

@@ -5,24 +5,50 @@ import { originOf } from '../core/ipc/originOf';
 import type { Logger } from '../core/logging/logger';
 import { isTrustedKioskFrame } from './trustedFrame';
 
+export interface KioskPageInput {
+  readonly context: BrowserContext;
+  /** A page the context already has (the headed host's app window); null: one is made. */
+  readonly firstPage: Page | null;
+  readonly url: string;
+  readonly origin: string;
+  readonly bridgeFile: string;
+  readonly core: () => KioskCore;
+  readonly logger: Logger;
+  /**
+   * Called instead of opening a fresh page when the page crashed or was closed: the headed host's
+   * only way to a window without browser UI is a new kiosk browser. Unset: a fresh page replaces it.
+   */
+  readonly onWindowLost?: () => void;
+}
+
 /**
  * The kiosk UI page of the Chromium host. It normally stays loaded for the whole run; after a
  * renderer crash Playwright cannot reload it, so a fresh page replaces it.
+ *
+ * It is also the one page of its context: any other page that appears there (a new tab or window
+ * by a key the page cannot cancel) is closed at once, and the page is brought back to the kiosk's
+ * own origin if anything ever navigates it away.
  */
 export class KioskPage {
   #page: Page | null = null;
   #recovered: () => void = () => undefined;
   #shuttingDown = false;
+  #creating = false;
 
   private constructor(
     private readonly context: BrowserContext,
     private readonly url: string,
+    private readonly origin: string,
     private readonly logger: Logger,
+    private readonly onWindowLost: (() => void) | undefined,
   ) {}
 
   /** Wires the bridge into the context (binding + bridge script) and opens the first page. */
-  static async open(input: { context: BrowserContext; url: string; origin: string; bridgeFile: string; core: () => KioskCore; logger: Logger }): Promise<KioskPage> {
-    const holder = new KioskPage(input.context, input.url, input.logger);
+  static async open(input: KioskPageInput): Promise<KioskPage> {
+    const holder = new KioskPage(input.context, input.url, input.origin, input.logger, input.onWindowLost);
+    input.context.on('page', (page) => {
+      holder.#closeIfForeign(page);
+    });
     await input.context.exposeBinding(transportNames.binding, (source, channel: unknown, payload: unknown) => {
       const current = holder.#page;
       const trusted =
@@ -30,7 +56,7 @@ export class KioskPage {
       return input.core().router.handle(channel, payload, { trusted, description: originOf(source.frame.url()) ?? 'unparseable url' });
     });
     await input.context.addInitScript({ path: input.bridgeFile });
-    await holder.#openPage();
+    await holder.#openPage(input.firstPage);
     return holder;
   }
 
@@ -87,12 +113,48 @@ export class KioskPage {
     this.#recovered = listener;
   }
 
-  async #openPage(): Promise<void> {
-    const page = await this.context.newPage();
+  /** Closes a page of the kiosk's context that is not the kiosk page (once it is known). */
+  #closeIfForeign(page: Page): void {
+    if (this.#creating || page === this.#page) return;
+    this.logger.warn({ event: 'foreign-window-closed', origin: originOf(page.url()) ?? 'none' }, 'a browser window other than the kiosk appeared; closed it');
+    void page.close().catch(() => undefined);
+  }
+
+  /** Brings the page back when its top frame left the kiosk's origin (by any means), and resets the session. */
+  #guardNavigation(page: Page): void {
+    page.on('framenavigated', (frame) => {
+      if (this.#shuttingDown || frame !== page.mainFrame() || this.#page !== page) return;
+      if (originOf(frame.url()) === originOf(this.origin)) return;
+      this.logger.warn({ event: 'kiosk-navigated-away', origin: originOf(frame.url()) ?? 'none' }, 'the kiosk page was navigated away; loading the kiosk again');
+      void page.goto(this.url).then(
+        () => {
+          this.#recovered();
+        },
+        () => undefined,
+      );
+    });
+  }
+
+  async #openPage(existing: Page | null = null): Promise<void> {
+    let page: Page;
+    this.#creating = true;
+    try {
+      page = existing ?? (await this.context.newPage());
+    } finally {
+      this.#creating = false;
+    }
+    // Pages that appeared while this one was being made are foreign too.
+    for (const other of this.context.pages()) if (other !== page) this.#closeIfForeign(other);
     page.on('popup', (popup) => void popup.close());
     page.on('dialog', (dialog) => void dialog.dismiss());
     const recover = (event: 'ui-crash' | 'ui-closed'): void => {
       if (this.#shuttingDown || this.#page !== page) return;
+      if (this.onWindowLost !== undefined) {
+        this.logger.error({ event }, 'kiosk window lost; opening a new kiosk window');
+        this.#page = null;
+        this.onWindowLost();
+        return;
+      }
       this.logger.error({ event }, 'kiosk UI lost; opening a fresh page');
       void this.replace().then(
         () => {
@@ -111,5 +173,6 @@ export class KioskPage {
     });
     this.#page = page;
     await page.goto(this.url);
+    this.#guardNavigation(page);
   }
 }

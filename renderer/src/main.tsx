@@ -19,15 +19,25 @@ import './styles/kiosk.css';
 import './styles/portal.css';
 
 /**
- * A kiosk has no context menu, nothing to drag, and no browser shortcuts (on the Chromium host the
- * page is the only place to stop the ones a page may cancel; Electron also blocks them earlier).
+ * A kiosk has no context menu, nothing to drag or drop (a dropped file or link would replace the
+ * kiosk page), no middle-click into a new tab, no zoom, and no browser shortcuts (on the Chromium
+ * host the page is the only place to stop the ones a page may cancel; Electron also blocks them
+ * earlier).
  */
 function blockBrowserGestures(): void {
-  for (const type of ['contextmenu', 'dragstart', 'drop'] as const) {
+  // Cancelling dragover makes the page the drop target, so the drop reaches it and is cancelled too.
+  for (const type of ['contextmenu', 'dragstart', 'dragover', 'drop', 'auxclick'] as const) {
     window.addEventListener(type, (event) => {
       event.preventDefault();
     });
   }
+  window.addEventListener(
+    'wheel',
+    (event) => {
+      if (event.ctrlKey) event.preventDefault();
+    },
+    { passive: false },
+  );
   window.addEventListener(
     'keydown',
     (event) => {

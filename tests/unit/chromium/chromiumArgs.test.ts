@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, hasDisplay, useSandbox } from '../../../electron/chromium/chromiumArgs';
+import { chromiumArgs, hasDisplay, kioskWindowArgs, useSandbox } from '../../../electron/chromium/chromiumArgs';
 
 const required = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -12,9 +12,13 @@ describe('chromiumArgs', () => {
     expect(chromiumArgs(plan)).toEqual(expect.arrayContaining(required));
   });
 
-  it('runs as a fullscreen kiosk only with a window', () => {
-    expect(chromiumArgs({ headless: false, cdpPort: undefined, sandbox: false })).toEqual(expect.arrayContaining(['--kiosk', '--start-fullscreen']));
-    expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: false })).not.toContain('--kiosk');
+  it('the kiosk window is an app window in kiosk mode that opens blank; the shared switches name no window mode', () => {
+    expect(kioskWindowArgs()).toEqual(['--kiosk', '--app=about:blank']);
+    for (const headless of [true, false]) {
+      const args = chromiumArgs({ headless, cdpPort: undefined, sandbox: false });
+      expect(args).not.toContain('--kiosk');
+      expect(args.some((arg) => arg.startsWith('--app'))).toBe(false);
+    }
   });
 
   it('opens no debugging port unless asked', () => {

@@ -33,6 +33,27 @@ describe('isBlockedShortcut', () => {
     ['Ctrl+Shift+J', key('J', { control: true, shift: true })],
     ['Ctrl+Shift+C', key('C', { control: true, shift: true })],
     ['Ctrl+Shift+Delete', key('Delete', { control: true, shift: true })],
+    ['F3 (find)', key('F3')],
+    ['F6 (address bar)', key('F6')],
+    ['F7 (caret browsing)', key('F7')],
+    ['F10 (menu)', key('F10')],
+    ['Ctrl+F', key('f', { control: true })],
+    ['Ctrl+G', key('g', { control: true })],
+    ['Ctrl+D', key('d', { control: true })],
+    ['Ctrl+E', key('e', { control: true })],
+    ['Ctrl+Tab', key('Tab', { control: true })],
+    ['Ctrl+PageDown', key('PageDown', { control: true })],
+    ['Ctrl+Shift+A', key('A', { control: true, shift: true })],
+    ['Ctrl+Shift+B', key('B', { control: true, shift: true })],
+    ['Ctrl+Shift+N', key('N', { control: true, shift: true })],
+    ['Ctrl+Shift+O', key('O', { control: true, shift: true })],
+    ['Ctrl+Shift+T', key('T', { control: true, shift: true })],
+    ['Ctrl+Shift+V', key('V', { control: true, shift: true })],
+    ['Alt+F (app menu)', key('f', { alt: true })],
+    ['Alt+D (address bar)', key('d', { alt: true })],
+    ['Alt+Space', key(' ', { alt: true })],
+    ['BrowserHome', key('BrowserHome')],
+    ['BrowserRefresh', key('BrowserRefresh')],
   ])('blocks %s', (_label, input) => {
     expect(isBlockedShortcut(input, false)).toBe(true);
   });
@@ -52,6 +73,15 @@ describe('isBlockedShortcut', () => {
     ['Ctrl+C', key('c', { control: true })],
     ['Ctrl+V', key('v', { control: true })],
     ['Ctrl+Z', key('z', { control: true })],
+    ['Ctrl+Shift+Z (redo)', key('Z', { control: true, shift: true })],
+    ['Ctrl+X', key('x', { control: true })],
+    ['Ctrl+Y', key('y', { control: true })],
+    ['Ctrl+ArrowLeft', key('ArrowLeft', { control: true })],
+    ['Ctrl+Shift+ArrowRight', key('ArrowRight', { control: true, shift: true })],
+    ['Ctrl+Backspace', key('Backspace', { control: true })],
+    ['AltGr+Q on Windows (@)', key('@', { control: true, alt: true })],
+    ['Control alone', key('Control', { control: true })],
+    ['F1 (the keypad help key)', key('F1')],
   ])('allows %s', (_label, input) => {
     expect(isBlockedShortcut(input, false)).toBe(false);
   });

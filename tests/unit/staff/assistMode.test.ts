@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AssistMode } from '../../../electron/core/staff/assistMode';
 import { createAuditLog } from '../../../electron/core/staff/auditLog';
 import type { StaffConfig } from '../../../shared/config/staffConfig';
@@ -55,8 +55,10 @@ describe('assist mode', () => {
     clock.advance(1000);
     expect(assist.isOpen()).toBe(false);
     expect(assist.view().locksAt).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toEqual(['unlock:open', 'auto-lock:done']);
+    // The audit log is appended with real file I/O: wait for it, however slow the disk is.
+    await vi.waitFor(() => {
+      expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toEqual(['unlock:open', 'auto-lock:done']);
+    });
   });
 
   it('staff lock it; a lock by an action is audited as that action only', async () => {
@@ -67,8 +69,10 @@ describe('assist mode', () => {
     assist.lock('staff');
     await assist.unlock(staffPin);
     assist.lock('action');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toEqual(['unlock:open', 'lock:done', 'unlock:open']);
+    // The audit log is appended with real file I/O: wait for it, however slow the disk is.
+    await vi.waitFor(() => {
+      expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toEqual(['unlock:open', 'lock:done', 'unlock:open']);
+    });
   });
 
   it('wrong PINs count down; the fifth locks the pad for 30 s, in which no PIN is taken, the right one neither', async () => {
@@ -178,9 +182,10 @@ describe('assist mode', () => {
     clock.advance(30_000);
     await assist.unlock(staffPin);
     clock.advance(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => {
+      expect(allFiles(dir).length).toBeGreaterThanOrEqual(2);
+    });
     const files = allFiles(dir);
-    expect(files.length).toBeGreaterThanOrEqual(2);
     for (const { path, content } of files) {
       expect(content, path).not.toContain(staffPin);
       expect(content, path).not.toContain(wrongPin);

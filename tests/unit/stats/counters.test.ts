@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { counterNames, Counters } from '../../../electron/core/stats/counters';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog } from '../support/logCapture';
@@ -57,7 +57,10 @@ describe('anonymous counters', () => {
     await settle();
     expect(existsSync(file)).toBe(false);
     clock.advance(5000);
-    await settle();
+    // The write is real (fsync and rename): wait for it, however slow the disk is just now.
+    await vi.waitFor(() => {
+      expect(existsSync(file)).toBe(true);
+    }, { timeout: 10_000 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ day: '2026-03-17', total: { prints: 50 } });
     expect(clock.pending()).toBe(0);
     expect(make().view().total.prints).toBe(50);
