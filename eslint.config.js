@@ -1,9 +1,14 @@
 // ESLint: typescript-eslint strict (type-aware) everywhere, react-hooks for the renderer, and
-// import rules that keep the layers of DESIGN.md §2 apart.
+// import rules that keep the layers apart (docs/architecture.md, "Layers").
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** Packages that only run in Node (native modules, files, processes, the browser driver). */
+const nodeOnlyPackages = ['serialport', '@serialport/*', 'node-hid', 'pino', 'pino/*', 'playwright-core', 'playwright-core/*', '@playwright/*', 'csv-parse', 'csv-parse/*', 'jsonc-parser'];
+/** Packages of the UI; the core is the same under both hosts and draws nothing. */
+const uiPackages = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'react-simple-keyboard', 'simple-keyboard-layouts', 'simple-keyboard-layouts/*'];
 
 const electronOnlyInAdapters = {
   name: 'electron',
@@ -45,7 +50,10 @@ export default tseslint.config(
             { name: 'zustand', importNames: ['create', 'createStore'], message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.' },
             { name: 'zustand/vanilla', message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.' },
           ],
-          patterns: [{ group: ['node:*', '**/electron/**'], message: 'The renderer runs in the browser: no Node or host modules.' }],
+          patterns: [
+            { group: ['node:*', '**/electron/**'], message: 'The renderer runs in the browser: no Node or host modules.' },
+            { group: nodeOnlyPackages, message: 'The renderer runs in the browser: this package only runs in Node.' },
+          ],
         },
       ],
     },
@@ -65,7 +73,10 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyInAdapters],
-          patterns: [{ group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'], message: 'core is host-agnostic: hosts import core, never the other way round.' }],
+          patterns: [
+            { group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'], message: 'core is host-agnostic: hosts import core, never the other way round.' },
+            { group: uiPackages, message: 'core draws nothing: UI packages belong to the renderer.' },
+          ],
         },
       ],
     },
@@ -75,7 +86,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronOnlyInAdapters], patterns: [{ group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'shared/ is used by both sides: no Node, host or UI imports.' }] },
+        {
+          paths: [electronOnlyInAdapters],
+          patterns: [
+            { group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'shared/ is used by both sides: no Node, host or UI imports.' },
+            { group: [...nodeOnlyPackages, ...uiPackages], message: 'shared/ is used by both sides: no Node-only or UI packages.' },
+          ],
+        },
       ],
     },
   },

@@ -70,7 +70,8 @@ export class KioskPage {
     this.#page
       ?.evaluate(
         ({ fn, name, data }) => {
-          const deliver = (window as unknown as Record<string, unknown>)[fn];
+          // Runs in the page: its global object is the window.
+          const deliver = (globalThis as unknown as Record<string, unknown>)[fn];
           if (typeof deliver === 'function') (deliver as (e: string, p: unknown) => void)(name, data);
         },
         { fn: transportNames.deliver, name: event, data: payload },
@@ -100,7 +101,8 @@ export class KioskPage {
   async clearClipboard(): Promise<void> {
     const page = this.#page;
     if (page === null) throw new Error('no kiosk page to empty the clipboard from');
-    await page.evaluate(() => navigator.clipboard.writeText(''));
+    // Runs in the page, where navigator has the clipboard (Node's types do not know it).
+    await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { writeText(text: string): Promise<void> } } }).navigator.clipboard.writeText(''));
   }
 
   /** Stops replacing pages (the host is shutting down). */

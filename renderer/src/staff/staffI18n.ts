@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import { staffLanguages, type StaffLanguage } from '../../../shared/config/staffConfig';
 import de from '../i18n/locales/de.json';
 import en from '../i18n/locales/en.json';
@@ -18,7 +18,7 @@ export const staffResources = {
   en: { translation: en, staff: staffEn },
 } as const satisfies Record<StaffLanguage, { translation: typeof de; staff: typeof staffDe }>;
 
-export const staffI18n = i18next.createInstance();
+export const staffI18n: i18n = i18next.createInstance();
 void staffI18n.init({
   resources: staffResources,
   lng: 'de',
