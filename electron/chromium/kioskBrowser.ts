@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumArgs, kioskWindowArgs } from './chromiumArgs';
 
 /**
- * The browsers of the Chromium host (see docs/architecture.md, "Chromium host").
+ * The browsers of the Chromium host (docs/architecture.md, "Two hosts, one core").
  *
  * Headless (tests, benches): one browser; the kiosk page lives in a browser context of its own and
  * the portal's contexts sit beside it, so a DevTools client sees them all.

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The kiosk window: fullscreen kiosk, no menu, locked-down web preferences (DESIGN.md §5). */
+/** The kiosk window: fullscreen kiosk, no menu, locked-down web preferences (docs/architecture.md, "Security"). */
 export function kioskWindowOptions(input: { preloadPath: string; devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     kiosk: true,

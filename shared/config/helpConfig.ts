@@ -2,9 +2,8 @@ import { z } from '../zodConfig';
 import { parseUrl } from './webOrigin';
 
 /**
- * The remote channels through which staff learn of help calls (issue "Staff: call for help end to
- * end"); the terminal's own signal light and chime need no config here. Only the webhook exists
- * now; MQTT joins in the fleet issue as another `kind`.
+ * The remote channels through which staff learn of help calls (docs/architecture.md, "Help calls and staff"); the terminal's own signal light and chime need no config here. Only the webhook exists
+ * now; MQTT, not built yet, would be another `kind`.
  */
 
 export const maxHelpChannels = 5;

@@ -1,7 +1,7 @@
 import { z } from '../zodConfig';
 
 /**
- * What a key does for someone who cannot see or reach the touch screen (DESIGN.md §6,
+ * What a key does for someone who cannot see or reach the touch screen (docs/architecture.md, "Accessibility and languages",
  * EN 301 549 §5.1.3). `left`/`right` follow the direction of writing; `none` switches a default
  * key off.
  */

@@ -5,11 +5,12 @@ import { keypadConfigSchema, resolveKeyMap, type KeyAction } from './keypadConfi
 import { portalConfigSchema, resolvePortalConfig, type PortalConfig } from './portalConfig';
 import { helpConfigSchema, resolveHelpConfig, type HelpConfig } from './helpConfig';
 import { resolveStaffConfig, staffConfigSchema, type StaffConfig } from './staffConfig';
+import { currentConfigFormatVersion } from './configMigrations';
 
 export const terminalRoles = ['info', 'workstation'] as const;
 export type TerminalRole = (typeof terminalRoles)[number];
 
-/** Idle timeout and warning length per role when a config leaves them out (DESIGN.md §3). */
+/** Idle timeout and warning length per role when a config leaves them out (docs/architecture.md, "Session"). */
 export const sessionDefaults: Readonly<Record<TerminalRole, { idleTimeoutSeconds: number; warningSeconds: number }>> = {
   info: { idleTimeoutSeconds: 90, warningSeconds: 30 },
   workstation: { idleTimeoutSeconds: 180, warningSeconds: 30 },
@@ -31,6 +32,9 @@ const sessionSchema = z.strictObject({
 export const kioskConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    formatVersion: z
+      .literal(currentConfigFormatVersion)
+      .describe('The format of this file. An older format is converted at start (with a log line); a file without it counts as written before format versions.'),
     terminal: z.strictObject({
       id: z
         .string()

@@ -4,7 +4,7 @@ import { isEidClientUrl, parseUrl } from './webOrigin';
 import { documentPrinterConfigSchema, type DocumentPrinterConfig } from './documentPrinterConfig';
 
 /**
- * The online services of a self-service workstation (issue "self-service workstation"): one tile
+ * The online services of a self-service workstation (README.md, "Online services (workstation)"): one tile
  * per service, each with the exact origins it may use. The policies in electron/core/portal/ decide
  * everything else from a tile; nothing here is a pattern or a wildcard, so what is allowed can be
  * read off the file.

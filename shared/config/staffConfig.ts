@@ -1,7 +1,7 @@
 import { z } from '../zodConfig';
 
 /**
- * Staff access to a terminal (issue "Staff: assist and reset mode, out of order"): the hidden
+ * Staff access to a terminal (README.md, "Help calls and staff access"): the hidden
  * gesture that opens the PIN pad, the PIN hashes, when assist mode locks itself, and where citizens
  * are sent while the terminal is out of order. PINs are never in the config, only slow hashes made
  * by `npm run staff:pin` (format `scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>`).

@@ -7,7 +7,7 @@
 
 /**
  * The local eID client's port (BSI TR-03124: `http://127.0.0.1:24727/eID-Client`). Everything on it
- * belongs to the eID issue, never to a portal tile.
+ * belongs to eID sign-in (not built yet), never to a portal tile.
  */
 export const eidClientPort = '24727';
 

@@ -2,7 +2,7 @@ import { z } from '../zodConfig';
 import { uiLanguages, type UiLanguage } from '../i18n/languages';
 
 /**
- * The content pack (DESIGN.md §1, issue "information terminal"): what the information terminal
+ * The content pack (README.md, "Content pack (information terminal)"): what the information terminal
  * knows about services, topics, departments, the building, opening hours and queue categories.
  * A pack is a folder in kiosk-config/content/<pack>/ with `pack.json` and the files it names.
  * Every text is per language; German is required, other languages are optional and the UI marks

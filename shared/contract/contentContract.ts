@@ -3,7 +3,7 @@ import { uiLanguages } from '../i18n/languages';
 import { printResultSchema } from '../devices/receipt';
 
 /**
- * What the information terminal's screens ask the core for (issue "information terminal"). Texts
+ * What the information terminal's screens ask the core for (README.md, "Content pack (information terminal)"). Texts
  * arrive in one language each: the one asked for where the pack has it, else German or English;
  * `lang` says which, so the UI can mark a text that is not in the citizen's language.
  */
@@ -114,7 +114,7 @@ export type ContentStatusView = z.infer<typeof contentStatusSchema>;
 
 const withLanguage = { language };
 
-/** The content channels, merged into requestChannels (shared/contract/channels.ts). */
+/** The content channels, merged into requestChannels (channels.ts). */
 export const contentRequestChannels = {
   /** The content pack's state, for the staff indicator. */
   'content.status': { request: z.strictObject({}), response: contentStatusSchema },
@@ -145,4 +145,9 @@ export const contentRequestChannels = {
     request: z.strictObject({ ...withLanguage, categoryId: contentId, labels: ticketLabelsSchema, germanLabels: ticketLabelsSchema }),
     response: z.strictObject({ ticket: ticketSchema, print: printResultSchema, printedIn: language }),
   },
+} as const;
+
+export const contentEventChannels = {
+  /** The content pack was reloaded or an edit was refused. */
+  'content.changed': contentStatusSchema,
 } as const;

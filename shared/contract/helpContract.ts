@@ -3,7 +3,7 @@ import { uiLanguages } from '../i18n/languages';
 import { helpScreenIdSchema } from '../help/helpEvent';
 
 /**
- * The call for help as the UI sees it (issue "Staff: call for help end to end"). The core owns the
+ * The call for help as the UI sees it (docs/architecture.md, "Help calls and staff"). The core owns the
  * call (states, escalation timer, signal light, outbox to staff channels); the UI shows it and
  * sounds the chime when `status` becomes requested (louder when `escalated` becomes true).
  */

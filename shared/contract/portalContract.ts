@@ -4,7 +4,7 @@ import { uiLanguages } from '../i18n/languages';
 import { shownTextSchema } from './contentContract';
 
 /**
- * What the self-service workstation's screens ask the core for (issue "self-service workstation"):
+ * What the self-service workstation's screens ask the core for (README.md, "Online services (workstation)"):
  * the tiles of the start page and one portal view per citizen session. The view itself is drawn by
  * the host: Electron places a WebContentsView over the area the UI reports (`surface: 'native'`);
  * the Chromium host streams the page as frames the UI draws and forwards touches and keys to it

@@ -1,7 +1,7 @@
 import { z } from '../zodConfig';
 
 /**
- * Staff at the terminal (issue "Staff: assist and reset mode, out of order"): the PIN pad, assist
+ * Staff at the terminal (README.md, "Help calls and staff access"): the PIN pad, assist
  * mode and its actions, and the out-of-order state. The core decides: it checks the PIN against the
  * config's hashes, counts wrong PINs, locks assist mode after the configured idle time, and refuses
  * every action while assist mode is locked. The PIN itself is never stored or logged.

@@ -1,6 +1,6 @@
 import { z } from '../zodConfig';
 
-/** The kinds of device a terminal can drive (DESIGN.md §4). */
+/** The kinds of device a terminal can drive (docs/architecture.md, "Devices"). */
 export const deviceKinds = ['printer', 'documentReader', 'signalLight'] as const;
 export type DeviceKind = (typeof deviceKinds)[number];
 

@@ -2,7 +2,7 @@ import { z } from '../zodConfig';
 import { uiLanguages } from '../i18n/languages';
 
 /**
- * What a terminal tells staff about a help call (issue "Staff: call for help end to end"): one
+ * What a terminal tells staff about a help call (docs/architecture.md, "Help calls and staff"): one
  * event per change of the call, sent to every configured remote channel (webhook, later MQTT).
  * It says where and when help is needed and nothing about the person: terminal, location, time,
  * the screen the citizen was on and the language they use. The schema is strict, so nothing else

@@ -1,5 +1,5 @@
 /**
- * The languages the kiosk UI is translated into (DESIGN.md §6). A terminal may only offer
+ * The languages the kiosk UI is translated into (docs/architecture.md, "Accessibility and languages"). A terminal may only offer
  * languages from this list, so a config can never switch on a language without translations.
  * Leichte Sprache is German easy-to-read, its own language with the private-use tag `de-x-ls`.
  */

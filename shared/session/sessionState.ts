@@ -1,6 +1,6 @@
 import { z } from '../zodConfig';
 
-/** The session lifecycle of DESIGN.md §3. */
+/** The session lifecycle of docs/architecture.md, "Session". */
 export const sessionStates = ['attract', 'active', 'idle-warning', 'resetting'] as const;
 export type SessionState = (typeof sessionStates)[number];
 

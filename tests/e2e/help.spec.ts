@@ -9,7 +9,7 @@ import { closedPort } from './support/workstation';
 import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from './support/staff';
 
 /**
- * A human is always one tap away (issue "Staff: call for help end to end"): the citizen's call
+ * A human is always one tap away (docs/architecture.md, "Help calls and staff"): the citizen's call
  * reaches staff through the signal light and a signed webhook, staff acknowledge from afar and
  * resolve it in assist mode; a call survives a killed kiosk and a dead webhook; PINs stay secret;
  * out of order survives a restart.

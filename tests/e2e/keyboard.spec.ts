@@ -4,7 +4,7 @@ import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { visitors } from './support/screenVisitors';
 
 /**
- * Operation without sight or touch (DESIGN.md §6, EN 301 549 §5.1.3): on every screen of the
+ * Operation without sight or touch (docs/architecture.md, "Accessibility and languages", EN 301 549 §5.1.3): on every screen of the
  * registry, Tab reaches every control, in reading order (mirrored right to left), with a visible
  * focus, and never gets stuck; the arrow keys move the same way.
  */

@@ -7,7 +7,7 @@ import { openPortalPages, portalPage, waitForFrame, workstationConfig } from './
 import { startTestPortal } from '../support/testPortal';
 
 /**
- * A citizen who cannot see the screen uses the kiosk with a tactile keypad only (DESIGN.md §6,
+ * A citizen who cannot see the screen uses the kiosk with a tactile keypad only (docs/architecture.md, "Accessibility and languages",
  * EN 301 549 §5.1.3). The test terminal's keypad is a number block: * for help, / for read-aloud,
  * the decimal key for back, + for louder, 2 and 8 to move, 5 to select (tests/fixtures/config/info-keypad.json).
  */

@@ -7,7 +7,7 @@ import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig } from './support/workstation';
 
 /**
- * No trace (DESIGN.md §3): the test portal writes a canary into every place a browser keeps
+ * No trace (docs/architecture.md, "Session"): the test portal writes a canary into every place a browser keeps
  * something — cookies, localStorage, sessionStorage, IndexedDB, Cache Storage, a service worker,
  * the HTTP cache and auth cache, the clipboard, a form field typed on the on-screen keyboard. After
  * "end" and after the idle reset, the next session finds none of it, no file of the kiosk holds

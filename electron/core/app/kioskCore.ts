@@ -4,7 +4,6 @@ import type { KioskEvent } from '../../../shared/contract/channels';
 import { createDeviceLayer } from '../devices/createDeviceLayer';
 import type { DeviceDeps } from '../devices/deviceDeps';
 import type { DeviceLayer } from '../devices/deviceLayer';
-import { fail, ok } from '../../../shared/result';
 import { createIpcRouter, type IpcRouter } from '../ipc/ipcRouter';
 import { createContentDesk } from '../content/contentDesk';
 import { createInfoSlipDesk } from '../content/infoSlip';
@@ -13,7 +12,7 @@ import { AssistMode } from '../staff/assistMode';
 import { createAuditLog } from '../staff/auditLog';
 import { LightTest } from '../staff/lightTest';
 import { OutOfOrder } from '../staff/outOfOrder';
-import { createStaffDesk, type ExitPort } from '../staff/staffDesk';
+import { createStaffHandlers, type ExitPort } from '../staff/staffHandlers';
 import { Counters } from '../stats/counters';
 import { countHelp, countingRouter, countSessions } from '../stats/counting';
 import type { ContentService } from '../content/contentService';
@@ -31,6 +30,12 @@ import { HelpOutbox } from '../help/helpOutbox';
 import { HelpService } from '../help/helpService';
 import { createWebhookChannel } from '../help/webhookChannel';
 import { acknowledgementSources, WebhookAcknowledgements } from '../help/webhookAcknowledgements';
+import { createHelpHandlers } from '../help/helpHandlers';
+import { createContentHandlers } from '../content/contentHandlers';
+import { createDeviceHandlers } from '../devices/deviceHandlers';
+import { createPortalHandlers } from '../portal/portalHandlers';
+import { createSessionHandlers } from '../session/sessionHandlers';
+import { createAppHandlers } from './appHandlers';
 
 export type EventSink = (message: KioskEvent) => void;
 
@@ -78,7 +83,10 @@ export interface KioskCore {
   dispose(): Promise<void>;
 }
 
-/** The composition of host-agnostic services that both hosts run. */
+/**
+ * The composition root of the host-agnostic services that both hosts run: it makes the services,
+ * connects them and hands the router one handler module per capability. No channel logic lives here.
+ */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const { config, logger } = options;
@@ -147,7 +155,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     emit({ event: 'content.changed', payload: contentStatusView(options.content) });
   });
   const desk = options.content ? createContentDesk(options.content, { now: () => new Date(clock.now()), languages: config.languages.offered }) : null;
-  const unavailable = fail('unavailable', 'no content pack configured');
   const printer = devices?.print ?? null;
   const slips = desk ? createInfoSlipDesk({ pack: () => desk.pack(), printer }) : null;
   const queue =
@@ -175,7 +182,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         })
       : null;
   if (portal) resets.register(portal.resetParticipant());
-  const noPortal = fail('unavailable', 'this terminal has no portal view');
 
   // Staff: assist mode behind the PIN pad, out of order, the audit log and anonymous counters, each
   // kept in the data folder (in memory only without one).
@@ -195,58 +201,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     void signalLight.update({ outOfOrder: status.outOfOrder });
   });
   const lightTest = devices?.light ? new LightTest(devices.light, () => signalLight.refresh(), clock) : null;
-  const staffDesk = createStaffDesk({ assist, outOfOrder, audit, counters, session, help, lightTest, content: options.content ?? null, exit: options.exit ?? null, clock, logger });
-
+  // Every request channel, one handler module per capability (electron/core/<capability>/<capability>Handlers.ts).
   const router = createIpcRouter(
     {
-      ...staffDesk,
-      'app.bootstrap': () =>
-        ok({
-          terminal: { ...config.terminal },
-          languages: { default: config.languages.default, offered: [...config.languages.offered] },
-          session: { ...config.session },
-          keys: { ...config.keys },
-          help: { chime: { ...config.help.chime } },
-          staff: { gesture: { ...config.staff.gesture }, language: config.staff.language },
-          snapshot: session.snapshot(),
-        }),
-      // Out of order: the UI shows the out-of-order screen instead of attract; no session starts.
-      'session.start': () => (outOfOrder.isOn() ? fail('invalid-state', 'the terminal is out of order') : session.start()),
-      'session.activity': () => {
-        session.activity();
-        return ok({});
-      },
-      'session.extend': () => session.extend(),
-      'session.end': () => {
-        void session.reset('end');
-        return ok({});
-      },
-      'session.resetComplete': ({ resetId }) =>
-        rendererReset.confirm(resetId) ? ok({}) : fail('invalid-state', 'no such reset in progress'),
-      'devices.status': () => ok({ devices: devices?.manager.health() ?? [] }),
-      'printer.print': async ({ receipt }) => ok(devices?.print ? await devices.print.print(receipt) : { status: 'failed', reason: 'no-printer' }),
-      'content.status': () => ok(contentStatusView(options.content)),
-      'content.home': ({ language }) => ok(desk ? desk.home(language) : { available: false, sampleData: false, topics: [], opening: { open: false, nextOpening: null }, queue: [] }),
-      'content.topic': ({ topicId, language }) => desk?.topic(topicId, language) ?? unavailable,
-      'content.search': ({ query, language }) => desk?.search(query, language) ?? unavailable,
-      'content.service': ({ serviceId, language }) => desk?.service(serviceId, language) ?? unavailable,
-      'content.printSlip': (request) => slips?.printSlip(request) ?? unavailable,
-      'queue.draw': (request) => queue?.draw(request) ?? unavailable,
-      'portal.tiles': ({ language }) => ok({ tiles: portal?.tiles(language) ?? [] }),
-      'portal.open': ({ tileId }) => portal?.open(tileId) ?? noPortal,
-      'portal.command': ({ command }) => portal?.command(command) ?? noPortal,
-      'portal.layout': (layout) => portal?.layout(layout) ?? noPortal,
-      'portal.type': ({ text }) => portal?.type(text) ?? noPortal,
-      'portal.key': ({ key }) => portal?.key(key) ?? noPortal,
-      'portal.pointer': (event) => portal?.pointer(event) ?? noPortal,
-      'portal.wheel': (event) => portal?.wheel(event) ?? noPortal,
-      'portal.print': ({ what }) => portal?.print(what) ?? noPortal,
-      'portal.answerDialog': ({ id, accept, text }) => portal?.answerDialog(id, accept, text) ?? noPortal,
-      'portal.chooseFiles': ({ id, names }) => portal?.chooseFiles(id, names) ?? noPortal,
-      'portal.dismiss': ({ what }) => portal?.dismiss(what) ?? noPortal,
-      'help.request': (context) => help.request(context),
-      'help.cancel': () => help.cancel(),
-      'help.status': () => ok(help.view()),
+      ...createAppHandlers({ config, session }),
+      ...createSessionHandlers({ session, rendererReset, outOfOrder }),
+      ...createDeviceHandlers({ devices }),
+      ...createContentHandlers({ content: options.content ?? null, desk, slips, queue }),
+      ...createPortalHandlers({ portal }),
+      ...createHelpHandlers({ help }),
+      ...createStaffHandlers({ assist, outOfOrder, audit, counters, session, help, lightTest, content: options.content ?? null, exit: options.exit ?? null, clock, logger }),
     },
     logger,
   );

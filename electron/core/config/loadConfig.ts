@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { migrateConfig } from '../../../shared/config/configMigrations';
 import { kioskConfigSchema, resolveConfig, type KioskConfig } from '../../../shared/config/kioskConfig';
 import { schemaProblems, type SchemaProblem } from '../validation/schemaProblems';
 
@@ -6,13 +7,21 @@ import { schemaProblems, type SchemaProblem } from '../validation/schemaProblems
 export type ConfigProblem = SchemaProblem;
 
 export type ConfigLoadResult =
-  | { readonly ok: true; readonly config: KioskConfig; readonly file: string }
+  | {
+      readonly ok: true;
+      readonly config: KioskConfig;
+      readonly file: string;
+      /** The conversions from an older format that were applied in memory (empty for a current file). */
+      readonly migrated: readonly string[];
+    }
   | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
 
-/** Validates already-parsed JSON; every problem is listed, not just the first. */
+/** Brings already-parsed JSON to the current format and validates it; every problem is listed, not just the first. */
 export function validateConfig(data: unknown, file: string): ConfigLoadResult {
-  const parsed = kioskConfigSchema.safeParse(data);
-  if (parsed.success) return { ok: true, config: resolveConfig(parsed.data), file };
+  const migration = migrateConfig(data);
+  if (!migration.ok) return { ok: false, file, problems: [{ path: 'formatVersion', message: migration.message }] };
+  const parsed = kioskConfigSchema.safeParse(migration.data);
+  if (parsed.success) return { ok: true, config: resolveConfig(parsed.data), file, migrated: migration.changes };
   const problems = schemaProblems(parsed.error).map(({ path, message }) => ({ path, message }));
   return { ok: false, file, problems };
 }

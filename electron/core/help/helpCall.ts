@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { UiLanguage } from '../../../shared/i18n/languages';
 
 /**
- * The call for help of one terminal (issue "staff: call for help"), modelled on the emergency call
+ * The call for help of one terminal (docs/architecture.md, "Help calls and staff"), modelled on the emergency call
  * of the open-source ZMS: clear → requested → acknowledged ("help is coming") → clear. The citizen
  * asks and may cancel; staff acknowledge (from afar or at the terminal) and resolve on arrival; a
  * call nobody acknowledged in time is escalated once (a second channel, a louder signal).

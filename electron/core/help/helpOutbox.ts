@@ -9,8 +9,7 @@ import { systemClock, type Clock } from '../session/clock';
 import type { DeliveryOutcome, HelpChannel } from './helpChannel';
 
 /**
- * The durable outbox of help events: a help call is never lost (issue "Staff: call for help end to
- * end"). `enqueue` resolves once the event is on disk for every channel, in `<dir>/outbox.json`,
+ * The durable outbox of help events: a help call is never lost (docs/architecture.md, "Help calls and staff"). `enqueue` resolves once the event is on disk for every channel, in `<dir>/outbox.json`,
  * which is only ever replaced atomically. Each channel has its own delivery loop: one event at a
  * time, oldest `at` first, retried with exponential backoff while the channel is down, removed once
  * delivered. After a restart `start` reads the file and carries on.

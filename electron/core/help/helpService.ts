@@ -13,7 +13,7 @@ import { clearHelpCall, helpCallTransition, type HelpCallCommand, type HelpCallC
 import type { HelpOutbox } from './helpOutbox';
 
 /**
- * The terminal's call for help (issue "Staff: call for help end to end"): owns the call's state
+ * The terminal's call for help (docs/architecture.md, "Help calls and staff"): owns the call's state
  * (transitions in helpCall.ts), the escalation timer, the help input of the signal light, and
  * hands every change of the call to the outbox as a HelpEvent for the remote channels.
  *

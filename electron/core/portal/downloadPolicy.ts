@@ -1,7 +1,7 @@
 import type { PortalTile } from '../../../shared/config/portalConfig';
 
 /**
- * Downloads in a portal view are never saved (DESIGN.md §3: no trace). A PDF — an application
+ * Downloads in a portal view are never saved (docs/architecture.md, "Session": no trace). A PDF — an application
  * form, a receipt — can be printed instead when the tile allows it; everything else is refused.
  */
 

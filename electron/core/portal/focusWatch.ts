@@ -1,8 +1,7 @@
 import { portalFocusKinds, type PortalFocusKind } from '../../../shared/contract/portalContract';
 
 /**
- * Which on-screen keyboard a portal page needs, found without giving the page any API (issue
- * "self-service workstation"). Hosts run `focusWatchScript` in an isolated world named
+ * Which on-screen keyboard a portal page needs, found without giving the page any API. Hosts run `focusWatchScript` in an isolated world named
  * `focusWatchWorld` of every document (CDP `Page.addScriptToEvaluateOnNewDocument` with
  * `worldName`) and expose the binding `focusWatchBinding` to that world only (CDP
  * `Runtime.addBinding` with `executionContextName`): the page's own scripts live in the main

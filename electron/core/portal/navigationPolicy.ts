@@ -3,7 +3,7 @@ import { isEidClientUrl, parseUrl } from '../../../shared/config/webOrigin';
 import { isAllowedOrigin } from './allowedOrigins';
 
 /**
- * Where a portal view may go (issue "self-service workstation", DESIGN.md §5): only to the tile's
+ * Where a portal view may go (docs/architecture.md, "Security"): only to the tile's
  * exact origins, in the main frame and in every subframe.
  *
  * Hosts call this for every navigation *and every redirect hop* (Electron: `will-navigate`,
@@ -39,7 +39,7 @@ export type NavigationDecision =
 export function decideNavigation(url: string, tile: Pick<PortalTile, 'origins'>, context: NavigationContext): NavigationDecision {
   const target = parseUrl(url);
   if (target === null) return { allow: false, reason: 'malformed' };
-  // Before the origin check: 127.0.0.1:24727 could never be allowed, but the eID issue needs to see it.
+  // Before the origin check: 127.0.0.1:24727 could never be allowed, but eID sign-in (not built yet) will need to see it.
   if (isEidClientUrl(target)) return { allow: false, reason: 'eid', url: target.href };
 
   const refusal = targetRefusal(target, tile, context.frame);

@@ -2,7 +2,7 @@ import { portalPermissions, type PortalPermission, type PortalTile } from '../..
 import { isAllowedOrigin } from './allowedOrigins';
 
 /**
- * Browser permissions of a portal view (DESIGN.md §5: request *and* check handlers, deny by
+ * Browser permissions of a portal view (docs/architecture.md, "Security": request *and* check handlers, deny by
  * default). A permission is granted only when it is in the fixed list (camera, microphone), the
  * tile's config names it, and the asking frame is on one of the tile's origins. Everything else —
  * notifications, geolocation, clipboard, fullscreen, MIDI, file system, … — is denied: a kiosk

@@ -48,8 +48,7 @@ interface Chooser {
 }
 
 /**
- * The self-service workstation's portal view of the current session (issue "self-service
- * workstation"): opens tiles in the host's browser, keeps the view state the UI shows, holds what a
+ * The self-service workstation's portal view of the current session (README.md, "Online services (workstation)"): opens tiles in the host's browser, keeps the view state the UI shows, holds what a
  * page offered (a PDF, a dialog, a file chooser) and throws all of it away at every reset. Each
  * opened page gets a generation number; events of a page that was already closed are ignored, so
  * nothing of one citizen's page can reach the next citizen's view.

@@ -3,8 +3,7 @@ import type { PortalFocusKind, PortalFrame, PortalKey, PortalLayout, PortalPoint
 import type { NavigationRefusal } from './navigationPolicy';
 
 /**
- * The port through which the core's portal service drives a host's browser (issue "self-service
- * workstation"). Electron implements it with a WebContentsView in a fresh in-memory partition;
+ * The port through which the core's portal service drives a host's browser (README.md, "Online services (workstation)"). Electron implements it with a WebContentsView in a fresh in-memory partition;
  * the Chromium host with a fresh browser context whose page it streams as frames. Both hosts apply
  * the pure policies of this folder themselves, at the hooks their browser offers, and report what
  * happened through `PortalPageEvents`; the service turns that into the view state the UI shows.

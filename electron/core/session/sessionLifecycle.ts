@@ -21,7 +21,7 @@ export interface SessionLifecycleOptions {
 type Listener = (snapshot: SessionSnapshot) => void;
 
 /**
- * The session state machine of DESIGN.md §3:
+ * The session state machine of docs/architecture.md, "Session":
  * attract → active → idle-warning → resetting → attract.
  * It owns the idle and warning timers; every reset goes through {@link SessionLifecycle.reset}.
  */

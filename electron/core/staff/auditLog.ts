@@ -4,7 +4,7 @@ import { errorCode } from '../files/atomicFile';
 import type { Logger } from '../logging/logger';
 
 /**
- * The audit log of staff actions (issue 7): one JSON line per PIN attempt, lock and action in
+ * The audit log of staff actions (docs/architecture.md, "Help calls and staff"): one JSON line per PIN attempt, lock and action in
  * `<dataDir>/audit/staff-audit.jsonl`, with the time, the terminal, the action and its outcome.
  * Nothing else: who it was is not known (PINs are shared), a PIN is never written, and no citizen
  * data is involved. Lines are only appended; when the file passes its size it is renamed to `.1`

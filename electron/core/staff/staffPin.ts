@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { fail, ok, type Result } from '../../../shared/result';
 
 /**
- * Staff PINs as slow hashes (DESIGN.md §5): scrypt with N = 2^15, r = 8, p = 1 costs about 32 MiB
+ * Staff PINs as slow hashes (docs/architecture.md, "Security"): scrypt with N = 2^15, r = 8, p = 1 costs about 32 MiB
  * and a noticeable fraction of a second per guess, which makes trying all 4–12 digit PINs offline
  * expensive; the pad lockout (pinLockout.ts) limits guesses at the terminal. The stored form is
  * `scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>`, so the parameters can be raised later

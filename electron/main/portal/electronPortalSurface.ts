@@ -14,7 +14,7 @@ import { guardPortalSession } from './portalSessionGuards';
 import { newPortalPartition, portalWebPreferences } from './portalWebPreferences';
 
 /**
- * The Electron host's PortalSurface (issue "self-service workstation"): each open() is a fresh
+ * The Electron host's PortalSurface (README.md, "Online services (workstation)"): each open() is a fresh
  * WebContentsView in a fresh in-memory partition, placed over the area the kiosk UI reports,
  * with the portal policies wired to Electron's hooks before the first request.
  */

@@ -7,7 +7,7 @@ import type { PortalPageEvents } from '../../core/portal/portalSurface';
 import type { KioskContents, PortalContents } from './portalPorts';
 
 /**
- * The navigation side of a portal view (DESIGN.md §5): every navigation and redirect hop of every
+ * The navigation side of a portal view (docs/architecture.md, "Security"): every navigation and redirect hop of every
  * frame is judged by `decideNavigation`, popups by `decidePopup`; no webviews, no context menu, no
  * kiosk-breaking shortcuts; Escape hands focus back to the kiosk UI so a keyboard user is never
  * trapped in the page.

@@ -1,7 +1,7 @@
 import type { WebPreferences } from 'electron';
 
 /**
- * Web preferences of a portal view (DESIGN.md §5): external content gets no preload and no kiosk
+ * Web preferences of a portal view (docs/architecture.md, "Security"): external content gets no preload and no kiosk
  * API, runs sandboxed and isolated, and lives in a partition of its own. The partition name has
  * no `persist:` prefix, so Electron keeps it in memory only: nothing of the citizen reaches disk.
  */

@@ -24,7 +24,7 @@ interface AccessibilityState extends AccessibilitySettings {
   change: (patch: Partial<AccessibilitySettings>) => void;
 }
 
-/** The citizen's display settings; back to the defaults at every reset (DESIGN.md §6). */
+/** The citizen's display settings; back to the defaults at every reset (docs/architecture.md, "Accessibility and languages"). */
 export const useAccessibilityStore = defineCitizenStore<AccessibilityState>('accessibility', (set) => ({
   textSize: '100',
   contrast: 'normal',

@@ -1,4 +1,4 @@
-import type { Bootstrap } from '../../../shared/contract/channels';
+import type { Bootstrap } from '../../../shared/contract/appContract';
 import { defineTerminalStore } from './storeRegistry';
 
 interface TerminalState {

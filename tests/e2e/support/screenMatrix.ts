@@ -53,7 +53,7 @@ async function expectNoAxeViolations(page: Page, mode: string): Promise<void> {
   expect(violations.map((v) => `${mode}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** Every visible interactive element smaller than 44×44 CSS px (WCAG 2.5.8 and DESIGN.md §6). */
+/** Every visible interactive element smaller than 44×44 CSS px (WCAG 2.5.8 and docs/architecture.md, "Accessibility and languages"). */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = 'button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 
 /**
  * There is no audio device here, so tests record what the kiosk asks the Web Speech API to say
- * (text, language, volume) and how often it stops speech — DESIGN.md §7.
+ * (text, language, volume) and how often it stops speech — docs/architecture.md, "Runtime".
  */
 export interface Said {
   readonly text: string;

@@ -101,6 +101,7 @@ describe('portal.printer', () => {
 
   it('reports a bad printer with its full path in the kiosk config', () => {
     const result = kioskConfigSchema.safeParse({
+      formatVersion: 1,
       terminal: { id: 'workstation-1', name: 'SB-Arbeitsplatz 1', role: 'workstation', site: 'Bürgerservice Jena' },
       languages: { default: 'de', offered: ['de'] },
       portal: { tiles: [], printer: { kind: 'cups', queue: 'a b' } },

@@ -23,6 +23,7 @@ function tileProblems(overrides: Record<string, unknown>): string[] {
 
 function config(role: 'info' | 'workstation', extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    formatVersion: 1,
     terminal: { id: 'workstation-1', name: 'SB-Arbeitsplatz 1', role, site: 'Bürgerservice Jena' },
     languages: { default: 'de', offered: ['de', 'en'] },
     ...extra,

@@ -21,6 +21,7 @@ function writeTemp(content: string): string {
 
 function validData(): Record<string, unknown> & { terminal: Record<string, unknown>; session: Record<string, unknown>; languages: Record<string, unknown> } {
   return {
+    formatVersion: 1,
     terminal: { id: 'info-lobby', name: 'Informationsterminal Foyer', role: 'info', site: 'Bürgerservice Jena' },
     session: { idleTimeoutSeconds: 90, warningSeconds: 30 },
     languages: { default: 'de', offered: ['de', 'en'] },

@@ -469,6 +469,7 @@ describe('timings come from the config', () => {
     return resolveConfig(parsed.data);
   }
   const base = (role: 'info' | 'workstation') => ({
+    formatVersion: 1,
     terminal: { id: 'term-1', name: 'T', role, site: 'S' },
     languages: { default: 'de', offered: ['de'] },
   });

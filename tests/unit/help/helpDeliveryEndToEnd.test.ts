@@ -9,7 +9,7 @@ import { captureLog } from '../support/logCapture';
 import { freePort, helpEvent, startReceiver, waitFor, type TestReceiver } from './helpFakes';
 
 /**
- * The issue's acceptance in small: the webhook is down while a call is enqueued, the kiosk
+ * The help chain's promise in small: the webhook is down while a call is enqueued, the kiosk
  * restarts with the call pending, the webhook comes back, and staff see the call exactly once
  * (the receiver de-duplicates by event id, as the channel's doc comment tells receivers to).
  */

@@ -23,7 +23,7 @@ describe('decidePopup', () => {
     expect(decidePopup(url, tile)).not.toHaveProperty('url');
   });
 
-  it('leaves eID client popups to the eID issue', () => {
+  it('leaves eID client popups to eID sign-in, not to the portal tile', () => {
     expect(decidePopup('http://127.0.0.1:24727/eID-Client?tcTokenURL=x', tile)).toEqual({
       action: 'deny',
       reason: 'eid',

@@ -4,7 +4,7 @@ import { followHelp } from '../../../renderer/src/help/followHelp';
 import { useHelpCallStore } from '../../../renderer/src/help/helpStore';
 import { useTerminalStore } from '../../../renderer/src/state/terminalStore';
 import { clearHelpView, type HelpView } from '../../../shared/contract/helpContract';
-import type { Bootstrap } from '../../../shared/contract/channels';
+import type { Bootstrap } from '../../../shared/contract/appContract';
 import type { KioskApi } from '../../../shared/contract/kioskApi';
 
 const settings: ChimeSettings = { enabled: true, repeats: 2, volume: 0.6 };

@@ -61,7 +61,7 @@ export function containsSequence(bytes: readonly number[], sequence: readonly nu
   return false;
 }
 
-/** Reads one answer byte to `DLE EOT kind` (DESIGN.md §4). */
+/** Reads one answer byte to `DLE EOT kind` (docs/architecture.md, "Devices"). */
 export function decodeStatusByte(kind: StatusRequestKind, byte: number): StatusAnswer {
   if (!isStatusByte(byte)) return { ok: false, error: 'garbage' };
   switch (kind) {

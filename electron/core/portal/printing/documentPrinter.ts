@@ -7,7 +7,7 @@ import { CupsPrinter } from './cupsPrinter';
 import { PdfFolderPrinter } from './pdfFolderPrinter';
 
 /**
- * The document printer port (issue "document printing"): both hosts turn what the citizen prints
+ * The document printer port (README.md, "Online services (workstation)"): both hosts turn what the citizen prints
  * (the portal page or a PDF the portal offered) into PDF bytes and hand them to this port. Jobs
  * belong to the citizen session: the portal service aborts `signal` at session reset, and a job
  * that has not been printed by then never is.

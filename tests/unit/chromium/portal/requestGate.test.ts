@@ -39,7 +39,7 @@ describe('decidePaused: requests', () => {
     expect(decidePaused(request(url), tile, main)).toMatchObject({ action: 'block', frame: 'main', decision: { reason: 'scheme' } });
   });
 
-  it('leaves the eID client to its issue, for documents and subresources alike', () => {
+  it('leaves the eID client alone (its own flow, not a portal request), for documents and subresources alike', () => {
     expect(decidePaused(request('http://127.0.0.1:24727/eID-Client?tcTokenURL=x'), tile, main)).toMatchObject({ action: 'block', decision: { reason: 'eid' } });
     expect(decidePaused(request('http://127.0.0.1:24727/eID-Client', { resourceType: 'XHR' }), tile, main)).toMatchObject({ action: 'block', decision: { reason: 'eid' } });
   });

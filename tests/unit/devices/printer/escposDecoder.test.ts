@@ -210,7 +210,7 @@ describe('code page tables', () => {
     }
   });
 
-  it('has the CP858 letters of DESIGN.md §4', () => {
+  it('has the CP858 letters of docs/architecture.md, "Devices"', () => {
     const chars = [0x84, 0x94, 0x81, 0x8e, 0x99, 0x9a, 0xe1, 0xd5].map((b) => codePageChar('cp858', b));
     expect(chars.join('')).toBe('äöüÄÖÜß€');
     expect(codePageChar('cp850', 0xd5)).toBe('ı');

@@ -1,6 +1,6 @@
 /**
  * The real serial driver (SerialEscPosPrinter + openSerialPort/serialport) against the virtual
- * ESC/POS printer on a socat pty pair: the printer acceptance points of issue 3.
+ * ESC/POS printer on a socat pty pair: what the printer must do, as a real one would be driven.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -23,7 +23,7 @@ export type StaffHandlers = Pick<RequestHandlers, StaffChannel>;
 /** How the host ends the process: restart (restartExitCode) or quit (0). */
 export type ExitPort = (code: number) => void;
 
-export interface StaffDeskDeps {
+export interface StaffHandlersDeps {
   readonly assist: AssistMode;
   readonly outOfOrder: OutOfOrder;
   readonly audit: AuditLog;
@@ -49,7 +49,7 @@ const done: Result<StaffActionResult> = ok({ status: 'done' });
 const failed = (reason: Failure): Result<StaffActionResult> => ok({ status: 'failed', reason });
 
 /** Builds the handlers of the staff channels. */
-export function createStaffDesk(deps: StaffDeskDeps): StaffHandlers {
+export function createStaffHandlers(deps: StaffHandlersDeps): StaffHandlers {
   const { assist, outOfOrder, audit, session, help, logger } = deps;
 
   const sessionRunning = (): boolean => {
