@@ -6,9 +6,32 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Packages that only run in Node (native modules, files, processes, the browser driver). */
-const nodeOnlyPackages = ['serialport', '@serialport/*', 'node-hid', 'pino', 'pino/*', 'playwright-core', 'playwright-core/*', '@playwright/*', 'csv-parse', 'csv-parse/*', 'jsonc-parser'];
+const nodeOnlyPackages = [
+  'serialport',
+  '@serialport/*',
+  'node-hid',
+  'pino',
+  'pino/*',
+  'playwright-core',
+  'playwright-core/*',
+  '@playwright/*',
+  'csv-parse',
+  'csv-parse/*',
+  'jsonc-parser',
+];
 /** Packages of the UI; the core is the same under both hosts and draws nothing. */
-const uiPackages = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'react-simple-keyboard', 'simple-keyboard-layouts', 'simple-keyboard-layouts/*'];
+const uiPackages = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'react-i18next',
+  'zustand',
+  'zustand/*',
+  'react-simple-keyboard',
+  'simple-keyboard-layouts',
+  'simple-keyboard-layouts/*',
+];
 
 const electronOnlyInAdapters = {
   name: 'electron',
@@ -47,8 +70,15 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'The renderer talks to the host only through window.kiosk.' },
-            { name: 'zustand', importNames: ['create', 'createStore'], message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.' },
-            { name: 'zustand/vanilla', message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.' },
+            {
+              name: 'zustand',
+              importNames: ['create', 'createStore'],
+              message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.',
+            },
+            {
+              name: 'zustand/vanilla',
+              message: 'Define stores with defineCitizenStore/defineTerminalStore (state/storeRegistry.ts) so the session reset sees them.',
+            },
           ],
           patterns: [
             { group: ['node:*', '**/electron/**'], message: 'The renderer runs in the browser: no Node or host modules.' },
@@ -74,7 +104,10 @@ export default tseslint.config(
         {
           paths: [electronOnlyInAdapters],
           patterns: [
-            { group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'], message: 'core is host-agnostic: hosts import core, never the other way round.' },
+            {
+              group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'],
+              message: 'core is host-agnostic: hosts import core, never the other way round.',
+            },
             { group: uiPackages, message: 'core draws nothing: UI packages belong to the renderer.' },
           ],
         },

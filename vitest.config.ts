@@ -8,5 +8,8 @@ export default defineConfig({
     // Forks, not threads: serialport's native code must run on a process's main thread.
     pool: 'forks',
     testTimeout: 20_000,
+    // A hook or a worker's teardown that never ends fails the run instead of hanging it.
+    hookTimeout: 30_000,
+    teardownTimeout: 30_000,
   },
 });

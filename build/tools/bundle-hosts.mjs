@@ -17,6 +17,14 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
   build({ ...common, entryPoints: ['electron/chromium/host.ts'], outfile: 'dist/chromium/host.mjs', format: 'esm', packages: 'external' }),
   // Runs inside the kiosk page before its scripts: a self-contained browser script.
-  build({ ...common, platform: 'browser', target: 'chrome130', entryPoints: ['electron/chromium/bridge/bridgeScript.ts'], outfile: 'dist/chromium/bridge.js', format: 'iife', minify: true }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'chrome130',
+    entryPoints: ['electron/chromium/bridge/bridgeScript.ts'],
+    outfile: 'dist/chromium/bridge.js',
+    format: 'iife',
+    minify: true,
+  }),
   build({ ...common, entryPoints: ['electron/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', packages: 'external' }),
 ]);

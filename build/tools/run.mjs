@@ -55,7 +55,12 @@ async function runTsCli(name, entry) {
   const outfile = join(appRoot, '.cache', name, `${name}.mjs`);
   await esbuild({
     stdin: { contents: entry, resolveDir: appRoot, sourcefile: `${name}.ts`, loader: 'ts' },
-    outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
   });
   runForeground([outfile, ...args]);
 }
@@ -80,17 +85,30 @@ switch (task) {
     // The bench is TypeScript importing core modules: bundle it once, then run it.
     const { build: esbuild } = await import('esbuild');
     const outfile = join(appRoot, '.cache', 'bench', 'bench.mjs');
-    await esbuild({ entryPoints: [join(appRoot, 'tests', 'bench', 'bench.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+    await esbuild({
+      entryPoints: [join(appRoot, 'tests', 'bench', 'bench.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     runForeground([outfile, ...args]);
     break;
   }
   case 'content:import':
-    await runTsCli('content-import', "import { runImportCli } from './electron/core/content/import/importCli';\n" +
-      'process.exitCode = await runImportCli(process.argv.slice(2), process.cwd(), { info: (line) => console.log(line), error: (line) => console.error(line) });\n');
+    await runTsCli(
+      'content-import',
+      "import { runImportCli } from './electron/core/content/import/importCli';\n" +
+        'process.exitCode = await runImportCli(process.argv.slice(2), process.cwd(), { info: (line) => console.log(line), error: (line) => console.error(line) });\n',
+    );
     break;
   case 'staff:pin':
-    await runTsCli('staff-pin', "import { runPinCli, terminalPinIo } from './electron/core/staff/pinCli';\n" +
-      'process.exitCode = await runPinCli(terminalPinIo());\n');
+    await runTsCli(
+      'staff-pin',
+      "import { runPinCli, terminalPinIo } from './electron/core/staff/pinCli';\n" + 'process.exitCode = await runPinCli(terminalPinIo());\n',
+    );
     break;
   default:
     console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test, bench, content:import or staff:pin)`);

@@ -19,9 +19,13 @@ function bin(name) {
   return join(appRoot, 'node_modules', '.bin', name);
 }
 
+/** No step may hang the whole run: one that takes longer than this is stopped and counts as failed. */
+const stepTimeoutMs = 30 * 60_000;
+
 function step(name, command, args, env = {}) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, { cwd: appRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd: appRoot, stdio: 'inherit', env: { ...process.env, ...env }, timeout: stepTimeoutMs, killSignal: 'SIGKILL' });
+  if (result.error?.code === 'ETIMEDOUT') console.log(`${name}: stopped after ${String(stepTimeoutMs / 60_000)} min`);
   const ok = result.status === 0;
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
   return ok;
@@ -47,7 +51,13 @@ if (!ensureSystemPrerequisites()) process.exit(1);
 
 gate('type check (tsc -b: every layer with its own tsconfig.json)', bin('tsc'), ['-b', 'tsconfig.json']);
 gate('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
-gate('translations: every used key in all languages, no file out of date (i18next-cli extract --ci)', bin('i18next-cli'), ['extract', '--ci', '--dry-run', '--quiet']);
+gate('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+gate('translations: every used key in all languages, no file out of date (i18next-cli extract --ci)', bin('i18next-cli'), [
+  'extract',
+  '--ci',
+  '--dry-run',
+  '--quiet',
+]);
 gate('translations: no unused keys (i18next-cli status --unused)', bin('i18next-cli'), ['status', '--unused']);
 gate('translations: no missing translations (i18next-cli status)', bin('i18next-cli'), ['status']);
 gate('translations: no hard-coded text in JSX (i18next-cli lint)', bin('i18next-cli'), ['lint', '--quiet']);

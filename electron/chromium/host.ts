@@ -64,7 +64,9 @@ async function main(): Promise<number> {
   let kiosk: KioskContext | null = null;
   let closing = false;
   const portalSurface =
-    config.portal === null ? undefined : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger, clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve() });
+    config.portal === null
+      ? undefined
+      : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger, clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve() });
   const core = createKioskCore({
     config,
     logger,

@@ -102,7 +102,9 @@ export class KioskPage {
     const page = this.#page;
     if (page === null) throw new Error('no kiosk page to empty the clipboard from');
     // Runs in the page, where navigator has the clipboard (Node's types do not know it).
-    await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { writeText(text: string): Promise<void> } } }).navigator.clipboard.writeText(''));
+    await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { writeText(text: string): Promise<void> } } }).navigator.clipboard.writeText(''),
+    );
   }
 
   /** Stops replacing pages (the host is shutting down). */
@@ -127,7 +129,10 @@ export class KioskPage {
     page.on('framenavigated', (frame) => {
       if (this.#shuttingDown || frame !== page.mainFrame() || this.#page !== page) return;
       if (originOf(frame.url()) === originOf(this.origin)) return;
-      this.logger.warn({ event: 'kiosk-navigated-away', origin: originOf(frame.url()) ?? 'none' }, 'the kiosk page was navigated away; loading the kiosk again');
+      this.logger.warn(
+        { event: 'kiosk-navigated-away', origin: originOf(frame.url()) ?? 'none' },
+        'the kiosk page was navigated away; loading the kiosk again',
+      );
       void page.goto(this.url).then(
         () => {
           this.#recovered();

@@ -22,7 +22,9 @@ export function installIpcBridge(input: {
   input.ipcMain.handle(transportNames.invoke, (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     const contents = input.kioskContents();
     const trusted =
-      contents !== null && event.sender === contents && isTrustedSender({ senderFrame: event.senderFrame, mainFrame: contents.mainFrame, appOrigin: input.appOrigin });
+      contents !== null &&
+      event.sender === contents &&
+      isTrustedSender({ senderFrame: event.senderFrame, mainFrame: contents.mainFrame, appOrigin: input.appOrigin });
     const description = event.senderFrame ? (originOf(event.senderFrame.url) ?? 'unparseable url') : 'destroyed frame';
     return input.router.handle(channel, payload, { trusted, description });
   });

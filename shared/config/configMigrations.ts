@@ -30,15 +30,18 @@ export const configMigrations: readonly ConfigMigration[] = [
 ];
 
 export type ConfigMigrationResult =
-  | { readonly ok: true; readonly data: unknown; readonly from: number; readonly changes: readonly string[] }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly data: unknown; readonly from: number; readonly changes: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /**
  * Brings parsed config JSON to the current format. A file without `formatVersion` counts as format 0.
  * Data that is no object, or whose version is no whole number, is passed on unchanged for the
  * schema to report.
  */
-export function migrateConfig(data: unknown, migrations: readonly ConfigMigration[] = configMigrations, current = currentConfigFormatVersion): ConfigMigrationResult {
+export function migrateConfig(
+  data: unknown,
+  migrations: readonly ConfigMigration[] = configMigrations,
+  current = currentConfigFormatVersion,
+): ConfigMigrationResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: true, data, from: current, changes: [] };
   let config = data as Record<string, unknown>;
   const declared = 'formatVersion' in config ? config.formatVersion : 0;
@@ -54,7 +57,10 @@ export function migrateConfig(data: unknown, migrations: readonly ConfigMigratio
   while (version < current) {
     const step = migrations.find((migration) => migration.from === version);
     if (step === undefined) {
-      return { ok: false, message: `is ${String(declared)}, and there is no conversion from format ${String(version)}: write the file anew in format ${String(current)} (see kiosk-config/default.json)` };
+      return {
+        ok: false,
+        message: `is ${String(declared)}, and there is no conversion from format ${String(version)}: write the file anew in format ${String(current)} (see kiosk-config/default.json)`,
+      };
     }
     config = step.migrate(config);
     changes.push(`${String(step.from)} → ${String(step.to)}: ${step.change}`);

@@ -29,7 +29,9 @@ const printerCommon = {
   clearBufferCommand: z
     .enum(['epson', 'none'])
     .optional()
-    .describe("How to clear the printer's buffers after a failed job, at reset and after reconnecting, so nothing prints for the next person: 'epson' (DLE DC4 8, default) or 'none'."),
+    .describe(
+      "How to clear the printer's buffers after a failed job, at reset and after reconnecting, so nothing prints for the next person: 'epson' (DLE DC4 8, default) or 'none'.",
+    ),
 };
 
 export const printerConfigSchema = z.discriminatedUnion('driver', [
@@ -43,7 +45,9 @@ export const printerConfigSchema = z.discriminatedUnion('driver', [
     driver: z.literal('escpos-serial'),
     path: serialPath,
     baudRate: baudRate.optional().describe('Default 19200.'),
-    flowControl: flowControl.optional().describe("Serial handshake: 'none' (default) or 'rtscts' (hardware). XON/XOFF is not supported: it would mix with status bytes."),
+    flowControl: flowControl
+      .optional()
+      .describe("Serial handshake: 'none' (default) or 'rtscts' (hardware). XON/XOFF is not supported: it would mix with status bytes."),
     statusPollSeconds: z.number().int().min(1).max(300).optional().describe('How often DLE EOT status is polled (default 10).'),
   }),
 ]);

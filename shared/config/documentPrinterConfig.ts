@@ -13,7 +13,10 @@ export const defaultCupsTimeoutSeconds = 30;
 // kiosk allows a strict subset so the name can never be read as an option or a path.
 const cupsQueueSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_-]{0,126}$/, 'must be a CUPS queue name: letters, digits, "-" and "_" (not first), at most 127 characters, e.g. "Dokumentdrucker"')
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9_-]{0,126}$/,
+    'must be a CUPS queue name: letters, digits, "-" and "_" (not first), at most 127 characters, e.g. "Dokumentdrucker"',
+  )
   .describe('Name of the CUPS queue (as in `lpstat -p`): letters, digits, "-" and "_", at most 127 characters.');
 
 const folderSchema = z
@@ -32,11 +35,8 @@ const cupsOptionsSchema = z
     sides: z
       .enum(['one-sided', 'two-sided-long-edge', 'two-sided-short-edge'])
       .optional()
-      .describe('Duplex: sent as `-o sides=…` (default: the queue\'s own setting).'),
-    colorMode: z
-      .enum(['color', 'monochrome'])
-      .optional()
-      .describe('Sent as `-o print-color-mode=…` (default: the queue\'s own setting).'),
+      .describe("Duplex: sent as `-o sides=…` (default: the queue's own setting)."),
+    colorMode: z.enum(['color', 'monochrome']).optional().describe("Sent as `-o print-color-mode=…` (default: the queue's own setting)."),
   })
   .describe('Extra job options for lp; A4 and fit-to-page are always sent.');
 

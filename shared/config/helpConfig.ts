@@ -50,8 +50,16 @@ export const webhookChannelConfigSchema = z
       .string()
       .min(minWebhookSecretLength, `must be at least ${String(minWebhookSecretLength)} characters (e.g. "openssl rand -hex 32")`)
       .max(512)
-      .describe(`Shared secret for the HMAC-SHA256 signature (X-Kiosk-Signature), at least ${String(minWebhookSecretLength)} characters; the receiver verifies with it.`),
-    timeoutSeconds: z.number().int().min(1).max(60).default(defaultTimeoutSeconds).describe(`Seconds one request may take before it is retried (1–60, default ${String(defaultTimeoutSeconds)}).`),
+      .describe(
+        `Shared secret for the HMAC-SHA256 signature (X-Kiosk-Signature), at least ${String(minWebhookSecretLength)} characters; the receiver verifies with it.`,
+      ),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .default(defaultTimeoutSeconds)
+      .describe(`Seconds one request may take before it is retried (1–60, default ${String(defaultTimeoutSeconds)}).`),
     when: z
       .enum(helpChannelWhen)
       .default('always')
@@ -72,7 +80,9 @@ export const helpConfigSchema = z
       .min(10)
       .max(3600)
       .default(defaultEscalateAfterSeconds)
-      .describe(`A call nobody acknowledged within this many seconds escalates: escalation channels hear of it, the chime sounds louder (default ${String(defaultEscalateAfterSeconds)}).`),
+      .describe(
+        `A call nobody acknowledged within this many seconds escalates: escalation channels hear of it, the chime sounds louder (default ${String(defaultEscalateAfterSeconds)}).`,
+      ),
     chime: z
       .strictObject({
         enabled: z.boolean().default(defaultChime.enabled).describe('Whether the terminal chimes when help is requested.'),
@@ -92,7 +102,7 @@ export const helpConfigSchema = z
       .array(helpChannelConfigSchema)
       .max(maxHelpChannels, `lists more than ${String(maxHelpChannels)} channels`)
       .default([])
-      .describe('Remote channels through which staff learn of help calls, in addition to the terminal\'s own light and chime.'),
+      .describe("Remote channels through which staff learn of help calls, in addition to the terminal's own light and chime."),
   })
   .describe('Help calls to staff.');
 

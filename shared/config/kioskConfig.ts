@@ -20,7 +20,13 @@ const language = z.enum(uiLanguages);
 
 const sessionSchema = z.strictObject({
   /** Seconds without input before the idle warning appears. */
-  idleTimeoutSeconds: z.number().int().min(3).max(3600).optional().describe('Seconds without input before the idle warning (default: info 90, workstation 180).'),
+  idleTimeoutSeconds: z
+    .number()
+    .int()
+    .min(3)
+    .max(3600)
+    .optional()
+    .describe('Seconds without input before the idle warning (default: info 90, workstation 180).'),
   /** Length of the idle warning countdown; at least 20 s so it can be read and answered (WCAG 2.2.1). */
   warningSeconds: z.number().int().min(20).max(600).optional().describe('Length of the idle warning countdown in seconds, at least 20 (default 30).'),
 });
@@ -34,7 +40,9 @@ export const kioskConfigSchema = z
     $schema: z.string().optional(),
     formatVersion: z
       .literal(currentConfigFormatVersion)
-      .describe('The format of this file. An older format is converted at start (with a log line); a file without it counts as written before format versions.'),
+      .describe(
+        'The format of this file. An older format is converted at start (with a log line); a file without it counts as written before format versions.',
+      ),
     terminal: z.strictObject({
       id: z
         .string()

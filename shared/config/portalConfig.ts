@@ -63,7 +63,9 @@ const originSchema = z
     }
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .describe(`An exact origin, scheme://host[:port] without path or wildcard, e.g. "https://id.bund.de"; https:// (${loopbackNote}). Internationalized host names in punycode (xn--…).`);
+  .describe(
+    `An exact origin, scheme://host[:port] without path or wildcard, e.g. "https://id.bund.de"; https:// (${loopbackNote}). Internationalized host names in punycode (xn--…).`,
+  );
 
 const absoluteFolderSchema = z
   .string()
@@ -77,20 +79,27 @@ export const portalTileSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'must be lower-case letters, digits and dashes')
       .describe('Id of the tile in logs and statistics, e.g. "jena-online-services".'),
-    label: localizedTextSchema.describe(`Name on the tile per language, at most ${String(maxLabelLength)} characters; German required, other UI languages optional (German is shown instead).`),
+    label: localizedTextSchema.describe(
+      `Name on the tile per language, at most ${String(maxLabelLength)} characters; German required, other UI languages optional (German is shown instead).`,
+    ),
     icon: z.enum(portalIcons).describe('Icon of the tile.'),
     startUrl: startUrlSchema,
     origins: z
       .array(originSchema)
       .min(1)
       .max(20)
-      .describe('Every origin the service uses (portal, identity provider, payment provider), exactly; the start URL\'s origin must be one of them. Navigation anywhere else is refused.'),
+      .describe(
+        "Every origin the service uses (portal, identity provider, payment provider), exactly; the start URL's origin must be one of them. Navigation anywhere else is refused.",
+      ),
     permissions: z
       .array(z.enum(portalPermissions))
       .max(portalPermissions.length)
       .default([])
       .describe('Browser permissions granted to the service\'s origins, e.g. "camera" for a photo upload (default: none; everything else is always denied).'),
-    printPdfs: z.boolean().default(true).describe('Offer PDFs the service downloads for printing (default true); other downloads are always refused, nothing is saved.'),
+    printPdfs: z
+      .boolean()
+      .default(true)
+      .describe('Offer PDFs the service downloads for printing (default true); other downloads are always refused, nothing is saved.'),
     uploadFolder: absoluteFolderSchema
       .optional()
       .describe('Absolute path of a scan folder that file choosers are limited to (default: none, file choosers are refused).'),

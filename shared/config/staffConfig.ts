@@ -38,7 +38,13 @@ export const staffConfigSchema = z
       })
       .optional()
       .describe('The hidden gesture that opens the PIN pad.'),
-    lockAfterSeconds: z.number().int().min(15).max(3600).default(defaults.lockAfterSeconds).describe('Assist mode locks itself after this many seconds without a staff touch (default 120).'),
+    lockAfterSeconds: z
+      .number()
+      .int()
+      .min(15)
+      .max(3600)
+      .default(defaults.lockAfterSeconds)
+      .describe('Assist mode locks itself after this many seconds without a staff touch (default 120).'),
     language: z.enum(staffLanguages).default(defaults.language).describe('Language the staff screens open in (German or English; staff can switch).'),
     outOfOrderPlace: z
       .string()

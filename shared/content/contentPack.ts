@@ -38,7 +38,10 @@ const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '
 export const serviceSchema = z.strictObject({
   id,
   /** 14-digit key of the federal service catalogue (LeiKa), where known. */
-  leikaKey: z.string().regex(/^\d{14}$/, 'must be 14 digits').optional(),
+  leikaKey: z
+    .string()
+    .regex(/^\d{14}$/, 'must be 14 digits')
+    .optional(),
   name: localizedTextSchema,
   /** One or two plain sentences: what it is and who needs it. */
   summary: localizedTextSchema.optional(),
@@ -142,8 +145,14 @@ export const packManifestSchema = z.strictObject({
   attribution: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
   /** Services and topics may come in several files (the city's own, an imported catalogue). */
   files: z.strictObject({
-    services: z.array(z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/)).min(1).max(20),
-    topics: z.array(z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/)).min(1).max(20),
+    services: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/))
+      .min(1)
+      .max(20),
+    topics: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/))
+      .min(1)
+      .max(20),
     departments: z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/),
     location: z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/),
     openingHours: z.string().regex(/^[a-z0-9][a-z0-9/_-]*\.json$/),

@@ -57,7 +57,12 @@ export const openingStateSchema = z.strictObject({
   nextOpening: z.string().max(40).nullable(),
 });
 
-export const queueCategorySummarySchema = z.strictObject({ id: contentId, prefix: z.string().length(1), name: shownTextSchema, note: shownTextSchema.nullable() });
+export const queueCategorySummarySchema = z.strictObject({
+  id: contentId,
+  prefix: z.string().length(1),
+  name: shownTextSchema,
+  note: shownTextSchema.nullable(),
+});
 
 export const contentHomeSchema = z.strictObject({
   /** False when no valid content pack could be loaded: the terminal then offers nothing but help. */
@@ -69,8 +74,10 @@ export const contentHomeSchema = z.strictObject({
 });
 export type ContentHome = z.infer<typeof contentHomeSchema>;
 
-// eslint-disable-next-line no-control-regex -- control characters could carry printer commands
-const label = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001F\u007F]*$/, 'must not contain control characters');
+// Control characters could carry printer commands.
+// eslint-disable-next-line no-control-regex -- the pattern is the list of control characters
+const noControlCharacters = /^[^\u0000-\u001F\u007F]*$/;
+const label = z.string().trim().min(1).max(200).regex(noControlCharacters, 'must not contain control characters');
 
 /** The fixed texts of a printed queue ticket, translated by the UI. */
 export const ticketLabelsSchema = z.strictObject({ heading: label, drawnAt: label, waitingBefore: label, notice: label });
@@ -108,7 +115,9 @@ export const contentStatusSchema = z.strictObject({
   state: z.enum(['ok', 'kept', 'missing', 'none']),
   version: z.string().max(40).nullable(),
   problemCount: z.number().int().min(0),
-  problems: z.array(z.strictObject({ file: z.string().max(200), path: z.string().max(300), line: z.number().int().nullable(), message: z.string().max(300) })).max(10),
+  problems: z
+    .array(z.strictObject({ file: z.string().max(200), path: z.string().max(300), line: z.number().int().nullable(), message: z.string().max(300) }))
+    .max(10),
 });
 export type ContentStatusView = z.infer<typeof contentStatusSchema>;
 

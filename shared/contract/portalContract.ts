@@ -51,7 +51,12 @@ export const portalViewSchema = z.strictObject({
   error: z.strictObject({ kind: z.enum(portalErrorKinds), url: z.string().max(2000) }).nullable(),
   /** A JavaScript dialog of the page, shown as a kiosk dialog until answered. */
   dialog: z
-    .strictObject({ id: eventId, kind: z.enum(['alert', 'confirm', 'prompt', 'beforeunload']), message: z.string().max(2000), defaultValue: z.string().max(500) })
+    .strictObject({
+      id: eventId,
+      kind: z.enum(['alert', 'confirm', 'prompt', 'beforeunload']),
+      message: z.string().max(2000),
+      defaultValue: z.string().max(500),
+    })
     .nullable(),
   /** A PDF the page offered as a download, held in memory until printed, dismissed or the session ends. */
   offer: z.strictObject({ id: eventId, name: z.string().max(200) }).nullable(),
@@ -66,7 +71,23 @@ export const portalViewSchema = z.strictObject({
 export type PortalView = z.infer<typeof portalViewSchema>;
 
 /** Keys the UI forwards to the portal page (on-screen keyboard and physical keys while the view has focus). */
-export const portalKeys = ['Backspace', 'Delete', 'Enter', 'Tab', 'Shift+Tab', 'Space', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Escape'] as const;
+export const portalKeys = [
+  'Backspace',
+  'Delete',
+  'Enter',
+  'Tab',
+  'Shift+Tab',
+  'Space',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Escape',
+] as const;
 export type PortalKey = (typeof portalKeys)[number];
 
 export const portalPointerSchema = z.strictObject({

@@ -65,7 +65,10 @@ export type StaffCounters = z.infer<typeof staffCountersSchema>;
 export const staffActionResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('done') }),
   /** The action did not work; `reason` is a key the staff UI translates. */
-  z.strictObject({ status: z.literal('failed'), reason: z.enum(['nothing-to-do', 'no-content', 'content-invalid', 'no-light', 'not-confirmed', 'not-written']) }),
+  z.strictObject({
+    status: z.literal('failed'),
+    reason: z.enum(['nothing-to-do', 'no-content', 'content-invalid', 'no-light', 'not-confirmed', 'not-written']),
+  }),
 ]);
 export type StaffActionResult = z.infer<typeof staffActionResultSchema>;
 

@@ -34,9 +34,12 @@ export const receiptSchema = z.strictObject({
     .array(receiptBlockSchema)
     .min(1)
     .max(60)
-    .refine((blocks) => blocks.reduce((sum, block) => sum + (block.type === 'text' ? block.text.length : block.type === 'qr' ? block.payload.length : 0), 0) <= 6000, {
-      message: 'a receipt holds at most 6000 characters',
-    }),
+    .refine(
+      (blocks) => blocks.reduce((sum, block) => sum + (block.type === 'text' ? block.text.length : block.type === 'qr' ? block.payload.length : 0), 0) <= 6000,
+      {
+        message: 'a receipt holds at most 6000 characters',
+      },
+    ),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

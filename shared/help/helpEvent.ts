@@ -18,7 +18,10 @@ export type HelpEventType = (typeof helpEventTypes)[number];
 export const helpEventVersion = 1;
 
 /** A screen id such as "info-search": lower-case letters, digits and dashes, at most 40. */
-export const helpScreenIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,39})$/, 'must be a screen id: lower-case letters, digits and dashes (at most 40)').max(40);
+export const helpScreenIdSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,39})$/, 'must be a screen id: lower-case letters, digits and dashes (at most 40)')
+  .max(40);
 
 export const helpEventSchema = z.strictObject({
   version: z.literal(helpEventVersion),

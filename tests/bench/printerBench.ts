@@ -50,7 +50,13 @@ export async function benchTapToFirstByte(runs: number): Promise<number[]> {
   const logger = createLogger({});
   const printer = new SerialEscPosPrinter(
     { id: 'bench-printer', kind: 'printer', driver: 'escpos-serial', path: virtual.devicePath, statusPollSeconds: 300 },
-    { clock: systemClock, logger, openSerial: openSerialPort, hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID in bench')) }, dataDir: tmpdir() },
+    {
+      clock: systemClock,
+      logger,
+      openSerial: openSerialPort,
+      hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID in bench')) },
+      dataDir: tmpdir(),
+    },
   );
   const service = new PrintService({ printer, codePage, columns, currentSessionId: () => 'bench', logger });
   const times: number[] = [];

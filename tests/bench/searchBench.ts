@@ -57,5 +57,7 @@ export async function runSearchBench(runs = Number(process.env.BENCH_SEARCH_RUNS
   console.log(
     `${'service search: per keystroke, 50 queries typed'.padEnd(52)} p50 ${fmt(percentile(keystrokeMs, 50)).padStart(10)}   p99 ${fmt(p99).padStart(10)}   max ${fmt(Math.max(...keystrokeMs))}   (n=${String(keystrokeMs.length)})   ${verdict}`,
   );
-  console.log(`${'service search: per keystroke, CPU time'.padEnd(52)} p50 ${fmt(percentile(keystrokeCpuMs, 50)).padStart(10)}   p99 ${fmt(percentile(keystrokeCpuMs, 99)).padStart(10)}`);
+  console.log(
+    `${'service search: per keystroke, CPU time'.padEnd(52)} p50 ${fmt(percentile(keystrokeCpuMs, 50)).padStart(10)}   p99 ${fmt(percentile(keystrokeCpuMs, 99)).padStart(10)}`,
+  );
 }

@@ -61,7 +61,11 @@ test.afterEach(async () => {
 /** Starts the Chromium host headed on the desktop (no --headless); resolves with its UI address. */
 async function startHeadedKiosk(screen: Desktop, config: string | undefined): Promise<{ url: string; cdpPort: number }> {
   const cdpPort = await freePort();
-  host = startProcess(join(appRoot, 'dist', 'chromium', 'host.mjs'), ['--cdp-port', String(cdpPort), ...(config === undefined ? [] : ['--config', config])], screen.env());
+  host = startProcess(
+    join(appRoot, 'dist', 'chromium', 'host.mjs'),
+    ['--cdp-port', String(cdpPort), ...(config === undefined ? [] : ['--config', config])],
+    screen.env(),
+  );
   const [, url] = await host.waitForOutput(/^KIOSK_READY (\S+)$/m);
   if (url === undefined) throw new Error('no kiosk address');
   return { url, cdpPort };

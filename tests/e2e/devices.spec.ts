@@ -18,7 +18,8 @@ test('default config: every simulated device is ready, and a test print lands as
   await openAssist(page);
   const panel = page.locator('[data-screen="assist"]');
   await expect(panel.locator('[data-device]')).toHaveCount(3);
-  for (const id of ['receipt-printer', 'id-reader', 'signal-light']) await expect(panel.locator(`[data-device="${id}"]`)).toHaveAttribute('data-state', 'ready');
+  for (const id of ['receipt-printer', 'id-reader', 'signal-light'])
+    await expect(panel.locator(`[data-device="${id}"]`)).toHaveAttribute('data-state', 'ready');
 
   await panel.locator('[data-action="test-print"]').click();
   await expect(panel.locator('[data-print-status]')).toHaveAttribute('data-print-status', 'printed');

@@ -18,7 +18,8 @@ import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from
 const secret = 'e2e-help-secret-0123456789abcdef0123456789';
 const wrongPin = '135799';
 const shots = join(appRoot, '.cache', 'screenshots');
-const fixtureTerminalId = (JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as { terminal: { id: string } }).terminal.id;
+const fixtureTerminalId = (JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as { terminal: { id: string } })
+  .terminal.id;
 
 let kiosk: RunningKiosk | undefined;
 let receiver: HelpReceiver | undefined;
@@ -94,10 +95,18 @@ test('help end to end: the citizen calls, the light blinks, staff get a signed c
   // The chime at the terminal: two-tone, twice (the default), at the configured volume; not endless.
   await expect.poll(() => playedChimes(page)).toEqual([{ volume: 0.6, tones: [659.25, 523.25, 659.25, 523.25] }]);
   // The light across the room blinks "help requested" (the Busylight's report, as the real driver sends it).
-  await expect.poll(() => lightLines(kiosk?.dataDir ?? '').some((line) => line.state === 'help-requested' && line.blink && line.report.length === 65)).toBe(true);
+  await expect
+    .poll(() => lightLines(kiosk?.dataDir ?? '').some((line) => line.state === 'help-requested' && line.blink && line.report.length === 65))
+    .toBe(true);
 
   const requested = await receiver.waitFor('requested');
-  expect(requested).toMatchObject({ type: 'requested', screen: 'home-info', language: 'de', location: 'Foyer, links vom Eingang', terminal: { id: fixtureTerminalId } });
+  expect(requested).toMatchObject({
+    type: 'requested',
+    screen: 'home-info',
+    language: 'de',
+    location: 'Foyer, links vom Eingang',
+    terminal: { id: fixtureTerminalId },
+  });
   expect(Object.keys(requested).sort()).toEqual(['at', 'callId', 'eventId', 'language', 'location', 'screen', 'terminal', 'type', 'version']);
 
   // Staff acknowledge on their side; the kiosk learns it from its signed question.

@@ -77,7 +77,12 @@ test('Arabic: the slip is printed in German, because the printer cannot print Ar
   await openIdCardService(page);
   await page.locator('[data-action="print-slip"]').click();
   await expect(page.locator('[data-print-status]')).toHaveAttribute('data-print-status', 'printed', { timeout: 15_000 });
-  const text = (printer.receipts()[0]?.lines.map((line) => line.text).join(' ') ?? '').replace(/\s+/g, ' ');
+  const text = (
+    printer
+      .receipts()[0]
+      ?.lines.map((line) => line.text)
+      .join(' ') ?? ''
+  ).replace(/\s+/g, ' ');
   expect(text).toContain('Personalausweis für Person ab 16 Jahren');
   expect(text).toContain('Das bringen Sie mit');
   expect(text).not.toContain('?');
@@ -93,7 +98,12 @@ test('queue ticket: a number per category, printed, then the next number; the ne
   await expect(page.locator('[data-ticket]')).toHaveText('A 1');
   await expect(page.locator('.ticket__print')).toContainText('Bitte nehmen Sie Ihren Zettel');
   await expect.poll(() => printer.receipts().length, { timeout: 15_000 }).toBe(1);
-  expect(printer.receipts()[0]?.lines.map((l) => l.text).join('\n')).toContain('A 1');
+  expect(
+    printer
+      .receipts()[0]
+      ?.lines.map((l) => l.text)
+      .join('\n'),
+  ).toContain('A 1');
   await page.locator('[data-action="ticket-done"]').click();
   await page.locator('[data-action="open-queue"]').click();
   await page.locator('[data-category="ausweise"]').click();

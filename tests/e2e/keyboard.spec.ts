@@ -28,7 +28,8 @@ interface Stop {
 /** Numbers every control the keyboard should reach (inside the open dialog, if any). */
 async function markControls(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const selector = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    const selector =
+      'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
     const scope: ParentNode = document.querySelector('dialog[open]') ?? document;
     const controls = [...scope.querySelectorAll<HTMLElement>(selector)].filter((e) => e.checkVisibility() && !e.closest('[inert]'));
     controls.forEach((element, index) => {
@@ -54,7 +55,15 @@ async function focused(page: Page): Promise<Stop | null> {
       scrolled += parent.scrollTop;
       if (getComputedStyle(parent).position === 'fixed') fixed = true;
     }
-    return { index: Number(element.dataset.kb), left: box.left, right: box.right, top: box.top + scrolled, bottom: box.bottom + scrolled, outline: `${style.outlineStyle} ${style.outlineWidth}`, fixed };
+    return {
+      index: Number(element.dataset.kb),
+      left: box.left,
+      right: box.right,
+      top: box.top + scrolled,
+      bottom: box.bottom + scrolled,
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      fixed,
+    };
   });
 }
 
@@ -99,7 +108,10 @@ for (const id of Object.keys(screens) as ScreenId[]) {
         const stop = await focused(page);
         if (stop && !stops.some((s) => s.index === stop.index)) stops.push(stop);
       }
-      expect(stops.map((s) => s.index).sort((a, b) => a - b), 'every control reached').toEqual([...Array(count).keys()]);
+      expect(
+        stops.map((s) => s.index).sort((a, b) => a - b),
+        'every control reached',
+      ).toEqual([...Array(count).keys()]);
       for (const stop of stops) expect(stop.outline, `focus visible on control ${String(stop.index)}`).not.toMatch(/^none|\b0px/);
       // Tab starts after the screen's heading (which has the focus first), so the walk is a rotation
       // of the page's order: read it from the first control on.

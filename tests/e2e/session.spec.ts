@@ -45,7 +45,9 @@ test('workstation role shows its own home: the tiles of its config', async () =>
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
   await expect(page.locator('[data-screen="home-workstation"] h1')).toHaveText('Online-Dienste');
-  const config = JSON.parse(readFileSync(join(appRoot, 'kiosk-config', 'workstation.json'), 'utf8')) as { portal: { tiles: { id: string; label: { de: string } }[] } };
+  const config = JSON.parse(readFileSync(join(appRoot, 'kiosk-config', 'workstation.json'), 'utf8')) as {
+    portal: { tiles: { id: string; label: { de: string } }[] };
+  };
   const tiles = page.locator('[data-screen="home-workstation"] [data-tile]');
   await expect(tiles).toHaveText(config.portal.tiles.map((tile) => tile.label.de));
   expect(await tiles.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-tile')))).toEqual(config.portal.tiles.map((tile) => tile.id));
@@ -115,8 +117,20 @@ test('a crashed UI is replaced by a fresh page and the session it showed is rese
   const cdp = await page.context().newCDPSession(page);
   // The crash never answers; do not wait for it.
   void cdp.send('Page.crash').catch(() => undefined);
-  await expect.poll(() => browser.contexts()[0]?.pages().filter((p) => p !== page && !p.isClosed()).length ?? 0, { timeout: 20_000 }).toBe(1);
-  const fresh = browser.contexts()[0]?.pages().find((p) => p !== page && !p.isClosed());
+  await expect
+    .poll(
+      () =>
+        browser
+          .contexts()[0]
+          ?.pages()
+          .filter((p) => p !== page && !p.isClosed()).length ?? 0,
+      { timeout: 20_000 },
+    )
+    .toBe(1);
+  const fresh = browser
+    .contexts()[0]
+    ?.pages()
+    .find((p) => p !== page && !p.isClosed());
   if (!fresh) throw new Error('no fresh kiosk page');
   await expect(fresh.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'trigger', { timeout: 20_000 });
   await expect(fresh.locator('html')).toHaveAttribute('lang', 'de');

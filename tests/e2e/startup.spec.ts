@@ -30,7 +30,10 @@ test('npm start without an Electron binary: one line naming npm run start:chromi
   const proc = startProcess(launcher, ['--headless', '--cdp-port', String(cdpPort)]);
   try {
     await proc.waitForOutput(/^KIOSK_READY \S+$/m);
-    const lines = proc.output().split('\n').filter((line) => line.trim() !== '');
+    const lines = proc
+      .output()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     const readyIndex = lines.findIndex((line) => line.startsWith('KIOSK_READY'));
     const before = lines.slice(0, readyIndex);
     expect(before).toHaveLength(1);

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestPortal, type TestPortal } from '../support/testPortal';
 import { appRoot, chooseLanguageInMenu, launchKiosk, type RunningKiosk } from './support/kioskProcess';
-import { closedPort, openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig, type WorkstationSetup } from './support/workstation';
+import {
+  closedPort,
+  openPortalPages,
+  openTile,
+  portalPage,
+  tapInPortal,
+  typeOnScreen,
+  waitForFrame,
+  workstationConfig,
+  type WorkstationSetup,
+} from './support/workstation';
 
 /**
  * The self-service workstation end to end on the Chromium host, against the local test portal:
@@ -81,7 +91,11 @@ test('open a tile, fill the form on the on-screen keyboard, send it, print the p
   await expect(page.locator('[data-portal-message="print"]')).toHaveAttribute('data-print-status', 'printed', { timeout: 15_000 });
   const printed = readdirSync(setup.printFolder);
   expect(printed).toHaveLength(1);
-  expect(readFileSync(join(setup.printFolder, printed[0] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    readFileSync(join(setup.printFolder, printed[0] ?? ''))
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   await page.locator('[data-action="end-session"]').click();
   await page.locator('[data-screen="attract"]').waitFor();

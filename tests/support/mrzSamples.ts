@@ -24,7 +24,15 @@ export interface MrzSample {
   };
 }
 
-const eriksson = { issuingState: 'UTO', nationality: 'UTO', lastName: 'ERIKSSON', firstNames: 'ANNA MARIA', birthDate: '1974-08-12', expirationDate: '2012-04-15', sex: 'female' } as const;
+const eriksson = {
+  issuingState: 'UTO',
+  nationality: 'UTO',
+  lastName: 'ERIKSSON',
+  firstNames: 'ANNA MARIA',
+  birthDate: '1974-08-12',
+  expirationDate: '2012-04-15',
+  sex: 'female',
+} as const;
 const mustermann = { issuingState: 'D', nationality: 'D', lastName: 'MUSTERMANN', firstNames: 'ERIKA', birthDate: '1964-08-12' } as const;
 
 export const td1Specimen: MrzSample = {
@@ -60,21 +68,42 @@ export const germanIdTd1: MrzSample = {
   label: 'German ID card (TD1, "ID")',
   format: 'TD1',
   lines: ['IDD<<T220001293<<<<<<<<<<<<<<<', '6408125<2010315D<<<<<<<<<<<<<4', 'MUSTERMANN<<ERIKA<<<<<<<<<<<<<'],
-  expected: { ...mustermann, documentCode: 'ID', documentNumber: 'T22000129', expirationDate: '2020-10-31', sex: 'unspecified', checks: ['documentNumber', 'birthDate', 'expirationDate', 'composite'] },
+  expected: {
+    ...mustermann,
+    documentCode: 'ID',
+    documentNumber: 'T22000129',
+    expirationDate: '2020-10-31',
+    sex: 'unspecified',
+    checks: ['documentNumber', 'birthDate', 'expirationDate', 'composite'],
+  },
 };
 
 export const germanIdTd2: MrzSample = {
   label: 'German ID card (TD2, "ID")',
   format: 'TD2',
   lines: ['IDD<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<', 'T220001293D<<6408125F2010315<<<<<<<4'],
-  expected: { ...mustermann, documentCode: 'ID', documentNumber: 'T22000129', expirationDate: '2020-10-31', sex: 'female', checks: ['documentNumber', 'birthDate', 'expirationDate', 'composite'] },
+  expected: {
+    ...mustermann,
+    documentCode: 'ID',
+    documentNumber: 'T22000129',
+    expirationDate: '2020-10-31',
+    sex: 'female',
+    checks: ['documentNumber', 'birthDate', 'expirationDate', 'composite'],
+  },
 };
 
 export const germanPassportTd3: MrzSample = {
   label: 'German passport (TD3, no personal number)',
   format: 'TD3',
   lines: ['P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<', 'C01X00T478D<<6408125F3002131<<<<<<<<<<<<<<<2'],
-  expected: { ...mustermann, documentCode: 'P', documentNumber: 'C01X00T47', expirationDate: '2030-02-13', sex: 'female', checks: ['documentNumber', 'birthDate', 'expirationDate', 'optional', 'composite'] },
+  expected: {
+    ...mustermann,
+    documentCode: 'P',
+    documentNumber: 'C01X00T47',
+    expirationDate: '2030-02-13',
+    sex: 'female',
+    checks: ['documentNumber', 'birthDate', 'expirationDate', 'optional', 'composite'],
+  },
 };
 
 export const validSamples: readonly MrzSample[] = [td1Specimen, td1LongNumber, td2Specimen, td3Specimen, germanIdTd1, germanIdTd2, germanPassportTd3];

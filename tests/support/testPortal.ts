@@ -123,15 +123,7 @@ export interface CameraReport {
   readonly error: string;
 }
 
-export type PortalReport =
-  | WriteReport
-  | CheckReport
-  | ProbeReport
-  | SubmittedReport
-  | DialogsReport
-  | UploadReport
-  | UploadedReport
-  | CameraReport;
+export type PortalReport = WriteReport | CheckReport | ProbeReport | SubmittedReport | DialogsReport | UploadReport | UploadedReport | CameraReport;
 export type PortalPage = PortalReport['page'];
 export type ReportOf<P extends PortalPage> = Extract<PortalReport, { page: P }>;
 
@@ -148,7 +140,10 @@ export interface TestPortal {
   reports(): readonly PortalReport[];
   reports<P extends PortalPage>(page: P): readonly ReportOf<P>[];
   /** The first report of `page` matching `predicate`, already there or yet to come (default timeout 15 s); clear() first to skip old ones. */
-  waitForReport<P extends PortalPage>(page: P, options?: { readonly timeoutMs?: number; readonly predicate?: (r: ReportOf<P>) => boolean }): Promise<ReportOf<P>>;
+  waitForReport<P extends PortalPage>(
+    page: P,
+    options?: { readonly timeoutMs?: number; readonly predicate?: (r: ReportOf<P>) => boolean },
+  ): Promise<ReportOf<P>>;
   /** Requests to both origins in the order they arrived, optionally only one origin's. */
   requests(origin?: PortalOriginName): readonly PortalRequest[];
   /** Forgets reports and requests. */
@@ -270,7 +265,10 @@ export async function startTestPortal(): Promise<TestPortal> {
         const canary = encodeURIComponent(query.get('canary') ?? '');
         // One readable by the page, one HttpOnly that only the /cookie-echo shows.
         return text(200, 'ok', {
-          'Set-Cookie': [`canary_http=${canary}; Path=/; Max-Age=3600; SameSite=Lax`, `canary_httponly=${canary}; Path=/; Max-Age=3600; SameSite=Lax; HttpOnly`],
+          'Set-Cookie': [
+            `canary_http=${canary}; Path=/; Max-Age=3600; SameSite=Lax`,
+            `canary_httponly=${canary}; Path=/; Max-Age=3600; SameSite=Lax; HttpOnly`,
+          ],
         });
       }
       case '/cookie-echo':
@@ -285,7 +283,11 @@ export async function startTestPortal(): Promise<TestPortal> {
         const credentials = basicCredentials(authorization);
         if (query.get('probe') === '1' || url.pathname === '/auth-probe') {
           // Never challenges, so only credentials the browser already holds for the realm arrive.
-          return reply(200, 'application/json', JSON.stringify({ authorization: authorization !== undefined, user: credentials?.user ?? null, password: credentials?.password ?? null }));
+          return reply(
+            200,
+            'application/json',
+            JSON.stringify({ authorization: authorization !== undefined, user: credentials?.user ?? null, password: credentials?.password ?? null }),
+          );
         }
         if (credentials === undefined) {
           return text(401, 'Anmeldung erforderlich', { 'WWW-Authenticate': `Basic realm="${authRealm}"` });
@@ -326,7 +328,9 @@ export async function startTestPortal(): Promise<TestPortal> {
         return html(downloadsPage());
       case '/document.pdf':
         // ?inline=1 opens it in the browser's PDF viewer instead of downloading it.
-        return reply(200, 'application/pdf', buildPdf(), { 'Content-Disposition': `${query.get('inline') === '1' ? 'inline' : 'attachment'}; filename="Antrag.pdf"` });
+        return reply(200, 'application/pdf', buildPdf(), {
+          'Content-Disposition': `${query.get('inline') === '1' ? 'inline' : 'attachment'}; filename="Antrag.pdf"`,
+        });
       case '/download-zip':
         return reply(200, 'application/zip', buildZip(), { 'Content-Disposition': 'attachment; filename="Unterlagen.zip"' });
       case '/dialogs':
@@ -400,8 +404,7 @@ export async function startTestPortal(): Promise<TestPortal> {
     reports: reportsOf,
     waitForReport: <P extends PortalPage>(page: P, options: { readonly timeoutMs?: number; readonly predicate?: (r: ReportOf<P>) => boolean } = {}) =>
       new Promise<ReportOf<P>>((resolve, reject) => {
-        const find = (): ReportOf<P> | undefined =>
-          (reportsOf(page) as readonly ReportOf<P>[]).find((r) => options.predicate?.(r) ?? true);
+        const find = (): ReportOf<P> | undefined => (reportsOf(page) as readonly ReportOf<P>[]).find((r) => options.predicate?.(r) ?? true);
         const wake = (): void => {
           const report = find();
           if (report === undefined) return;

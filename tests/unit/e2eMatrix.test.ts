@@ -6,7 +6,11 @@ import { uiLanguages } from '../../shared/i18n/languages';
 describe('the screen matrix', () => {
   it('covers every UI language exactly once across its spec files', () => {
     const dir = join(import.meta.dirname, '..', 'e2e');
-    const listed = ['screens-a.spec.ts', 'screens-b.spec.ts'].flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/defineScreenMatrix\(\[([^\]]*)\]\)/g)].flatMap((m) => [...(m[1] ?? '').matchAll(/'([^']+)'/g)].map((l) => l[1])));
+    const listed = ['screens-a.spec.ts', 'screens-b.spec.ts'].flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/defineScreenMatrix\(\[([^\]]*)\]\)/g)].flatMap((m) =>
+        [...(m[1] ?? '').matchAll(/'([^']+)'/g)].map((l) => l[1]),
+      ),
+    );
     expect([...listed].sort()).toEqual([...uiLanguages].sort());
   });
 });

@@ -197,8 +197,9 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Prom
       void dialog.dismiss().catch(() => undefined);
       return;
     }
-    bound.events.dialog({ kind: dialog.type() as 'alert' | 'confirm' | 'prompt' | 'beforeunload', message: dialog.message(), defaultValue: dialog.defaultValue() }, (accept, text) =>
-      accept ? dialog.accept(text) : dialog.dismiss(),
+    bound.events.dialog(
+      { kind: dialog.type() as 'alert' | 'confirm' | 'prompt' | 'beforeunload', message: dialog.message(), defaultValue: dialog.defaultValue() },
+      (accept, text) => (accept ? dialog.accept(text) : dialog.dismiss()),
     );
   });
   current.on('filechooser', (chooser) => {

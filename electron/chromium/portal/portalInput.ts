@@ -24,8 +24,7 @@ export interface MouseParams {
 }
 
 export type PointerCommand =
-  | { readonly method: 'Input.dispatchTouchEvent'; readonly params: TouchParams }
-  | { readonly method: 'Input.dispatchMouseEvent'; readonly params: MouseParams };
+  { readonly method: 'Input.dispatchTouchEvent'; readonly params: TouchParams } | { readonly method: 'Input.dispatchMouseEvent'; readonly params: MouseParams };
 
 const touchTypes = { down: 'touchStart', move: 'touchMove', up: 'touchEnd', cancel: 'touchCancel' } as const;
 const mouseTypes = { down: 'mousePressed', move: 'mouseMoved', up: 'mouseReleased', cancel: 'mouseReleased' } as const;

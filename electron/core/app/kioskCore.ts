@@ -114,9 +114,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     return snapshot.state === 'active' || snapshot.state === 'idle-warning' ? snapshot.sessionId : null;
   };
   const devices =
-    options.deviceAccess && config.devices.length > 0
-      ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, activeSession)
-      : null;
+    options.deviceAccess && config.devices.length > 0 ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, activeSession) : null;
   if (devices) {
     if (devices.print) resets.register(devices.print.resetParticipant());
     if (devices.documents) resets.register(devices.documents.resetParticipant());
@@ -143,7 +141,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
           logger,
           clock,
         });
-  const help = new HelpService({ terminal: config.terminal, help: config.help, outbox: helpOutbox, light: signalLight, sessionId: activeSession, logger, clock });
+  const help = new HelpService({
+    terminal: config.terminal,
+    help: config.help,
+    outbox: helpOutbox,
+    light: signalLight,
+    sessionId: activeSession,
+    logger,
+    clock,
+  });
   resets.register(help.resetParticipant());
   help.onChange((view) => {
     emit({ event: 'help.changed', payload: view });
@@ -210,7 +216,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       ...createContentHandlers({ content: options.content ?? null, desk, slips, queue }),
       ...createPortalHandlers({ portal }),
       ...createHelpHandlers({ help }),
-      ...createStaffHandlers({ assist, outOfOrder, audit, counters, session, help, lightTest, content: options.content ?? null, exit: options.exit ?? null, clock, logger }),
+      ...createStaffHandlers({
+        assist,
+        outOfOrder,
+        audit,
+        counters,
+        session,
+        help,
+        lightTest,
+        content: options.content ?? null,
+        exit: options.exit ?? null,
+        clock,
+        logger,
+      }),
     },
     logger,
   );

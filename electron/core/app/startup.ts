@@ -32,16 +32,21 @@ export async function prepareStartup(input: {
   const loaded = await loadConfig(file);
   if (!loaded.ok) return { ok: false, report: formatConfigProblems(loaded) };
   const level = input.env.KIOSK_LOG_LEVEL ?? 'info';
-  if (!logLevels.includes(level)) return { ok: false, report: `KIOSK_LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${level}"). The kiosk was not started.` };
+  if (!logLevels.includes(level))
+    return { ok: false, report: `KIOSK_LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${level}"). The kiosk was not started.` };
   const dir = dataDir(input.env);
   let logger: Logger;
   try {
     logger = createLogger({ logDir: join(dir, 'logs'), level });
   } catch (error) {
-    return { ok: false, report: `The log folder ${join(dir, 'logs')} cannot be written (${(error as Error).message}); set KIOSK_DATA_DIR. The kiosk was not started.` };
+    return {
+      ok: false,
+      report: `The log folder ${join(dir, 'logs')} cannot be written (${(error as Error).message}); set KIOSK_DATA_DIR. The kiosk was not started.`,
+    };
   }
   logger.info({ event: 'startup', terminal: loaded.config.terminal.id, role: loaded.config.terminal.role }, 'kiosk starting');
-  for (const change of loaded.migrated) logger.warn({ event: 'config-migrated', change }, 'config of an older format converted in memory; the file is unchanged');
+  for (const change of loaded.migrated)
+    logger.warn({ event: 'config-migrated', change }, 'config of an older format converted in memory; the file is unchanged');
   // An invalid pack does not stop the start: the terminal says information is unavailable and staff see why.
   const folder = loaded.config.contentFolder;
   const content = folder === null ? null : await createContentService({ dir: resolve(dirname(file), folder), logger });

@@ -32,7 +32,11 @@ export function createContentDesk(content: ContentService, options: { readonly n
     const pack = content.current();
     if (pack === null) return null;
     if (prepared?.pack !== pack) {
-      prepared = { pack, services: new Map(pack.services.map((s) => [s.id, s])), search: createServiceSearch(pack.services, pack.topics, { languages: options.languages }) };
+      prepared = {
+        pack,
+        services: new Map(pack.services.map((s) => [s.id, s])),
+        search: createServiceSearch(pack.services, pack.topics, { languages: options.languages }),
+      };
     }
     return prepared;
   };

@@ -26,7 +26,8 @@ export function createContentHandlers(deps: ContentHandlersDeps): ContentHandler
   const unavailable = fail('unavailable', 'no content pack configured');
   return {
     'content.status': () => ok(contentStatusView(content)),
-    'content.home': ({ language }) => ok(desk ? desk.home(language) : { available: false, sampleData: false, topics: [], opening: { open: false, nextOpening: null }, queue: [] }),
+    'content.home': ({ language }) =>
+      ok(desk ? desk.home(language) : { available: false, sampleData: false, topics: [], opening: { open: false, nextOpening: null }, queue: [] }),
     'content.topic': ({ topicId, language }) => desk?.topic(topicId, language) ?? unavailable,
     'content.search': ({ query, language }) => desk?.search(query, language) ?? unavailable,
     'content.service': ({ serviceId, language }) => desk?.service(serviceId, language) ?? unavailable,

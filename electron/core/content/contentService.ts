@@ -26,7 +26,12 @@ export interface ContentService {
  * Loads the content pack at start and again whenever a file in its folder changes. An invalid
  * pack is refused with every problem; the last good pack stays in use and staff are told.
  */
-export async function createContentService(options: { readonly dir: string; readonly logger: Logger; readonly watch?: boolean; readonly debounceMs?: number }): Promise<ContentService> {
+export async function createContentService(options: {
+  readonly dir: string;
+  readonly logger: Logger;
+  readonly watch?: boolean;
+  readonly debounceMs?: number;
+}): Promise<ContentService> {
   const { dir, logger } = options;
   let pack: ContentPack | null = null;
   let status: ContentStatus = { state: 'missing', version: null, problems: [] };

@@ -9,6 +9,8 @@ export function contentStatusView(content: ContentService | null | undefined): C
     state: status.state,
     version: status.version?.slice(0, 40) ?? null,
     problemCount: status.problems.length,
-    problems: status.problems.slice(0, 10).map((p) => ({ file: p.file.slice(0, 200), path: p.path.slice(0, 300), line: p.line ?? null, message: p.message.slice(0, 300) })),
+    problems: status.problems
+      .slice(0, 10)
+      .map((p) => ({ file: p.file.slice(0, 200), path: p.path.slice(0, 300), line: p.line ?? null, message: p.message.slice(0, 300) })),
   };
 }

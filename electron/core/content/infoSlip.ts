@@ -70,7 +70,8 @@ export function infoSlipReceipt(
   const rest: ReceiptBlock[] = [];
   if (service.fees) rest.push({ type: 'feed', lines: 1 }, heading(labels.fees), { type: 'text', text: pick(service.fees, caps.fees) });
   const place = placeLines(pack, service, (value) => pick(value, caps.place));
-  if (place.length > 0) rest.push({ type: 'feed', lines: 1 }, heading(labels.place), ...place.map((line): ReceiptBlock => ({ type: 'text', text: text(line, caps.place) })));
+  if (place.length > 0)
+    rest.push({ type: 'feed', lines: 1 }, heading(labels.place), ...place.map((line): ReceiptBlock => ({ type: 'text', text: text(line, caps.place) })));
   rest.push(
     { type: 'feed', lines: 1 },
     heading(labels.hours),

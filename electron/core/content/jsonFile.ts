@@ -32,7 +32,8 @@ export async function readJsonFile<S extends z.ZodType>(file: string, label: str
   let text: string;
   try {
     const buffer = await readFile(file);
-    if (buffer.length > maxBytes) return { ok: false, problems: [{ file: label, path: '(file)', message: `larger than ${String(Math.round(maxBytes / 1e6))} MB` }] };
+    if (buffer.length > maxBytes)
+      return { ok: false, problems: [{ file: label, path: '(file)', message: `larger than ${String(Math.round(maxBytes / 1e6))} MB` }] };
     text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'file cannot be read';
@@ -44,7 +45,14 @@ export async function readJsonFile<S extends z.ZodType>(file: string, label: str
     const first = errors[0];
     return {
       ok: false,
-      problems: [{ file: label, path: '(file)', line: first ? lineAt(text, first.offset) : 1, message: `not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty'}` }],
+      problems: [
+        {
+          file: label,
+          path: '(file)',
+          line: first ? lineAt(text, first.offset) : 1,
+          message: `not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty'}`,
+        },
+      ],
     };
   }
   let data: unknown;

@@ -42,14 +42,19 @@ function crossCheck(pack: ContentPack): FileProblem[] {
   const floorIds = new Set(pack.location.floors.map((f) => f.id));
   pack.services.forEach((service, index) => {
     const at = `services[${String(index)}] (${service.id})`;
-    for (const topic of service.topics) if (!topicIds.has(topic)) problems.push({ file: 'services', path: `${at}.topics`, message: `unknown topic "${topic}"` });
-    if (service.department !== undefined && !departmentIds.has(service.department)) problems.push({ file: 'services', path: `${at}.department`, message: `unknown department "${service.department}"` });
-    if (service.room !== undefined && !roomIds.has(service.room)) problems.push({ file: 'services', path: `${at}.room`, message: `unknown room "${service.room}"` });
+    for (const topic of service.topics)
+      if (!topicIds.has(topic)) problems.push({ file: 'services', path: `${at}.topics`, message: `unknown topic "${topic}"` });
+    if (service.department !== undefined && !departmentIds.has(service.department))
+      problems.push({ file: 'services', path: `${at}.department`, message: `unknown department "${service.department}"` });
+    if (service.room !== undefined && !roomIds.has(service.room))
+      problems.push({ file: 'services', path: `${at}.room`, message: `unknown room "${service.room}"` });
   });
   pack.location.rooms.forEach((room, index) => {
-    if (!floorIds.has(room.floor)) problems.push({ file: pack.manifest.files.location, path: `rooms[${String(index)}].floor`, message: `unknown floor "${room.floor}"` });
+    if (!floorIds.has(room.floor))
+      problems.push({ file: pack.manifest.files.location, path: `rooms[${String(index)}].floor`, message: `unknown floor "${room.floor}"` });
   });
-  if (!floorIds.has(pack.location.terminal.floor)) problems.push({ file: pack.manifest.files.location, path: 'terminal.floor', message: `unknown floor "${pack.location.terminal.floor}"` });
+  if (!floorIds.has(pack.location.terminal.floor))
+    problems.push({ file: pack.manifest.files.location, path: 'terminal.floor', message: `unknown floor "${pack.location.terminal.floor}"` });
   const seen = (values: readonly string[], file: string, path: string): void => {
     const set = new Set<string>();
     for (const value of values) {
@@ -57,11 +62,31 @@ function crossCheck(pack: ContentPack): FileProblem[] {
       set.add(value);
     }
   };
-  seen(pack.topics.map((t) => t.id), 'topics', 'topics[].id');
-  seen(pack.location.rooms.map((r) => r.id), pack.manifest.files.location, 'rooms[].id');
-  seen(pack.location.floors.map((f) => f.id), pack.manifest.files.location, 'floors[].id');
-  seen(pack.queueCategories.map((c) => c.id), pack.manifest.files.queue, 'categories[].id');
-  seen(pack.queueCategories.map((c) => c.prefix), pack.manifest.files.queue, 'categories[].prefix');
+  seen(
+    pack.topics.map((t) => t.id),
+    'topics',
+    'topics[].id',
+  );
+  seen(
+    pack.location.rooms.map((r) => r.id),
+    pack.manifest.files.location,
+    'rooms[].id',
+  );
+  seen(
+    pack.location.floors.map((f) => f.id),
+    pack.manifest.files.location,
+    'floors[].id',
+  );
+  seen(
+    pack.queueCategories.map((c) => c.id),
+    pack.manifest.files.queue,
+    'categories[].id',
+  );
+  seen(
+    pack.queueCategories.map((c) => c.prefix),
+    pack.manifest.files.queue,
+    'categories[].prefix',
+  );
   return problems;
 }
 
@@ -94,7 +119,10 @@ export async function loadContentPack(dir: string): Promise<PackLoadResult> {
   if (!manifest.ok) return manifest;
   const { files } = manifest.value;
   const problems: FileProblem[] = [];
-  const read = async <T,>(file: string, load: (full: string) => Promise<{ ok: true; value: T } | { ok: false; problems: readonly FileProblem[] }>): Promise<T | null> => {
+  const read = async <T>(
+    file: string,
+    load: (full: string) => Promise<{ ok: true; value: T } | { ok: false; problems: readonly FileProblem[] }>,
+  ): Promise<T | null> => {
     const full = inside(dir, file);
     if (full === null) {
       problems.push({ file: 'pack.json', path: 'files', message: `"${file}" is outside the pack folder` });
@@ -108,7 +136,11 @@ export async function loadContentPack(dir: string): Promise<PackLoadResult> {
     return result.value;
   };
 
-  const serviceFiles = await Promise.all(files.services.map((file) => read(file, (full) => readJsonFile(full, file, servicesFileSchema, maxJsonBytes)).then((v) => (v ? { file, services: v.services } : null))));
+  const serviceFiles = await Promise.all(
+    files.services.map((file) =>
+      read(file, (full) => readJsonFile(full, file, servicesFileSchema, maxJsonBytes)).then((v) => (v ? { file, services: v.services } : null)),
+    ),
+  );
   const topicFiles = await Promise.all(files.topics.map((file) => read(file, (full) => readJsonFile(full, file, topicsFileSchema, maxJsonBytes))));
   const departments = await read(files.departments, (full) => readJsonFile(full, files.departments, departmentsFileSchema, maxJsonBytes));
   const location = await read(files.location, (full) => readJsonFile(full, files.location, locationFileSchema, maxJsonBytes));
@@ -135,7 +167,8 @@ export async function loadContentPack(dir: string): Promise<PackLoadResult> {
     }
   }
 
-  if (problems.length > 0 || serviceFiles.includes(null) || topicFiles.includes(null) || !departments || !location || !hours || !queue) return { ok: false, problems };
+  if (problems.length > 0 || serviceFiles.includes(null) || topicFiles.includes(null) || !departments || !location || !hours || !queue)
+    return { ok: false, problems };
   const merged = mergeServices(serviceFiles.filter((f) => f !== null));
   const pack: ContentPack = {
     manifest: manifest.value,

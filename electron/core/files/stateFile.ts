@@ -25,7 +25,9 @@ function parseState<S extends z.ZodType>(text: string, schema: S): StateFileRead
     return { kind: 'corrupt', reason: 'is not valid JSON' };
   }
   const parsed = schema.safeParse(json);
-  return parsed.success ? { kind: 'found', value: parsed.data } : { kind: 'corrupt', reason: `is invalid: ${parsed.error.issues[0]?.message ?? 'unknown issue'}` };
+  return parsed.success
+    ? { kind: 'found', value: parsed.data }
+    : { kind: 'corrupt', reason: `is invalid: ${parsed.error.issues[0]?.message ?? 'unknown issue'}` };
 }
 
 function readFailure(error: unknown): StateFileRead<never> {

@@ -217,7 +217,10 @@ export class HelpOutbox {
       const { data } = delivery;
       if (!channels.has(data.channel)) {
         // The channel was removed from the config; nobody is left to deliver to.
-        this.#logger.error({ channel: data.channel, eventId: data.eventId, callId: data.event.callId, type: data.event.type }, 'help event dropped: its channel is no longer configured');
+        this.#logger.error(
+          { channel: data.channel, eventId: data.eventId, callId: data.event.callId, type: data.event.type },
+          'help event dropped: its channel is no longer configured',
+        );
         continue;
       }
       if (this.#deliveries.some((d) => d.eventId === data.eventId && d.channel === data.channel)) continue;
@@ -259,7 +262,10 @@ export class HelpOutbox {
       const oldest = this.#headOf(channel);
       if (oldest === undefined) return;
       this.#remove(oldest);
-      this.#logger.error({ channel, eventId: oldest.eventId, callId: oldest.event.callId, type: oldest.event.type }, 'help event dropped: too many pending for a channel that stays down');
+      this.#logger.error(
+        { channel, eventId: oldest.eventId, callId: oldest.event.callId, type: oldest.event.type },
+        'help event dropped: too many pending for a channel that stays down',
+      );
     }
   }
 

@@ -68,7 +68,10 @@ export class HelpService {
     this.#clock = options.clock ?? systemClock;
     this.#escalationOnly = new Set(options.help.channels.filter((c) => c.when === 'escalation').map((c) => c.name));
     if (options.outbox === null) {
-      options.logger.warn({ event: 'help-local-only', channels: options.help.channels.length }, 'help calls cannot be delivered remotely (no data folder for the outbox); only the light and the screen show them');
+      options.logger.warn(
+        { event: 'help-local-only', channels: options.help.channels.length },
+        'help calls cannot be delivered remotely (no data folder for the outbox); only the light and the screen show them',
+      );
     }
   }
 
@@ -182,10 +185,13 @@ export class HelpService {
   #armEscalation(callId: string, requestedAt: number): void {
     this.#clearTimer();
     const due = requestedAt + this.#options.help.escalateAfterSeconds * 1000;
-    this.#escalationTimer = this.#clock.setTimeout(() => {
-      this.#escalationTimer = null;
-      void this.#run({ type: 'escalate', at: this.#clock.now(), callId });
-    }, Math.max(0, due - this.#clock.now()));
+    this.#escalationTimer = this.#clock.setTimeout(
+      () => {
+        this.#escalationTimer = null;
+        void this.#run({ type: 'escalate', at: this.#clock.now(), callId });
+      },
+      Math.max(0, due - this.#clock.now()),
+    );
   }
 
   #clearTimer(): void {

@@ -43,7 +43,9 @@ export interface AcknowledgementSource {
 /** The sources among configured channels: the webhooks that name an `acknowledgeUrl`. */
 export function acknowledgementSources(channels: readonly HelpChannelConfig[]): AcknowledgementSource[] {
   return channels.flatMap((channel) =>
-    channel.acknowledgeUrl === null ? [] : [{ name: channel.name, url: channel.acknowledgeUrl, secret: channel.secret, timeoutMs: channel.timeoutSeconds * 1000 }],
+    channel.acknowledgeUrl === null
+      ? []
+      : [{ name: channel.name, url: channel.acknowledgeUrl, secret: channel.secret, timeoutMs: channel.timeoutSeconds * 1000 }],
   );
 }
 
@@ -201,7 +203,9 @@ export class WebhookAcknowledgements {
       }
       body = await response.text();
     } catch (error) {
-      return { problem: signal.aborted ? 'aborted' : timeout.aborted ? `timeout after ${String(source.timeoutMs)} ms` : `network error: ${networkErrorCode(error)}` };
+      return {
+        problem: signal.aborted ? 'aborted' : timeout.aborted ? `timeout after ${String(source.timeoutMs)} ms` : `network error: ${networkErrorCode(error)}`,
+      };
     }
     return this.#verify(source, callId, response.headers, body);
   }
@@ -214,7 +218,11 @@ export class WebhookAcknowledgements {
     const check = { secret: source.secret, timestamp, body, signature, nowSeconds: Math.floor(this.#clock.now() / 1000) };
     if (!verifyWebhookSignature(check)) {
       // Told apart for whoever looks at the log: a stale answer usually means a clock is wrong.
-      return { problem: verifyWebhookSignature({ ...check, toleranceSeconds: Number.POSITIVE_INFINITY }) ? 'stale answer (timestamp too far from the kiosk clock)' : 'bad signature' };
+      return {
+        problem: verifyWebhookSignature({ ...check, toleranceSeconds: Number.POSITIVE_INFINITY })
+          ? 'stale answer (timestamp too far from the kiosk clock)'
+          : 'bad signature',
+      };
     }
     let json: unknown;
     try {

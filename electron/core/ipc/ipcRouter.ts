@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  isRequestChannel,
-  requestChannels,
-  type RequestChannel,
-  type RequestOf,
-  type ResponseOf,
-} from '../../../shared/contract/channels';
+import { isRequestChannel, requestChannels, type RequestChannel, type RequestOf, type ResponseOf } from '../../../shared/contract/channels';
 import { fail, type Result } from '../../../shared/result';
 import type { Logger } from '../logging/logger';
 

@@ -9,7 +9,8 @@ import type { PortalErrorKind } from './portalSurface';
 export function loadFailureKind(errorName: string): PortalErrorKind | null {
   const name = errorName.replace(/^net::/, '').trim();
   if (name === 'ERR_ABORTED' || name === 'ERR_BLOCKED_BY_CLIENT' || name === 'ERR_BLOCKED_BY_RESPONSE') return null;
-  if (name.startsWith('ERR_CERT_') || name === 'ERR_SSL_PROTOCOL_ERROR' || name === 'ERR_BAD_SSL_CLIENT_AUTH_CERT' || name.startsWith('ERR_SSL_')) return 'certificate';
+  if (name.startsWith('ERR_CERT_') || name === 'ERR_SSL_PROTOCOL_ERROR' || name === 'ERR_BAD_SSL_CLIENT_AUTH_CERT' || name.startsWith('ERR_SSL_'))
+    return 'certificate';
   if (offline.has(name) || name.startsWith('ERR_DNS_') || name.startsWith('ERR_NAME_')) return 'offline';
   return 'failed';
 }

@@ -41,7 +41,8 @@ export function decidePermission(permission: string, tile: PermissionTile, reque
 
 /** Decides a permission check (a page asking whether it has a permission) by the same rules. */
 export function decidePermissionCheck(permission: string, tile: PermissionTile, check: PermissionCheck): boolean {
-  const wanted = permission === 'media' ? [check.mediaType === undefined ? undefined : mediaTypePermissions.get(check.mediaType)] : [asPortalPermission(permission)];
+  const wanted =
+    permission === 'media' ? [check.mediaType === undefined ? undefined : mediaTypePermissions.get(check.mediaType)] : [asPortalPermission(permission)];
   return grants(wanted, tile, check.origin);
 }
 

@@ -8,8 +8,7 @@ import { decideNavigation, type NavigationRefusal } from './navigationPolicy';
  */
 
 export type PopupDecision =
-  | { readonly action: 'same-view'; readonly url: string }
-  | { readonly action: 'deny'; readonly reason: NavigationRefusal; readonly url?: string };
+  { readonly action: 'same-view'; readonly url: string } | { readonly action: 'deny'; readonly reason: NavigationRefusal; readonly url?: string };
 
 /** Decides a popup of a portal view: open in the same view when its URL is allowed, else deny. */
 export function decidePopup(url: string, tile: Pick<PortalTile, 'origins'>): PopupDecision {

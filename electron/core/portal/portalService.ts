@@ -312,7 +312,9 @@ export class PortalService {
         // One dialog at a time: an older one still open is dismissed.
         void this.#dialogAnswer?.(false).catch(() => undefined);
         this.#dialogAnswer = answer;
-        this.#update({ dialog: { id: randomUUID(), kind: request.kind, message: request.message.slice(0, 2000), defaultValue: request.defaultValue.slice(0, 500) } });
+        this.#update({
+          dialog: { id: randomUUID(), kind: request.kind, message: request.message.slice(0, 2000), defaultValue: request.defaultValue.slice(0, 500) },
+        });
       },
       download: (download) => {
         void this.#onDownload(generation, download.mimeType, download.filename, () => download.read());

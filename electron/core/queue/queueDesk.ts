@@ -79,13 +79,22 @@ export function createQueueDesk(options: QueueDeskOptions): QueueDesk {
       const ticket = drawn.value;
       const codePage = options.printer?.codePage ?? defaultCodePage.name;
       const plain = (text: string): string => plainTypography(text, codePage);
-      const plainText = (text: LocalizedText): LocalizedText => Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, plain(value)])) as LocalizedText;
+      const plainText = (text: LocalizedText): LocalizedText =>
+        Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, plain(value)])) as LocalizedText;
       const built = receiptInPrintableLanguage(request.language, codePage, (language) => {
         const labels = language === request.language ? request.labels : request.germanLabels;
         return ticketReceipt(
           ticket,
           { name: plainText(category.name), ...(category.note ? { note: plainText(category.note) } : {}) },
-          { language, labels: { heading: plain(labels.heading), drawnAt: plain(labels.drawnAt), waitingBefore: plain(labels.waitingBefore), notice: plain(labels.notice) } },
+          {
+            language,
+            labels: {
+              heading: plain(labels.heading),
+              drawnAt: plain(labels.drawnAt),
+              waitingBefore: plain(labels.waitingBefore),
+              notice: plain(labels.notice),
+            },
+          },
         );
       });
       const answer = { code: ticketCode(ticket), categoryId: ticket.categoryId, drawnAt: ticket.drawnAt, waitingBefore: ticket.waitingBefore };

@@ -116,7 +116,15 @@ export function createTicketCounter(options: TicketCounterOptions): TicketCounte
     const written = await writeStateAtomically(options.dir, next);
     if (!written.ok) return written;
     current = next;
-    return ok({ categoryId, prefix: category.prefix, number: previous.last + 1, date: today, drawnAt, waitingBefore: recent.length, waitingWindowMinutes: windowMinutes });
+    return ok({
+      categoryId,
+      prefix: category.prefix,
+      number: previous.last + 1,
+      date: today,
+      drawnAt,
+      waitingBefore: recent.length,
+      waitingWindowMinutes: windowMinutes,
+    });
   };
 
   // One operation at a time: two draws interleaving would hand out the same number.

@@ -67,7 +67,8 @@ export class AssistMode {
       if (!parsed.ok) logger.error({ event: 'staff-pin-hash-unusable', index, reason: parsed.error.detail }, 'a staff PIN hash in the config is unusable');
       return parsed.ok;
     });
-    if (this.#hashes.length === 0) logger.warn({ event: 'staff-not-configured' }, 'no usable staff PIN hash: assist mode cannot be opened (make one with `npm run staff:pin`)');
+    if (this.#hashes.length === 0)
+      logger.warn({ event: 'staff-not-configured' }, 'no usable staff PIN hash: assist mode cannot be opened (make one with `npm run staff:pin`)');
     this.#lockout = this.#loadLockout();
     this.#armPadTimer();
   }
@@ -128,7 +129,10 @@ export class AssistMode {
 
   async #unlockOne(pin: string): Promise<UnlockOutcome> {
     const outcome = await this.#check(pin);
-    this.options.logger.info({ event: 'staff-unlock', outcome, attemptsLeft: attemptsLeft(this.#lockout, this.options.clock.now(), this.#policy) }, 'PIN attempt');
+    this.options.logger.info(
+      { event: 'staff-unlock', outcome, attemptsLeft: attemptsLeft(this.#lockout, this.options.clock.now(), this.#policy) },
+      'PIN attempt',
+    );
     await this.options.audit.record('unlock', outcome);
     return outcome;
   }
@@ -165,7 +169,8 @@ export class AssistMode {
     const file = this.options.lockoutFile;
     if (file === null) return;
     const written = await writeLockoutFile(file, state);
-    if (!written.ok) this.options.logger.error({ event: 'staff-lockout-not-saved', reason: written.error.detail }, 'PIN lockout not saved; it holds until the kiosk restarts');
+    if (!written.ok)
+      this.options.logger.error({ event: 'staff-lockout-not-saved', reason: written.error.detail }, 'PIN lockout not saved; it holds until the kiosk restarts');
   }
 
   #loadLockout(): LockoutState {

@@ -68,7 +68,10 @@ export class OutOfOrder {
     const content = `${JSON.stringify({ outOfOrder: on, since: new Date(this.options.now()).toISOString() })}\n`;
     const written = await writeFileAtomically(this.options.file, content);
     if (written.ok) return written;
-    this.options.logger.error({ event: 'out-of-order-not-saved', reason: written.error.detail }, 'out-of-order flag not saved; it holds until the kiosk restarts');
+    this.options.logger.error(
+      { event: 'out-of-order-not-saved', reason: written.error.detail },
+      'out-of-order flag not saved; it holds until the kiosk restarts',
+    );
     return fail('internal', written.error.detail);
   }
 }
@@ -90,7 +93,10 @@ function readFlag(file: string, logger: Logger): boolean {
       logger.error({ event: 'out-of-order-unreadable', code: read.code }, 'out-of-order file unreadable: the terminal starts out of order');
       return true;
     case 'corrupt':
-      logger.error({ event: 'out-of-order-corrupt' }, 'out-of-order file is corrupt: the terminal starts out of order until staff switch it back in assist mode');
+      logger.error(
+        { event: 'out-of-order-corrupt' },
+        'out-of-order file is corrupt: the terminal starts out of order until staff switch it back in assist mode',
+      );
       return true;
   }
 }

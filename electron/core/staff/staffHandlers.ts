@@ -1,4 +1,10 @@
-import { restartExitCode, type StaffAction, type StaffActionResult, type StaffCounters, type staffRequestChannels } from '../../../shared/contract/staffContract';
+import {
+  restartExitCode,
+  type StaffAction,
+  type StaffActionResult,
+  type StaffCounters,
+  type staffRequestChannels,
+} from '../../../shared/contract/staffContract';
 import type { HelpView } from '../../../shared/contract/helpContract';
 import type { ResetReason, SessionSnapshot } from '../../../shared/session/sessionState';
 import { fail, ok, type Result } from '../../../shared/result';

@@ -61,12 +61,14 @@ export function parsePinHash(stored: string): Result<PinHash> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return fail('invalid-payload', 'not of the form scrypt$<log2 N>$<r>$<p>$<salt>$<hash>');
   const [log2N, r, p] = parts.slice(1, 4).map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : Number.NaN));
-  if (log2N === undefined || !within(log2N, limits.log2N)) return fail('invalid-payload', `log2 N must be ${String(limits.log2N.min)}–${String(limits.log2N.max)}`);
+  if (log2N === undefined || !within(log2N, limits.log2N))
+    return fail('invalid-payload', `log2 N must be ${String(limits.log2N.min)}–${String(limits.log2N.max)}`);
   if (r === undefined || !within(r, limits.r)) return fail('invalid-payload', `r must be ${String(limits.r.min)}–${String(limits.r.max)}`);
   if (p === undefined || !within(p, limits.p)) return fail('invalid-payload', `p must be ${String(limits.p.min)}–${String(limits.p.max)}`);
   const salt = strictBase64(parts[4] ?? '');
   const key = strictBase64(parts[5] ?? '');
-  if (salt === null || salt.length < limits.minSaltBytes) return fail('invalid-payload', `the salt must be base64 of at least ${String(limits.minSaltBytes)} bytes`);
+  if (salt === null || salt.length < limits.minSaltBytes)
+    return fail('invalid-payload', `the salt must be base64 of at least ${String(limits.minSaltBytes)} bytes`);
   if (key === null || key.length < limits.minKeyBytes || key.length > limits.maxKeyBytes) {
     return fail('invalid-payload', `the hash must be base64 of ${String(limits.minKeyBytes)}–${String(limits.maxKeyBytes)} bytes`);
   }

@@ -22,7 +22,9 @@ export function gatePortalEvents(events: PortalPageEvents, isOpen: () => boolean
     blocked: gate('blocked', (refusal: Parameters<PortalPageEvents['blocked']>[0]) => events.blocked(refusal)),
     failed: gate('failed', (error: Parameters<PortalPageEvents['failed']>[0]) => events.failed(error)),
     focus: gate('focus', (kind: Parameters<PortalPageEvents['focus']>[0]) => events.focus(kind)),
-    dialog: gate('dialog', (request: Parameters<PortalPageEvents['dialog']>[0], answer: Parameters<PortalPageEvents['dialog']>[1]) => events.dialog(request, answer)),
+    dialog: gate('dialog', (request: Parameters<PortalPageEvents['dialog']>[0], answer: Parameters<PortalPageEvents['dialog']>[1]) =>
+      events.dialog(request, answer),
+    ),
     download: gate('download', (download: Parameters<PortalPageEvents['download']>[0]) => events.download(download)),
     fileChooser: gate('fileChooser', (chooser: Parameters<PortalPageEvents['fileChooser']>[0]) => events.fileChooser(chooser)),
     refused: gate('refused', (what: Parameters<PortalPageEvents['refused']>[0]) => events.refused(what)),

@@ -26,12 +26,20 @@ export function guardPortalSession(session: PortalSession, deps: SessionGuardDep
   const { tile, events } = deps;
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    const granted = decidePermission(permission, tile, mediaTypes === undefined ? { origin: details.requestingUrl } : { origin: details.requestingUrl, mediaTypes });
+    const granted = decidePermission(
+      permission,
+      tile,
+      mediaTypes === undefined ? { origin: details.requestingUrl } : { origin: details.requestingUrl, mediaTypes },
+    );
     callback(granted);
     if (!granted) events.refused('permission');
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    decidePermissionCheck(permission, tile, details.mediaType === undefined ? { origin: requestingOrigin } : { origin: requestingOrigin, mediaType: details.mediaType }),
+    decidePermissionCheck(
+      permission,
+      tile,
+      details.mediaType === undefined ? { origin: requestingOrigin } : { origin: requestingOrigin, mediaType: details.mediaType },
+    ),
   );
   // HID, serial, USB, Bluetooth: the kiosk's devices are the kiosk's, never a portal's.
   session.setDevicePermissionHandler(() => false);

@@ -17,12 +17,7 @@ export function TopBar() {
       </div>
       <AccessibilityButton />
       <LanguagePicker />
-      <button
-        type="button"
-        className="button button--end"
-        data-action="end-session"
-        onClick={() => void invoke('session.end', {})}
-      >
+      <button type="button" className="button button--end" data-action="end-session" onClick={() => void invoke('session.end', {})}>
         {t('session.end')}
       </button>
     </header>

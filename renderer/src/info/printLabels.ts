@@ -17,7 +17,12 @@ function slipLabels(t: TFunction): SlipLabels {
 }
 
 function ticketLabels(t: TFunction): TicketLabels {
-  return { heading: t('info.ticket.printHeading'), drawnAt: t('info.ticket.drawnAt'), waitingBefore: t('info.ticket.waitingBefore'), notice: t('info.ticket.notice') };
+  return {
+    heading: t('info.ticket.printHeading'),
+    drawnAt: t('info.ticket.drawnAt'),
+    waitingBefore: t('info.ticket.waitingBefore'),
+    notice: t('info.ticket.notice'),
+  };
 }
 
 /** The slip's fixed texts in the citizen's language and in German (printed when the printer lacks the script). */

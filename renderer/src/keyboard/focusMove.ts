@@ -1,6 +1,7 @@
 import { topModalDialog } from '../components/useModalDialog';
 
-const focusableSelector = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const focusableSelector =
+  'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The elements focus may move between: inside the modal dialog on top if there is one, else the page. */
 function focusables(doc: Document): HTMLElement[] {

@@ -2,7 +2,17 @@ import type { KeyAction } from '../../../shared/config/keypadConfig';
 import { keyCommand, type KeyCommand } from './keyCommands';
 
 /** The commands in the order the key help lists them. */
-export const keyHelpOrder = ['next', 'previous', 'select', 'back', 'help', 'repeat', 'readAloud', 'volumeUp', 'volumeDown'] as const satisfies readonly KeyCommand[];
+export const keyHelpOrder = [
+  'next',
+  'previous',
+  'select',
+  'back',
+  'help',
+  'repeat',
+  'readAloud',
+  'volumeUp',
+  'volumeDown',
+] as const satisfies readonly KeyCommand[];
 
 /** Keys with a spoken name (`keys.names.<name>`); any other key is shown as it is labelled. */
 export const namedKeys = ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Escape', 'Enter', 'Space', 'Tab', 'AudioVolumeUp', 'AudioVolumeDown'] as const;
@@ -24,7 +34,10 @@ function labelOf(key: string): KeyLabel {
 }
 
 /** Every command that has keys, with its keys, under this key map and direction of writing. */
-export function keyHelpRows(keys: Readonly<Record<string, KeyAction>>, direction: 'ltr' | 'rtl'): { readonly command: KeyCommand; readonly keys: readonly KeyLabel[] }[] {
+export function keyHelpRows(
+  keys: Readonly<Record<string, KeyAction>>,
+  direction: 'ltr' | 'rtl',
+): { readonly command: KeyCommand; readonly keys: readonly KeyLabel[] }[] {
   const byCommand = new Map<KeyCommand, KeyLabel[]>();
   const add = (command: KeyCommand, key: string): void => {
     const label = labelOf(key);

@@ -185,7 +185,14 @@ export function keyboardRows(language: UiLanguage, kind: KeyboardKind, layer: Ke
       // Addresses are written in lower case, so no shift; and they hold no spaces.
       return [[...numberRow, '{bksp}'], top, [...middle, '{enter}'], bottom, [...latin, ...emailKeys, '{hide}']];
     case 'password':
-      return [[...numberRow, '{bksp}'], passwordSymbols, top, [...middle, '{enter}'], [...shift, ...bottom], [...latin, '@', '-', '{space}', '.', '_', '{hide}']];
+      return [
+        [...numberRow, '{bksp}'],
+        passwordSymbols,
+        top,
+        [...middle, '{enter}'],
+        [...shift, ...bottom],
+        [...latin, '@', '-', '{space}', '.', '_', '{hide}'],
+      ];
     case 'text':
       // Punctuation next to the space bar, as on phones, so letter rows keep the hardware layout.
       return [[...numberRow, '{bksp}'], top, [...middle, '{enter}'], [...shift, ...bottom], [...latin, '-', ',', '{space}', '.', '/', '{hide}']];

@@ -16,7 +16,9 @@ function send<C extends RequestChannel>(channel: C, payload: RequestOf<C>): void
 function PortalFrameImage() {
   const frame = usePortalStore((s) => s.frame);
   if (frame === null) return null;
-  return <img className="portal-surface__frame" src={`data:image/jpeg;base64,${frame.data}`} width={frame.width} height={frame.height} alt="" draggable={false} />;
+  return (
+    <img className="portal-surface__frame" src={`data:image/jpeg;base64,${frame.data}`} width={frame.width} height={frame.height} alt="" draggable={false} />
+  );
 }
 
 /**

@@ -33,7 +33,10 @@ export function AssistCounters() {
     };
   }, [loads, showOutcome]);
 
-  const names = counters === null ? [] : [...new Set([...Object.keys(counters.today), ...Object.keys(counters.total)])].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const names =
+    counters === null
+      ? []
+      : [...new Set([...Object.keys(counters.today), ...Object.keys(counters.total)])].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const status =
     counters === null ? null : names.length === 0 ? (
       <p>{t('assist.counters.none')}</p>
@@ -59,9 +62,13 @@ export function AssistCounters() {
     );
   return (
     <AssistRow id="counters" title={t('assist.counters.title')} status={status}>
-      <ActionButton action="refresh-counters" label={t('assist.counters.refresh')} onClick={() => {
+      <ActionButton
+        action="refresh-counters"
+        label={t('assist.counters.refresh')}
+        onClick={() => {
           setLoads((n) => n + 1);
-        }} />
+        }}
+      />
     </AssistRow>
   );
 }

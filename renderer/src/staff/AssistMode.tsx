@@ -60,7 +60,11 @@ function AssistOutcome() {
     }
   }
   return (
-    <p className={`assist__outcome assist__outcome--${outcome?.status ?? 'none'}`} role="status" data-staff-outcome={outcome === null ? undefined : `${outcome.action}:${outcome.status}`}>
+    <p
+      className={`assist__outcome assist__outcome--${outcome?.status ?? 'none'}`}
+      role="status"
+      data-staff-outcome={outcome === null ? undefined : `${outcome.action}:${outcome.status}`}
+    >
       {text}
     </p>
   );

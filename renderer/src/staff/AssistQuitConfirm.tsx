@@ -8,7 +8,16 @@ export function AssistQuitConfirm() {
   const { t, i18n } = useTranslation('staff');
   const cancelQuit = useStaffStore((s) => s.cancelQuit);
   return (
-    <KioskDialog screen="assist-confirm" title={t('assist.quit.title')} className="assist-confirm" describedBy="assist-confirm-text" lang={i18n.language} dir="ltr" quiet onCancel={cancelQuit}>
+    <KioskDialog
+      screen="assist-confirm"
+      title={t('assist.quit.title')}
+      className="assist-confirm"
+      describedBy="assist-confirm-text"
+      lang={i18n.language}
+      dir="ltr"
+      quiet
+      onCancel={cancelQuit}
+    >
       <p id="assist-confirm-text">{t('assist.quit.text')}</p>
       <div className="kiosk-dialog__actions">
         <button type="button" className="button button--primary" data-action="cancel-quit" onClick={cancelQuit}>

@@ -23,9 +23,21 @@ export function AssistRow(props: { readonly id: string; readonly title: string; 
   );
 }
 
-export function ActionButton(props: { readonly action: string; readonly label: string; readonly disabled?: boolean; readonly onClick: () => void; readonly primary?: boolean }) {
+export function ActionButton(props: {
+  readonly action: string;
+  readonly label: string;
+  readonly disabled?: boolean;
+  readonly onClick: () => void;
+  readonly primary?: boolean;
+}) {
   return (
-    <button type="button" className={`button ${props.primary === true ? 'button--primary' : 'button--secondary'}`} data-action={props.action} disabled={props.disabled} onClick={props.onClick}>
+    <button
+      type="button"
+      className={`button ${props.primary === true ? 'button--primary' : 'button--secondary'}`}
+      data-action={props.action}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
       {props.label}
     </button>
   );
@@ -48,8 +60,19 @@ export function AssistHelpCall() {
     );
   return (
     <AssistRow id="help" title={t('assist.help.title')} status={status}>
-      <ActionButton action="acknowledge-help" label={t('assist.help.acknowledge')} disabled={view.status !== 'requested'} primary={view.status === 'requested'} onClick={() => void runStaffAction('acknowledge-help')} />
-      <ActionButton action="resolve-help" label={t('assist.help.resolve')} disabled={view.status === 'clear'} onClick={() => void runStaffAction('resolve-help')} />
+      <ActionButton
+        action="acknowledge-help"
+        label={t('assist.help.acknowledge')}
+        disabled={view.status !== 'requested'}
+        primary={view.status === 'requested'}
+        onClick={() => void runStaffAction('acknowledge-help')}
+      />
+      <ActionButton
+        action="resolve-help"
+        label={t('assist.help.resolve')}
+        disabled={view.status === 'clear'}
+        onClick={() => void runStaffAction('resolve-help')}
+      />
     </AssistRow>
   );
 }

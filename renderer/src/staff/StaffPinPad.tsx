@@ -87,7 +87,16 @@ export function StaffPinPad() {
   };
 
   return (
-    <KioskDialog screen="staff-pin" title={t('pin.title')} className="pin-pad" describedBy="staff-pin-message" lang={i18n.language} dir="ltr" quiet onCancel={closePad}>
+    <KioskDialog
+      screen="staff-pin"
+      title={t('pin.title')}
+      className="pin-pad"
+      describedBy="staff-pin-message"
+      lang={i18n.language}
+      dir="ltr"
+      quiet
+      onCancel={closePad}
+    >
       <div id="staff-pin-message">
         <PinMessageLine message={message} checking={checking} />
       </div>

@@ -14,12 +14,10 @@ export function installStaffGesture(win: Window, gesture: () => StaffGesture | n
     const config = gesture();
     if (config === null || !event.isPrimary) return;
     const target = event.target instanceof Element ? event.target : null;
-    const step = nextGestureStep(
-      taps,
-      { x: event.clientX, y: event.clientY, at: Date.now(), onControl: target?.closest(controlSelector) != null },
-      config,
-      { width: win.innerWidth, height: win.innerHeight },
-    );
+    const step = nextGestureStep(taps, { x: event.clientX, y: event.clientY, at: Date.now(), onControl: target?.closest(controlSelector) != null }, config, {
+      width: win.innerWidth,
+      height: win.innerHeight,
+    });
     taps = step.taps;
     if (step.complete) onGesture();
   };

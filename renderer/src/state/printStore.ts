@@ -1,7 +1,11 @@
 import type { PrintFailureReason } from '../../../shared/devices/receipt';
 import { defineCitizenStore } from './storeRegistry';
 
-export type PrintStatus = { readonly phase: 'idle' } | { readonly phase: 'printing' } | { readonly phase: 'printed' } | { readonly phase: 'failed'; readonly reason: PrintFailureReason };
+export type PrintStatus =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'printing' }
+  | { readonly phase: 'printed' }
+  | { readonly phase: 'failed'; readonly reason: PrintFailureReason };
 
 interface PrintState {
   /** The last print of this session, for the print feedback. */

@@ -155,7 +155,8 @@ export function xwdToPng(dump: Buffer): PNG {
   const bytesPerLine = field(12);
   const masks = [field(14), field(15), field(16)] as const;
   const colours = field(19);
-  if (format !== 2 || (bitsPerPixel !== 32 && bitsPerPixel !== 24)) throw new Error(`unsupported XWD: format ${String(format)}, ${String(bitsPerPixel)} bits per pixel`);
+  if (format !== 2 || (bitsPerPixel !== 32 && bitsPerPixel !== 24))
+    throw new Error(`unsupported XWD: format ${String(format)}, ${String(bitsPerPixel)} bits per pixel`);
   const start = headerSize + colours * 12;
   const png = new PNG({ width, height });
   const bytes = bitsPerPixel / 8;
@@ -167,7 +168,8 @@ export function xwdToPng(dump: Buffer): PNG {
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
       const at = start + y * bytesPerLine + x * bytes;
-      const pixel = bytes === 4 ? (byteOrder === 0 ? dump.readUInt32LE(at) : dump.readUInt32BE(at)) : byteOrder === 0 ? dump.readUIntLE(at, 3) : dump.readUIntBE(at, 3);
+      const pixel =
+        bytes === 4 ? (byteOrder === 0 ? dump.readUInt32LE(at) : dump.readUInt32BE(at)) : byteOrder === 0 ? dump.readUIntLE(at, 3) : dump.readUIntBE(at, 3);
       const out = (y * width + x) * 4;
       png.data[out] = channel(pixel, masks[0]);
       png.data[out + 1] = channel(pixel, masks[1]);

@@ -30,7 +30,10 @@ const displayModes: readonly (readonly [string, Record<string, string>])[] = [
   ['text-200', { contrast: 'normal', textSize: '200' }],
 ];
 
-const axeOptions: Parameters<AxeBuilder['options']>[0] = { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } };
+const axeOptions: Parameters<AxeBuilder['options']>[0] = {
+  resultTypes: ['violations'],
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+};
 
 interface AxeViolation {
   readonly id: string;

@@ -28,7 +28,12 @@ function packWithHours(name: string, open: boolean): string {
   const day = open ? [{ from: '00:00', to: '23:59' }] : [];
   writeFileSync(
     join(dir, 'opening-hours.json'),
-    JSON.stringify({ timeZone: 'Europe/Berlin', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }, holidays: [], exceptions: [] }),
+    JSON.stringify({
+      timeZone: 'Europe/Berlin',
+      weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+      holidays: [],
+      exceptions: [],
+    }),
   );
   return dir;
 }
@@ -40,7 +45,15 @@ export const closedPack = packWithHours('pack-closed', false);
 /** A test terminal config in `language` with the given idle time and content pack. */
 export function writeConfig(name: string, language: Language, idleTimeoutSeconds: number, pack: string = openPack): string {
   const file = join(configDir, `${name}-${language}.json`);
-  writeFileSync(file, JSON.stringify({ ...base, session: { idleTimeoutSeconds, warningSeconds: 20 }, languages: { ...base.languages, default: language }, content: { folder: pack } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...base,
+      session: { idleTimeoutSeconds, warningSeconds: 20 },
+      languages: { ...base.languages, default: language },
+      content: { folder: pack },
+    }),
+  );
   return file;
 }
 /** The test terminal with `language` as its default (attract and end follow it); the idle warning stays away. */
@@ -55,7 +68,16 @@ const shortIdleConfig = (language: Language): string => writeConfig('info-short-
  */
 export function writeStaffConfig(name: string, language: Language): string {
   const file = join(configDir, `${name}-${language}.json`);
-  writeFileSync(file, JSON.stringify({ ...base, session: { idleTimeoutSeconds: 600, warningSeconds: 20 }, languages: { ...base.languages, default: language }, content: { folder: openPack }, staff: staffSection }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...base,
+      session: { idleTimeoutSeconds: 600, warningSeconds: 20 },
+      languages: { ...base.languages, default: language },
+      content: { folder: openPack },
+      staff: staffSection,
+    }),
+  );
   return file;
 }
 const staffConfig = (language: Language): string => writeStaffConfig('info-staff', language);
@@ -141,7 +163,10 @@ export const visitors: Record<ScreenId, Visitor> = {
       const site = await openTestPortal(page);
       await site.goto(portal.url('/dialogs'));
       // A click of this test's own connection: the page's confirm() then waits for the kiosk dialog.
-      site.locator('#confirm').click().catch(() => undefined);
+      site
+        .locator('#confirm')
+        .click()
+        .catch(() => undefined);
     },
   },
   'portal-files': {
@@ -150,7 +175,10 @@ export const visitors: Record<ScreenId, Visitor> = {
       await openTile(page, 'scans');
       await waitForFrame(page);
       const site = await portalPage(page, portal.origin);
-      site.locator('#file').click().catch(() => undefined);
+      site
+        .locator('#file')
+        .click()
+        .catch(() => undefined);
     },
   },
   'portal-help': {
@@ -298,4 +326,3 @@ export const visitors: Record<ScreenId, Visitor> = {
     },
   },
 };
-

@@ -31,7 +31,9 @@ export function workstationConfig(
   const scanFolder = join(dir, 'scans');
   mkdirSync(scanFolder);
   writeFileSync(join(scanFolder, 'Meldebescheinigung.pdf'), readFileSync(join(appRoot, 'package.json')));
-  const base = JSON.parse(readFileSync(join(appRoot, 'kiosk-config', 'workstation.json'), 'utf8')) as Record<string, unknown> & { languages: Record<string, unknown> };
+  const base = JSON.parse(readFileSync(join(appRoot, 'kiosk-config', 'workstation.json'), 'utf8')) as Record<string, unknown> & {
+    languages: Record<string, unknown>;
+  };
   const tile = (id: string, de: string, path: string, extra: Record<string, unknown> = {}) => ({
     id,
     label: { de, en: `${de} (en)`, ar: `${de} (ar)` },
@@ -53,7 +55,13 @@ export function workstationConfig(
         tile('scans', 'Hochladen', '/upload', { uploadFolder: scanFolder }),
         ...(options.closedPort === undefined
           ? []
-          : [{ ...tile('offline', 'Nicht erreichbar', '/start'), startUrl: `http://127.0.0.1:${String(options.closedPort)}/start`, origins: [`http://127.0.0.1:${String(options.closedPort)}`] }]),
+          : [
+              {
+                ...tile('offline', 'Nicht erreichbar', '/start'),
+                startUrl: `http://127.0.0.1:${String(options.closedPort)}/start`,
+                origins: [`http://127.0.0.1:${String(options.closedPort)}`],
+              },
+            ]),
       ],
     },
   };

@@ -105,10 +105,11 @@ export type FormField = (typeof formFields)[number];
 
 export function submittedPage(values: Readonly<Record<FormField, string>>): string {
   const labels: Record<FormField, string> = { name: 'Name', email: 'E-Mail', persons: 'Personen', message: 'Anliegen' };
-  const rows = formFields
-    .map((f) => `<dt>${labels[f]}</dt><dd id="submitted-${f}">${escapeHtml(values[f])}</dd>`)
-    .join('\n');
-  return layout('Antrag gesendet', `<main>\n<h1 id="submitted">Antrag gesendet</h1>\n<dl>\n${rows}\n</dl>\n<p><a href="/form">Zurück zum Formular</a></p>\n</main>`);
+  const rows = formFields.map((f) => `<dt>${labels[f]}</dt><dd id="submitted-${f}">${escapeHtml(values[f])}</dd>`).join('\n');
+  return layout(
+    'Antrag gesendet',
+    `<main>\n<h1 id="submitted">Antrag gesendet</h1>\n<dl>\n${rows}\n</dl>\n<p><a href="/form">Zurück zum Formular</a></p>\n</main>`,
+  );
 }
 
 /** Every place /write stores the canary and /check looks for it. */
@@ -466,7 +467,10 @@ document.getElementById('popup-allowed').addEventListener('click', function () {
 }
 
 export function landingPage(originName: string): string {
-  return layout('Fremde Seite', `<main>\n<h1 id="landing">Fremde Seite</h1>\n<p>Ursprung: <span id="origin-name">${escapeHtml(originName)}</span></p>\n</main>`);
+  return layout(
+    'Fremde Seite',
+    `<main>\n<h1 id="landing">Fremde Seite</h1>\n<p>Ursprung: <span id="origin-name">${escapeHtml(originName)}</span></p>\n</main>`,
+  );
 }
 
 export function downloadsPage(): string {
@@ -558,7 +562,10 @@ document.getElementById('camera').addEventListener('click', async function () {
 }
 
 export function serverErrorPage(): string {
-  return layout('Dienst nicht verfügbar', '<main>\n<h1 id="server-error">Dienst vorübergehend nicht verfügbar</h1>\n<p>Bitte versuchen Sie es später erneut.</p>\n</main>');
+  return layout(
+    'Dienst nicht verfügbar',
+    '<main>\n<h1 id="server-error">Dienst vorübergehend nicht verfügbar</h1>\n<p>Bitte versuchen Sie es später erneut.</p>\n</main>',
+  );
 }
 
 export function slowPage(ms: number): string {

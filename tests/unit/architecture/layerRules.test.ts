@@ -18,7 +18,15 @@ const root = findAppRoot(import.meta.dirname);
 function typeErrors(tsconfig: string, probe: string, code: string): string[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(join(root, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (parsed === undefined) throw new Error(`${tsconfig} could not be read`);
-  const options: ts.CompilerOptions = { ...parsed.options, composite: false, declaration: false, emitDeclarationOnly: false, noEmit: true, incremental: false, rootDir: root };
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    composite: false,
+    declaration: false,
+    emitDeclarationOnly: false,
+    noEmit: true,
+    incremental: false,
+    rootDir: root,
+  };
   delete options.tsBuildInfoFile;
   const probePath = join(root, probe);
   const host = ts.createCompilerHost(options);
@@ -39,7 +47,12 @@ describe('layers in the compiler: each layer has only its own runtime', () => {
     ['shared/tsconfig.json', 'shared/layerProbe.ts', "export const bytes = Buffer.from('x');", /Cannot find name 'Buffer'/],
     ['shared/tsconfig.json', 'shared/layerProbe.ts', 'export const env = process.env;', /Cannot find name 'process'/],
     ['shared/tsconfig.json', 'shared/layerProbe.ts', 'export const title = document.title;', /Cannot find name 'document'/],
-    ['renderer/tsconfig.json', 'renderer/src/layerProbe.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;", /Cannot find (name|module) 'node:fs'/],
+    [
+      'renderer/tsconfig.json',
+      'renderer/src/layerProbe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;",
+      /Cannot find (name|module) 'node:fs'/,
+    ],
     ['renderer/tsconfig.json', 'renderer/src/layerProbe.ts', 'export const env = process.env;', /Cannot find name 'process'/],
     ['electron/chromium/bridge/tsconfig.json', 'electron/chromium/bridge/layerProbe.ts', 'export const pid = process.pid;', /Cannot find name 'process'/],
   ])('%s refuses %s: %s', (tsconfig, probe, code, expected) => {

@@ -25,7 +25,12 @@ function filesBelow(dir: string): string[] {
   return found;
 }
 
-const sources = [...sourceFolders.flatMap((folder) => filesBelow(join(root, folder))), ...readdirSync(root).filter((name) => /\.(?:ts|js)$/.test(name)).map((name) => join(root, name))];
+const sources = [
+  ...sourceFolders.flatMap((folder) => filesBelow(join(root, folder))),
+  ...readdirSync(root)
+    .filter((name) => /\.(?:ts|js)$/.test(name))
+    .map((name) => join(root, name)),
+];
 // This file names the patterns it looks for.
 const self = join(root, 'tests', 'unit', 'architecture', 'selfContained.test.ts');
 
@@ -68,7 +73,13 @@ describe('the repository stands on its own', () => {
   });
 
   it('the architecture guide and its four recipes are there', () => {
-    for (const doc of ['docs/architecture.md', 'docs/recipes/add-a-screen.md', 'docs/recipes/add-a-channel.md', 'docs/recipes/add-a-config-field.md', 'docs/recipes/add-a-device-driver.md']) {
+    for (const doc of [
+      'docs/architecture.md',
+      'docs/recipes/add-a-screen.md',
+      'docs/recipes/add-a-channel.md',
+      'docs/recipes/add-a-config-field.md',
+      'docs/recipes/add-a-device-driver.md',
+    ]) {
       expect(existsSync(join(root, doc)), doc).toBe(true);
     }
   });

@@ -40,7 +40,7 @@ describe('chromiumArgs', () => {
 });
 
 describe('sandbox', () => {
-  it('keeps Chromium\'s sandbox unless running as root or switched off', () => {
+  it("keeps Chromium's sandbox unless running as root or switched off", () => {
     expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: true })).not.toContain('--no-sandbox');
     expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: false })).toContain('--no-sandbox');
     expect(useSandbox({}, 1000)).toBe(true);
@@ -72,7 +72,11 @@ describe('chromiumArgs for portal views', () => {
   it('denies permissions no one granted instead of prompting, and keeps every frame of a page in one process', () => {
     const args = chromiumArgs({ headless: false, cdpPort: undefined, sandbox: true });
     expect(args).toContain('--deny-permission-prompts');
-    const features = args.find((arg) => arg.startsWith('--disable-features='))?.split('=')[1]?.split(',') ?? [];
+    const features =
+      args
+        .find((arg) => arg.startsWith('--disable-features='))
+        ?.split('=')[1]
+        ?.split(',') ?? [];
     expect(features).toEqual(expect.arrayContaining(['IsolateOrigins', 'site-per-process']));
   });
 });

@@ -36,14 +36,18 @@ describe('document printer config: pdf-folder', () => {
   });
 
   it('says in the schema how a relative folder is resolved', () => {
-    expect(JSON.stringify(documentPrinterConfigSchema.options[0].shape.folder.description)).toMatch(/relative path is resolved against the kiosk's data folder \(KIOSK_DATA_DIR/);
+    expect(JSON.stringify(documentPrinterConfigSchema.options[0].shape.folder.description)).toMatch(
+      /relative path is resolved against the kiosk's data folder \(KIOSK_DATA_DIR/,
+    );
   });
 });
 
 describe('document printer config: cups', () => {
   it('accepts a queue with and without options', () => {
     expect(problems({ kind: 'cups', queue: 'Dokumentdrucker' })).toEqual([]);
-    expect(problems({ kind: 'cups', queue: 'HP_LaserJet-M404', options: { sides: 'two-sided-long-edge', colorMode: 'monochrome' }, timeoutSeconds: 60 })).toEqual([]);
+    expect(
+      problems({ kind: 'cups', queue: 'HP_LaserJet-M404', options: { sides: 'two-sided-long-edge', colorMode: 'monochrome' }, timeoutSeconds: 60 }),
+    ).toEqual([]);
     expect(problems({ kind: 'cups', queue: 'q'.repeat(127) })).toEqual([]);
   });
 
@@ -59,7 +63,9 @@ describe('document printer config: cups', () => {
     ['an empty name', ''],
     ['128 characters', 'q'.repeat(128)],
   ])('refuses a queue name with %s, naming the rule', (_label, queue) => {
-    expect(problems({ kind: 'cups', queue })).toEqual(['queue: must be a CUPS queue name: letters, digits, "-" and "_" (not first), at most 127 characters, e.g. "Dokumentdrucker"']);
+    expect(problems({ kind: 'cups', queue })).toEqual([
+      'queue: must be a CUPS queue name: letters, digits, "-" and "_" (not first), at most 127 characters, e.g. "Dokumentdrucker"',
+    ]);
   });
 
   it.each([
@@ -91,8 +97,13 @@ describe('portal.printer', () => {
   });
 
   it('resolves the configured printer unchanged', () => {
-    expect(resolvePortalConfig(portalConfigSchema.parse({ ...tiles, printer: { kind: 'pdf-folder', folder: 'printed-documents' } }))?.printer).toEqual({ kind: 'pdf-folder', folder: 'printed-documents' });
-    expect(resolvePortalConfig(portalConfigSchema.parse({ ...tiles, printer: { kind: 'cups', queue: 'Dokumente', options: { sides: 'one-sided' } } }))?.printer).toEqual({
+    expect(resolvePortalConfig(portalConfigSchema.parse({ ...tiles, printer: { kind: 'pdf-folder', folder: 'printed-documents' } }))?.printer).toEqual({
+      kind: 'pdf-folder',
+      folder: 'printed-documents',
+    });
+    expect(
+      resolvePortalConfig(portalConfigSchema.parse({ ...tiles, printer: { kind: 'cups', queue: 'Dokumente', options: { sides: 'one-sided' } } }))?.printer,
+    ).toEqual({
       kind: 'cups',
       queue: 'Dokumente',
       options: { sides: 'one-sided' },

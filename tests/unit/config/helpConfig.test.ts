@@ -88,7 +88,12 @@ describe('help config: section', () => {
         { kind: 'webhook', name: 'webhook-2', url: 'http://127.0.0.1:4711/hook', secret, timeoutSeconds: 3, when: 'always', acknowledgeUrl: null },
       ],
     });
-    expect(resolveHelpConfig(undefined)).toEqual({ location: null, escalateAfterSeconds: 120, chime: { enabled: true, repeats: 2, volume: 0.6 }, channels: [] });
+    expect(resolveHelpConfig(undefined)).toEqual({
+      location: null,
+      escalateAfterSeconds: 120,
+      chime: { enabled: true, repeats: 2, volume: 0.6 },
+      channels: [],
+    });
   });
 
   it('resolves location, escalation, chime and the channel options as written', () => {
@@ -103,7 +108,15 @@ describe('help config: section', () => {
       escalateAfterSeconds: 300,
       chime: { enabled: true, repeats: 4, volume: 0.6 },
       channels: [
-        { kind: 'webhook', name: 'webhook-1', url: 'https://staff.jena.de/kiosk-help', secret, timeoutSeconds: 10, when: 'escalation', acknowledgeUrl: 'https://staff.jena.de/kiosk-help/status' },
+        {
+          kind: 'webhook',
+          name: 'webhook-1',
+          url: 'https://staff.jena.de/kiosk-help',
+          secret,
+          timeoutSeconds: 10,
+          when: 'escalation',
+          acknowledgeUrl: 'https://staff.jena.de/kiosk-help/status',
+        },
       ],
     });
   });

@@ -76,9 +76,11 @@ describe('portal tile: start URL', () => {
     expect(problems[0]).toMatch(message);
   });
 
-  it("refuses a start URL whose origin is not listed, naming the missing origin", () => {
+  it('refuses a start URL whose origin is not listed, naming the missing origin', () => {
     expect(tileProblems({ startUrl: 'https://www.jena.de/' })).toEqual(['origins: must include the start URL\'s origin "https://www.jena.de"']);
-    expect(tileProblems({ startUrl: 'https://service.jena.de:8443/' })).toEqual(['origins: must include the start URL\'s origin "https://service.jena.de:8443"']);
+    expect(tileProblems({ startUrl: 'https://service.jena.de:8443/' })).toEqual([
+      'origins: must include the start URL\'s origin "https://service.jena.de:8443"',
+    ]);
   });
 
   it('says in the schema description that only loopback may use plain http', () => {
@@ -108,7 +110,9 @@ describe('portal tile: origins', () => {
   });
 
   it('refuses an origin listed twice', () => {
-    expect(tileProblems({ origins: ['https://service.jena.de', 'https://id.bund.de', 'https://service.jena.de'] })).toEqual(['origins.2: lists "https://service.jena.de" twice']);
+    expect(tileProblems({ origins: ['https://service.jena.de', 'https://id.bund.de', 'https://service.jena.de'] })).toEqual([
+      'origins.2: lists "https://service.jena.de" twice',
+    ]);
   });
 
   it('refuses an empty list', () => {
@@ -141,7 +145,9 @@ describe('portal section', () => {
   it('refuses duplicate tile ids with the path of the second', () => {
     const result = portalConfigSchema.safeParse({ tiles: [tile(), tile({ icon: 'house' })] });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['tiles.1.id', 'tile id "jena-online-services" is used twice']]);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['tiles.1.id', 'tile id "jena-online-services" is used twice'],
+    ]);
   });
 
   it('allows at most 12 tiles', () => {
@@ -182,7 +188,9 @@ describe('kiosk config: portal by role', () => {
 
   it('refuses a portal on the information terminal with a clear message', () => {
     const result = kioskConfigSchema.safeParse(config('info', { portal: { tiles: [] } }));
-    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['portal', 'is only for role "workstation" (this terminal\'s role is "info")']]);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['portal', 'is only for role "workstation" (this terminal\'s role is "info")'],
+    ]);
   });
 
   it('reports the portal on role info together with other problems', () => {

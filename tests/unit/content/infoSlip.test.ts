@@ -53,7 +53,16 @@ const turkishLabels: SlipLabels = {
   appointment: 'Randevu alın:',
   sampleData: 'Örnek veriler',
 };
-const labelsByLanguage = { de: germanLabels, 'de-x-ls': germanLabels, en: englishLabels, ar: arabicLabels, uk: englishLabels, ru: englishLabels, tr: turkishLabels, fa: englishLabels } as const;
+const labelsByLanguage = {
+  de: germanLabels,
+  'de-x-ls': germanLabels,
+  en: englishLabels,
+  ar: arabicLabels,
+  uk: englishLabels,
+  ru: englishLabels,
+  tr: turkishLabels,
+  fa: englishLabels,
+} as const;
 
 let pack: ContentPack;
 beforeAll(async () => {
@@ -87,7 +96,9 @@ describe('information slip', () => {
     const texts = receiptTexts(receipt);
     // The sample-data line first; cp858 has no dash '–', so it is printed as '-'.
     expect(texts[0]).toBe('Beispieldaten - bitte vor Ort prüfen');
-    expect(texts).toContain('Ab 16 Jahren brauchen Sie einen gültigen Personalausweis oder Reisepass. Hier beantragen Sie einen neuen Ausweis, zum Beispiel wenn Ihr alter Ausweis abläuft oder Ihr Name sich ändert.');
+    expect(texts).toContain(
+      'Ab 16 Jahren brauchen Sie einen gültigen Personalausweis oder Reisepass. Hier beantragen Sie einen neuen Ausweis, zum Beispiel wenn Ihr alter Ausweis abläuft oder Ihr Name sich ändert.',
+    );
     expect(texts).toContain('Das bringen Sie mit');
     expect(texts).toContain('[ ] Ihren bisherigen Ausweis oder Pass, auch wenn er abgelaufen ist');
     expect(texts).toContain('[ ] Geld für die Gebühr (Bargeld oder Girokarte)');
@@ -205,7 +216,17 @@ describe('information slip', () => {
       onlineUrl: `https://example.org/${'a'.repeat(470)}`,
     };
     const long200 = 'x'.repeat(200);
-    const labels: SlipLabels = { ...germanLabels, bring: long200, fees: long200, place: long200, hours: long200, weekdays: Array.from({ length: 7 }, () => long200), closed: long200, online: long200, sampleData: long200 };
+    const labels: SlipLabels = {
+      ...germanLabels,
+      bring: long200,
+      fees: long200,
+      place: long200,
+      hours: long200,
+      weekdays: Array.from({ length: 7 }, () => long200),
+      closed: long200,
+      online: long200,
+      sampleData: long200,
+    };
     const built = infoSlipReceipt(pack, huge, { language: 'de', labels, codePage: 'cp858' });
     if (!built.ok) throw new Error(JSON.stringify(built.error));
     const receipt: Receipt = built.value;

@@ -21,13 +21,32 @@ function writePack(change: (files: Record<string, string>) => void = () => undef
         title: { de: 'Test' },
         sampleData: true,
         attribution: ['written for the tests'],
-        files: { services: ['services.json', 'catalogue.json'], topics: ['topics.json'], departments: 'departments.json', location: 'location.json', openingHours: 'hours.json', queue: 'queue.json' },
+        files: {
+          services: ['services.json', 'catalogue.json'],
+          topics: ['topics.json'],
+          departments: 'departments.json',
+          location: 'location.json',
+          openingHours: 'hours.json',
+          queue: 'queue.json',
+        },
       },
       null,
       2,
     ),
     'services.json': JSON.stringify(
-      { services: [{ id: 'perso', leikaKey: '99102013000000', name: { de: 'Personalausweis', en: 'ID card' }, topics: ['ausweise'], local: true, department: 'buergerservice', room: 'e02' }] },
+      {
+        services: [
+          {
+            id: 'perso',
+            leikaKey: '99102013000000',
+            name: { de: 'Personalausweis', en: 'ID card' },
+            topics: ['ausweise'],
+            local: true,
+            department: 'buergerservice',
+            room: 'e02',
+          },
+        ],
+      },
       null,
       2,
     ),
@@ -79,8 +98,13 @@ describe('loading a content pack', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toContainEqual(expect.objectContaining({ file: 'services.json', path: 'services[0].local', line: expect.any(Number) as number }));
-    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'services.json', path: 'services[0].name.xx', message: 'unknown key (is it misspelt?)' }));
-    const localLine = readFileSync(join(dir, 'services.json'), 'utf8').split('\n').findIndex((l) => l.includes('"local"')) + 1;
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ file: 'services.json', path: 'services[0].name.xx', message: 'unknown key (is it misspelt?)' }),
+    );
+    const localLine =
+      readFileSync(join(dir, 'services.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"local"')) + 1;
     expect(result.problems.find((p) => p.path === 'services[0].local')?.line).toBe(localLine);
   });
 
@@ -109,7 +133,12 @@ describe('loading a content pack', () => {
   });
 
   it('refuses plans that could run code or fetch, and files outside the pack', async () => {
-    for (const svg of ['<svg><script>alert(1)</script></svg>', '<svg onload="x()"></svg>', '<svg><image href="https://example.org/x.png"/></svg>', '<svg><foreignObject/></svg>']) {
+    for (const svg of [
+      '<svg><script>alert(1)</script></svg>',
+      '<svg onload="x()"></svg>',
+      '<svg><image href="https://example.org/x.png"/></svg>',
+      '<svg><foreignObject/></svg>',
+    ]) {
       const result = await loadContentPack(writePack((files) => (files['plans/eg.svg'] = svg)));
       expect(result.ok, svg).toBe(false);
     }

@@ -13,7 +13,12 @@ import { captureLog } from '../support/logCapture';
 import { testConfig } from '../support/testConfig';
 
 const trusted = { trusted: true, description: 'test' };
-const receipt: Receipt = { blocks: [{ type: 'text', text: 'Äpfel, Öl, Übergröße, Straße, 12,50 €' }, { type: 'qr', payload: 'https://example.org' }] };
+const receipt: Receipt = {
+  blocks: [
+    { type: 'text', text: 'Äpfel, Öl, Übergröße, Straße, 12,50 €' },
+    { type: 'qr', payload: 'https://example.org' },
+  ],
+};
 
 let core: KioskCore | undefined;
 afterEach(async () => {
@@ -38,7 +43,11 @@ function setup() {
     logger: log.logger,
     clock,
     reloadUi: () => undefined,
-    deviceAccess: { dataDir, openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }), hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) } },
+    deviceAccess: {
+      dataDir,
+      openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }),
+      hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) },
+    },
   });
   const events: string[] = [];
   core.onEvent((message) => {

@@ -47,7 +47,8 @@ describe('atomic file writes', () => {
     expect(isAtomicTempFileOf(path, 'tickets.json.123.4.tmp')).toBe(false);
     expect(isAtomicTempFileOf(join(root, 'a.b'), 'aXb.1.2.tmp')).toBe(false);
     mkdirSync(root, { recursive: true });
-    for (const name of ['outbox.json', 'outbox.json.99.1.tmp', 'outbox.json.99.2.tmp', 'tickets.json.99.1.tmp', 'outbox.json.corrupt-x']) writeFileSync(join(root, name), '');
+    for (const name of ['outbox.json', 'outbox.json.99.1.tmp', 'outbox.json.99.2.tmp', 'tickets.json.99.1.tmp', 'outbox.json.corrupt-x'])
+      writeFileSync(join(root, name), '');
     await removeAtomicTempFiles(path);
     expect(readdirSync(root).sort()).toEqual(['outbox.json', 'outbox.json.corrupt-x', 'tickets.json.99.1.tmp']);
     // A missing folder is not an error.

@@ -25,7 +25,15 @@ describe('helpCallTransition', () => {
 
   it('keeps where and in which language the citizen asked, and when', () => {
     const { state } = run(clearHelpCall, [request, { type: 'acknowledge', at: 2500 }]);
-    expect(state).toEqual({ status: 'acknowledged', callId: 'call-1', requestedAt: 1000, acknowledgedAt: 2500, escalated: false, screen: 'info-search', language: 'ar' });
+    expect(state).toEqual({
+      status: 'acknowledged',
+      callId: 'call-1',
+      requestedAt: 1000,
+      acknowledgedAt: 2500,
+      escalated: false,
+      screen: 'info-search',
+      language: 'ar',
+    });
   });
 
   it('a second tap on help changes nothing and tells staff nothing new', () => {
@@ -55,7 +63,12 @@ describe('helpCallTransition', () => {
   });
 
   it('refuses staff actions and timeouts without an open call, and ones about another call', () => {
-    for (const command of [{ type: 'cancel', at: 1 }, { type: 'acknowledge', at: 1 }, { type: 'resolve', at: 1 }, { type: 'escalate', at: 1, callId: 'call-1' }] as const) {
+    for (const command of [
+      { type: 'cancel', at: 1 },
+      { type: 'acknowledge', at: 1 },
+      { type: 'resolve', at: 1 },
+      { type: 'escalate', at: 1, callId: 'call-1' },
+    ] as const) {
       expect(helpCallTransition(clearHelpCall, command)).toMatchObject({ ok: false, error: { code: 'invalid-state' } });
     }
     const open = run(clearHelpCall, [request]).state;

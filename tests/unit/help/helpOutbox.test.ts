@@ -235,7 +235,12 @@ describe('help outbox: restarts and damaged files', () => {
     const aside = readdirSync(dir).filter((name) => name.startsWith('outbox.json.corrupt-'));
     expect(aside).toEqual(['outbox.json.corrupt-2026-03-17T08-15-00-000Z']);
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe('{"version":1,"deliveries":[{"eventId":');
-    expect(log.entries().filter((e) => e.level === 50).map((e) => e.msg)).toEqual(['help outbox is corrupt', 'help outbox moved aside']);
+    expect(
+      log
+        .entries()
+        .filter((e) => e.level === 50)
+        .map((e) => e.msg),
+    ).toEqual(['help outbox is corrupt', 'help outbox moved aside']);
     await box.enqueue(helpEvent());
     await waitFor(() => box.pending().length === 0, 'a delivery after the corrupt file');
     expect(channel.calls).toHaveLength(1);
@@ -313,7 +318,14 @@ describe('help outbox: logs', () => {
     const statuses = [503, 400, 204];
     const fakeFetch: typeof fetch = () => Promise.resolve(new Response(null, { status: statuses.shift() ?? 204 }));
     const verbose = captureLog('trace');
-    const webhook = createWebhookChannel({ name: 'webhook-1', url: 'https://staff.example.de/hook', secret, timeoutMs: 1000, fetch: fakeFetch, logger: verbose.logger });
+    const webhook = createWebhookChannel({
+      name: 'webhook-1',
+      url: 'https://staff.example.de/hook',
+      secret,
+      timeoutMs: 1000,
+      fetch: fakeFetch,
+      logger: verbose.logger,
+    });
     const box = new HelpOutbox({ dir, channels: [webhook], logger: verbose.logger, clock, random: () => 0.5 });
     started.push(box);
     await box.start();

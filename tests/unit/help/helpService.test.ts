@@ -281,7 +281,12 @@ describe('help service: escalation', () => {
 
   it('the escalation filter reaches the real outbox file', async () => {
     const channels = [webhook('webhook-1', 'always'), webhook('webhook-2', 'escalation')];
-    const outbox = new HelpOutbox({ dir: join(root, 'help'), channels: [new FakeChannel('webhook-1'), new FakeChannel('webhook-2')], logger: log.logger, clock });
+    const outbox = new HelpOutbox({
+      dir: join(root, 'help'),
+      channels: [new FakeChannel('webhook-1'), new FakeChannel('webhook-2')],
+      logger: log.logger,
+      clock,
+    });
     const { service } = setup({ escalateAfterSeconds: 60, channels }, outbox);
     await service.request(context);
     clock.advance(60_000);

@@ -57,7 +57,11 @@ function makeCore(config: KioskConfig, withDataDir = true): { core: KioskCore; c
     ...(withDataDir
       ? {
           dataDir: root,
-          deviceAccess: { dataDir: root, openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }), hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) } },
+          deviceAccess: {
+            dataDir: root,
+            openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }),
+            hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) },
+          },
         }
       : {}),
   });
@@ -105,9 +109,24 @@ describe('kiosk core: help calls', () => {
     const post = receiver.requests.find((r) => r.method === 'POST');
     if (!post) throw new Error('no POST');
     const timestamp = String(post.headers['x-kiosk-timestamp']);
-    expect(verifyWebhookSignature({ secret, timestamp, body: post.body, signature: String(post.headers['x-kiosk-signature']), nowSeconds: Math.floor(Date.now() / 1000) })).toBe(true);
+    expect(
+      verifyWebhookSignature({
+        secret,
+        timestamp,
+        body: post.body,
+        signature: String(post.headers['x-kiosk-signature']),
+        nowSeconds: Math.floor(Date.now() / 1000),
+      }),
+    ).toBe(true);
     const event = helpEventSchema.parse(JSON.parse(post.body));
-    expect(event).toMatchObject({ callId, type: 'requested', terminal: { id: 'test-terminal' }, location: 'Foyer, links neben dem Eingang', screen: 'info-search', language: 'ar' });
+    expect(event).toMatchObject({
+      callId,
+      type: 'requested',
+      terminal: { id: 'test-terminal' },
+      location: 'Foyer, links neben dem Eingang',
+      screen: 'info-search',
+      language: 'ar',
+    });
 
     // Staff acknowledge at their end; the next question learns it.
     staffAcknowledged = true;
@@ -122,7 +141,11 @@ describe('kiosk core: help calls', () => {
     expect(views.at(-1)).toEqual({ status: 'clear', callId: null, escalated: false, requestedAt: null });
     await waitFor(() => lightRecords().at(-1)?.state === 'free', 'the light back to free');
     await waitFor(() => receiver?.requests.filter((r) => r.method === 'POST').length === 3, 'acknowledged and resolved events');
-    expect(receiver.requests.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(['requested', 'acknowledged', 'resolved']);
+    expect(receiver.requests.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual([
+      'requested',
+      'acknowledged',
+      'resolved',
+    ]);
     expect(existsSync(join(root, 'help', 'outbox.json'))).toBe(true);
   });
 

@@ -9,7 +9,12 @@ import { startReceiver, waitFor, type TestReceiver } from './helpFakes';
 
 const secret = 'acknowledge-secret-0123456789abcdefghij';
 const otherSecret = 'another-secret-0123456789abcdefghijklmn';
-const source: AcknowledgementSource = { name: 'webhook-1', url: 'https://staff.jena.de/kiosk-help/status?terminal=info-1&token=T0KEN', secret, timeoutMs: 2000 };
+const source: AcknowledgementSource = {
+  name: 'webhook-1',
+  url: 'https://staff.jena.de/kiosk-help/status?terminal=info-1&token=T0KEN',
+  secret,
+  timeoutMs: 2000,
+};
 const context = { screen: 'info-search', language: 'uk' } as const;
 
 interface Asked {
@@ -43,7 +48,11 @@ function signed(body: string, options: { secret?: string; at?: number; status?: 
   const timestamp = String(Math.floor((options.at ?? clock.now()) / 1000));
   return new Response(body, {
     status: options.status ?? 200,
-    headers: { 'Content-Type': 'application/json', 'X-Kiosk-Timestamp': timestamp, 'X-Kiosk-Signature': signWebhookBody(options.secret ?? secret, timestamp, body) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Kiosk-Timestamp': timestamp,
+      'X-Kiosk-Signature': signWebhookBody(options.secret ?? secret, timestamp, body),
+    },
   });
 }
 
@@ -89,7 +98,15 @@ async function openCall(service: HelpService): Promise<string> {
 
 describe('webhook acknowledgements: sources', () => {
   it('are the webhook channels with an acknowledgeUrl', () => {
-    const channel = (name: string, acknowledgeUrl: string | null): HelpChannelConfig => ({ kind: 'webhook', name, url: 'https://x.example/hook', secret, timeoutSeconds: 7, when: 'always', acknowledgeUrl });
+    const channel = (name: string, acknowledgeUrl: string | null): HelpChannelConfig => ({
+      kind: 'webhook',
+      name,
+      url: 'https://x.example/hook',
+      secret,
+      timeoutSeconds: 7,
+      when: 'always',
+      acknowledgeUrl,
+    });
     expect(acknowledgementSources([channel('webhook-1', null), channel('webhook-2', 'https://x.example/ack')])).toEqual([
       { name: 'webhook-2', url: 'https://x.example/ack', secret, timeoutMs: 7000 },
     ]);
@@ -144,7 +161,12 @@ describe('webhook acknowledgements: polling', () => {
     expect(clock.pending()).toBe(0);
     clock.advance(60_000);
     expect(asked).toHaveLength(3);
-    expect(log.entries().filter((e) => typeof e.msg === 'string' && e.msg.endsWith('from afar')).map((e) => e.status)).toEqual(['acknowledged', 'acknowledged', 'resolved']);
+    expect(
+      log
+        .entries()
+        .filter((e) => typeof e.msg === 'string' && e.msg.endsWith('from afar'))
+        .map((e) => e.status),
+    ).toEqual(['acknowledged', 'acknowledged', 'resolved']);
   });
 
   it('follows a new call with its own id', async () => {
@@ -262,7 +284,9 @@ describe('webhook acknowledgements: a real receiver on 127.0.0.1', () => {
       acknowledged.add(callId);
       const body = statusOf(callId, 'acknowledged');
       const answeredAt = String(Math.floor(Date.now() / 1000));
-      response.writeHead(200, { 'Content-Type': 'application/json', 'X-Kiosk-Timestamp': answeredAt, 'X-Kiosk-Signature': signWebhookBody(secret, answeredAt, body) }).end(body);
+      response
+        .writeHead(200, { 'Content-Type': 'application/json', 'X-Kiosk-Timestamp': answeredAt, 'X-Kiosk-Signature': signWebhookBody(secret, answeredAt, body) })
+        .end(body);
     };
     const service = new HelpService({
       terminal: { id: 'info-1', name: 'Infoterminal Foyer', site: 'Bürgerservice Jena' },
@@ -272,7 +296,12 @@ describe('webhook acknowledgements: a real receiver on 127.0.0.1', () => {
       logger: log.logger,
       clock: new FakeClock(),
     });
-    const poller = new WebhookAcknowledgements({ sources: [{ name: 'webhook-1', url: receiver.url, secret, timeoutMs: 2000 }], help: service, logger: log.logger, clock });
+    const poller = new WebhookAcknowledgements({
+      sources: [{ name: 'webhook-1', url: receiver.url, secret, timeoutMs: 2000 }],
+      help: service,
+      logger: log.logger,
+      clock,
+    });
     stops.push(() => poller.stop());
     poller.start();
     const callId = await openCall(service);

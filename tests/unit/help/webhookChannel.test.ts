@@ -38,7 +38,9 @@ describe('webhook channel: what a receiver gets', () => {
     expect(helpEventSchema.parse(JSON.parse(request.body))).toEqual(event);
     expect(request.body).toContain('Bürgerservice');
     // Verified independently of the channel's own code: HMAC-SHA256 over "<timestamp>.<body>".
-    const expected = `sha256=${createHmac('sha256', secret).update(`${String(timestamp)}.${request.body}`).digest('hex')}`;
+    const expected = `sha256=${createHmac('sha256', secret)
+      .update(`${String(timestamp)}.${request.body}`)
+      .digest('hex')}`;
     expect(request.headers['x-kiosk-signature']).toBe(expected);
     expect(verifyWebhookSignature({ secret, timestamp: String(timestamp), body: request.body, signature: expected, nowSeconds: fixedNow / 1000 })).toBe(true);
   });
@@ -70,7 +72,11 @@ describe('webhook channel: answers and failures', () => {
   it.each([408, 425, 429, 500, 502, 503, 504])('HTTP %i is retried', async (status) => {
     receiver = await startReceiver();
     receiver.respond = (_request, response) => response.writeHead(status).end('busy');
-    expect(await channel(receiver.url).deliver(helpEvent(), new AbortController().signal)).toEqual({ delivered: false, retry: true, reason: `HTTP ${String(status)}` });
+    expect(await channel(receiver.url).deliver(helpEvent(), new AbortController().signal)).toEqual({
+      delivered: false,
+      retry: true,
+      reason: `HTTP ${String(status)}`,
+    });
   });
 
   it.each([400, 401, 403, 404, 410, 413, 422])('HTTP %i is not retried and is logged as an error', async (status) => {
@@ -78,7 +84,11 @@ describe('webhook channel: answers and failures', () => {
     receiver.respond = (_request, response) => response.writeHead(status).end('no');
     const log = captureLog();
     const event = helpEvent();
-    expect(await channel(receiver.url, { logger: log.logger }).deliver(event, new AbortController().signal)).toEqual({ delivered: false, retry: false, reason: `HTTP ${String(status)}` });
+    expect(await channel(receiver.url, { logger: log.logger }).deliver(event, new AbortController().signal)).toEqual({
+      delivered: false,
+      retry: false,
+      reason: `HTTP ${String(status)}`,
+    });
     const errors = log.entries().filter((entry) => entry.level === 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ status, eventId: event.eventId, callId: event.callId, type: 'requested', channel: 'webhook-1' });
@@ -131,7 +141,9 @@ describe('webhook channel: answers and failures', () => {
     expect(await webhook.deliver(event, new AbortController().signal)).toMatchObject({ retry: true });
     expect(await webhook.deliver(event, new AbortController().signal)).toMatchObject({ retry: false });
     expect(await webhook.deliver(event, new AbortController().signal)).toEqual({ delivered: true });
-    expect(await channel('https://staff.example.de/hook/token-in-path', { fetch: failing, logger: log.logger }).deliver(event, new AbortController().signal)).toEqual({
+    expect(
+      await channel('https://staff.example.de/hook/token-in-path', { fetch: failing, logger: log.logger }).deliver(event, new AbortController().signal),
+    ).toEqual({
       delivered: false,
       retry: true,
       reason: 'network error: ECONNREFUSED',
@@ -142,6 +154,7 @@ describe('webhook channel: answers and failures', () => {
     expect(log.entries().length).toBeGreaterThanOrEqual(4);
     expect(raw).toContain(event.eventId);
     expect(raw).toContain('https://staff.example.de');
-    for (const secretOrContent of [secret, 'token-in-path', 'Infoterminal Foyer', 'Foyer, links', 'info-search', 'sha256=']) expect(raw).not.toContain(secretOrContent);
+    for (const secretOrContent of [secret, 'token-in-path', 'Infoterminal Foyer', 'Foyer, links', 'info-search', 'sha256='])
+      expect(raw).not.toContain(secretOrContent);
   });
 });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { decideNavigation, type NavigationContext } from '../../../electron/core/portal/navigationPolicy';
 
-const tile = { origins: ['https://portal.example.de', 'https://id.bund.de', 'https://xn--mnchen-3ya.de', 'https://pay.example.de:8443', 'http://127.0.0.1:4711'] };
+const tile = {
+  origins: ['https://portal.example.de', 'https://id.bund.de', 'https://xn--mnchen-3ya.de', 'https://pay.example.de:8443', 'http://127.0.0.1:4711'],
+};
 const main: NavigationContext = { frame: 'main' };
 const sub: NavigationContext = { frame: 'sub' };
 
 describe('decideNavigation: allowed origins', () => {
-  it.each([
-    'https://portal.example.de/',
-    'https://portal.example.de/antrag?step=2#top',
-    'https://id.bund.de/de/login',
-    'http://127.0.0.1:4711/test-portal/',
-  ])('allows %s in the main frame and in subframes', (url) => {
-    expect(decideNavigation(url, tile, main)).toEqual({ allow: true });
-    expect(decideNavigation(url, tile, sub)).toEqual({ allow: true });
-  });
+  it.each(['https://portal.example.de/', 'https://portal.example.de/antrag?step=2#top', 'https://id.bund.de/de/login', 'http://127.0.0.1:4711/test-portal/'])(
+    'allows %s in the main frame and in subframes',
+    (url) => {
+      expect(decideNavigation(url, tile, main)).toEqual({ allow: true });
+      expect(decideNavigation(url, tile, sub)).toEqual({ allow: true });
+    },
+  );
 
   it('compares hosts case-insensitively, as URL lower-cases them', () => {
     expect(decideNavigation('https://PORTAL.Example.DE/Antrag', tile, main)).toEqual({ allow: true });
@@ -75,7 +75,11 @@ describe('decideNavigation: look-alikes and foreign origins', () => {
       reason: 'foreign-origin',
       url: 'https://www.bundesregierung.de/x?y=1',
     });
-    expect(decideNavigation('https://portal.example.de:secret@evil.test/', tile, main)).toEqual({ allow: false, reason: 'foreign-origin', url: 'https://evil.test/' });
+    expect(decideNavigation('https://portal.example.de:secret@evil.test/', tile, main)).toEqual({
+      allow: false,
+      reason: 'foreign-origin',
+      url: 'https://evil.test/',
+    });
   });
 
   it('refuses user info even on an allowed origin', () => {
@@ -138,7 +142,7 @@ describe('decideNavigation: schemes', () => {
     expect(decideNavigation('blob:https://portal.example.de/0d3c5b7e-3f5e-4c3a-9c1e-2a1f0b9d8e7f', tile, main)).toEqual({ allow: false, reason: 'scheme' });
   });
 
-  it("allows blob: in a subframe only when it was created by an allowed origin", () => {
+  it('allows blob: in a subframe only when it was created by an allowed origin', () => {
     expect(decideNavigation('blob:https://portal.example.de/0d3c5b7e', tile, sub)).toEqual({ allow: true });
     expect(decideNavigation('blob:https://evil.test/0d3c5b7e', tile, sub)).toEqual({ allow: false, reason: 'scheme' });
     expect(decideNavigation('blob:null/0d3c5b7e', tile, sub)).toEqual({ allow: false, reason: 'scheme' });
@@ -177,12 +181,21 @@ describe('decideNavigation: initiator', () => {
   });
 
   it('refuses navigations started by a foreign frame, even to an allowed origin', () => {
-    expect(decideNavigation('https://portal.example.de/', tile, { frame: 'main', initiator: 'https://evil.test' })).toEqual({ allow: false, reason: 'foreign-origin' });
-    expect(decideNavigation('https://portal.example.de/', tile, { frame: 'sub', initiator: 'file:///tmp/x.html' })).toEqual({ allow: false, reason: 'foreign-origin' });
+    expect(decideNavigation('https://portal.example.de/', tile, { frame: 'main', initiator: 'https://evil.test' })).toEqual({
+      allow: false,
+      reason: 'foreign-origin',
+    });
+    expect(decideNavigation('https://portal.example.de/', tile, { frame: 'sub', initiator: 'file:///tmp/x.html' })).toEqual({
+      allow: false,
+      reason: 'foreign-origin',
+    });
     expect(decideNavigation('https://portal.example.de/', tile, { frame: 'sub', initiator: '::' })).toEqual({ allow: false, reason: 'malformed' });
   });
 
   it('judges the target first: a forbidden target keeps its own reason', () => {
-    expect(decideNavigation('javascript:alert(1)', tile, { frame: 'main', initiator: 'https://portal.example.de' })).toEqual({ allow: false, reason: 'scheme' });
+    expect(decideNavigation('javascript:alert(1)', tile, { frame: 'main', initiator: 'https://portal.example.de' })).toEqual({
+      allow: false,
+      reason: 'scheme',
+    });
   });
 });

@@ -9,13 +9,23 @@ const both = { origins, permissions: ['camera', 'microphone'] as PortalPermissio
 const fromPortal = { origin: 'https://portal.example.de/foto' };
 
 describe('decidePermission', () => {
-  it.each(['camera', 'microphone', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'midi', 'fileSystem', 'pointerLock', 'openExternal', 'unknown'])(
-    'denies %s by default',
-    (permission) => {
-      expect(decidePermission(permission, none, fromPortal)).toBe(false);
-      expect(decidePermissionCheck(permission, none, fromPortal)).toBe(false);
-    },
-  );
+  it.each([
+    'camera',
+    'microphone',
+    'notifications',
+    'geolocation',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'fullscreen',
+    'midi',
+    'fileSystem',
+    'pointerLock',
+    'openExternal',
+    'unknown',
+  ])('denies %s by default', (permission) => {
+    expect(decidePermission(permission, none, fromPortal)).toBe(false);
+    expect(decidePermissionCheck(permission, none, fromPortal)).toBe(false);
+  });
 
   it('grants a configured permission to an allowed origin', () => {
     expect(decidePermission('camera', camera, fromPortal)).toBe(true);

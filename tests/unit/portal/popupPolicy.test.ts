@@ -10,7 +10,11 @@ describe('decidePopup', () => {
   });
 
   it('denies a popup to a foreign origin, with its URL for the QR code', () => {
-    expect(decidePopup('https://www.facebook.com/sharer.php?u=x', tile)).toEqual({ action: 'deny', reason: 'foreign-origin', url: 'https://www.facebook.com/sharer.php?u=x' });
+    expect(decidePopup('https://www.facebook.com/sharer.php?u=x', tile)).toEqual({
+      action: 'deny',
+      reason: 'foreign-origin',
+      url: 'https://www.facebook.com/sharer.php?u=x',
+    });
   });
 
   it('denies a popup to a look-alike host', () => {
@@ -18,10 +22,13 @@ describe('decidePopup', () => {
     expect(decidePopup('https://portal.example.de@evil.test/', tile)).toMatchObject({ action: 'deny', reason: 'foreign-origin' });
   });
 
-  it.each(['about:blank', '', 'javascript:void(0)', 'data:text/html,x', 'blob:https://portal.example.de/uuid', 'file:///etc/passwd'])('denies a popup to %j', (url) => {
-    expect(decidePopup(url, tile)).toMatchObject({ action: 'deny' });
-    expect(decidePopup(url, tile)).not.toHaveProperty('url');
-  });
+  it.each(['about:blank', '', 'javascript:void(0)', 'data:text/html,x', 'blob:https://portal.example.de/uuid', 'file:///etc/passwd'])(
+    'denies a popup to %j',
+    (url) => {
+      expect(decidePopup(url, tile)).toMatchObject({ action: 'deny' });
+      expect(decidePopup(url, tile)).not.toHaveProperty('url');
+    },
+  );
 
   it('leaves eID client popups to eID sign-in, not to the portal tile', () => {
     expect(decidePopup('http://127.0.0.1:24727/eID-Client?tcTokenURL=x', tile)).toEqual({

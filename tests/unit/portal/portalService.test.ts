@@ -234,7 +234,12 @@ describe('PortalService', () => {
     await service.key('Backspace');
     await service.pointer({ type: 'down', pointer: 'touch', x: 5, y: 6 });
     await service.layout({ visible: true, x: 0, y: 100, width: 1200, height: 400 });
-    expect(page().calls).toEqual(['type "Jörg"', 'key "Backspace"', 'pointer {"type":"down","pointer":"touch","x":5,"y":6}', 'layout {"visible":true,"x":0,"y":100,"width":1200,"height":400}']);
+    expect(page().calls).toEqual([
+      'type "Jörg"',
+      'key "Backspace"',
+      'pointer {"type":"down","pointer":"touch","x":5,"y":6}',
+      'layout {"visible":true,"x":0,"y":100,"width":1200,"height":400}',
+    ]);
   });
 
   it('answers a JavaScript dialog once, and dismisses an older one when a second comes', async () => {

@@ -133,7 +133,15 @@ describe('nextOpening', () => {
   });
 
   it('ignores a range that does not end after it starts', () => {
-    const odd = withExceptions([{ date: '2026-03-17', hours: [{ from: '12:00', to: '12:00' }, { from: '18:00', to: '09:00' }] }]);
+    const odd = withExceptions([
+      {
+        date: '2026-03-17',
+        hours: [
+          { from: '12:00', to: '12:00' },
+          { from: '18:00', to: '09:00' },
+        ],
+      },
+    ]);
     expect(isOpen(odd, at('2026-03-17T12:00:00+01:00'))).toBe(false);
     expect(nextOpening(odd, at('2026-03-17T07:00:00+01:00'))).toEqual(at('2026-03-18T08:00:00+01:00'));
   });

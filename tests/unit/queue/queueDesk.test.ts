@@ -12,9 +12,24 @@ import { FakeClock } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';
 import { testConfig } from '../support/testConfig';
 
-const germanLabels: TicketLabels = { heading: 'Ihre Wartenummer', drawnAt: 'Gezogen am', waitingBefore: 'In der letzten Stunde vor Ihnen gezogen', notice: 'Bitte achten Sie auf den Aufruf am Bildschirm.' };
-const englishLabels: TicketLabels = { heading: 'Your queue number', drawnAt: 'Drawn on', waitingBefore: 'Drawn before you in the last hour', notice: 'Please watch the screen for your number.' };
-const turkishLabels: TicketLabels = { heading: 'Sıra numaranız', drawnAt: 'Alındığı zaman', waitingBefore: 'Son bir saatte sizden önce alınan', notice: 'Lütfen ekrandaki çağrıyı takip edin.' };
+const germanLabels: TicketLabels = {
+  heading: 'Ihre Wartenummer',
+  drawnAt: 'Gezogen am',
+  waitingBefore: 'In der letzten Stunde vor Ihnen gezogen',
+  notice: 'Bitte achten Sie auf den Aufruf am Bildschirm.',
+};
+const englishLabels: TicketLabels = {
+  heading: 'Your queue number',
+  drawnAt: 'Drawn on',
+  waitingBefore: 'Drawn before you in the last hour',
+  notice: 'Please watch the screen for your number.',
+};
+const turkishLabels: TicketLabels = {
+  heading: 'Sıra numaranız',
+  drawnAt: 'Alındığı zaman',
+  waitingBefore: 'Son bir saatte sizden önce alınan',
+  notice: 'Lütfen ekrandaki çağrıyı takip edin.',
+};
 
 // Monday 16 March 2026, 10:00 in Berlin: open. Saturday: closed.
 const mondayMorning = new Date('2026-03-16T10:00:00+01:00');
@@ -40,7 +55,13 @@ afterEach(() => {
 function setup(options: { printer?: RecordingPrinter | null; pack?: () => ContentPack | null } = {}) {
   const printer = options.printer ?? new RecordingPrinter();
   // null: a terminal without a printer.
-  const desk = createQueueDesk({ pack: options.pack ?? (() => pack), dir: join(dataDir, 'queue'), now: () => now, printer: options.printer === null ? null : printer, logger: log.logger });
+  const desk = createQueueDesk({
+    pack: options.pack ?? (() => pack),
+    dir: join(dataDir, 'queue'),
+    now: () => now,
+    printer: options.printer === null ? null : printer,
+    logger: log.logger,
+  });
   return { desk, printer };
 }
 
@@ -71,15 +92,20 @@ describe('queue desk', () => {
       'Bitte achten Sie auf den Aufruf am Bildschirm.',
     ]);
     // The number is on disk in <dataDir>/queue.
-    expect(JSON.parse(readFileSync(join(dataDir, 'queue', 'tickets.json'), 'utf8'))).toMatchObject({ date: '2026-03-16', categories: { ausweise: { last: 1 } } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'queue', 'tickets.json'), 'utf8'))).toMatchObject({
+      date: '2026-03-16',
+      categories: { ausweise: { last: 1 } },
+    });
   });
 
   it('numbers draws one after another per category, also when they come at once', async () => {
     const { desk } = setup();
-    const codes = await Promise.all(['ausweise', 'ausweise', 'melden', 'ausweise'].map(async (id) => {
-      const result = await desk.draw(request(id));
-      return result.ok ? result.value.ticket.code : result.error.code;
-    }));
+    const codes = await Promise.all(
+      ['ausweise', 'ausweise', 'melden', 'ausweise'].map(async (id) => {
+        const result = await desk.draw(request(id));
+        return result.ok ? result.value.ticket.code : result.error.code;
+      }),
+    );
     expect(codes).toEqual(['A 1', 'A 2', 'B 1', 'A 3']);
     const fourth = await desk.draw(request('ausweise'));
     expect(fourth.ok && fourth.value.ticket).toMatchObject({ code: 'A 4', waitingBefore: 3 });
@@ -171,7 +197,11 @@ describe('queue.draw through the core', () => {
       reloadUi: () => undefined,
       dataDir,
       content: fixedContent(pack),
-      deviceAccess: { dataDir, openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }), hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) } },
+      deviceAccess: {
+        dataDir,
+        openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }),
+        hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) },
+      },
     });
     await core.startDevices();
     expect(core.devices?.print?.codePage).toBe('cp858');
@@ -181,12 +211,47 @@ describe('queue.draw through the core', () => {
     expect(result).toMatchObject({ ok: true, value: { ticket: { code: 'A 1' }, print: { status: 'printed' }, printedIn: 'de' } });
     const previews = readdirSync(join(dataDir, 'printer-preview')).filter((f) => f.endsWith('.txt'));
     expect(previews.map((f) => readFileSync(join(dataDir, 'printer-preview', f), 'utf8')).join('\n')).toContain('Ihre Wartenummer');
-    const slip = await core.router.handle('content.printSlip', { language: 'en', serviceId: 'personalausweis-ab-16', labels: { bring: 'What to bring', fees: 'Costs', place: 'Where', hours: 'Opening hours', weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], closed: 'closed', online: 'Online:', appointment: 'Appointment:', sampleData: 'Sample data' }, germanLabels: { bring: 'Das bringen Sie mit', fees: 'Kosten', place: 'Wo', hours: 'Öffnungszeiten', weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], closed: 'geschlossen', online: 'Online:', appointment: 'Termin:', sampleData: 'Beispieldaten' } }, trusted);
+    const slip = await core.router.handle(
+      'content.printSlip',
+      {
+        language: 'en',
+        serviceId: 'personalausweis-ab-16',
+        labels: {
+          bring: 'What to bring',
+          fees: 'Costs',
+          place: 'Where',
+          hours: 'Opening hours',
+          weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+          closed: 'closed',
+          online: 'Online:',
+          appointment: 'Appointment:',
+          sampleData: 'Sample data',
+        },
+        germanLabels: {
+          bring: 'Das bringen Sie mit',
+          fees: 'Kosten',
+          place: 'Wo',
+          hours: 'Öffnungszeiten',
+          weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'],
+          closed: 'geschlossen',
+          online: 'Online:',
+          appointment: 'Termin:',
+          sampleData: 'Beispieldaten',
+        },
+      },
+      trusted,
+    );
     expect(slip).toEqual({ ok: true, value: { print: { status: 'printed' }, printedIn: 'en' } });
   });
 
   it('answers unavailable without a data folder', async () => {
-    core = createKioskCore({ config: testConfig(), logger: log.logger, clock: new FakeClock(mondayMorning.getTime()), reloadUi: () => undefined, content: fixedContent(pack) });
+    core = createKioskCore({
+      config: testConfig(),
+      logger: log.logger,
+      clock: new FakeClock(mondayMorning.getTime()),
+      reloadUi: () => undefined,
+      content: fixedContent(pack),
+    });
     const result = await core.router.handle('queue.draw', request('ausweise'), { trusted: true, description: 'test' });
     expect(!result.ok && result.error.code).toBe('unavailable');
   });

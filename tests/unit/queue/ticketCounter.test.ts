@@ -2,7 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTicketCounter, loadTicketState, maxTicketNumber, ticketCode, type Ticket, type TicketCounterOptions } from '../../../electron/core/queue/ticketCounter';
+import {
+  createTicketCounter,
+  loadTicketState,
+  maxTicketNumber,
+  ticketCode,
+  type Ticket,
+  type TicketCounterOptions,
+} from '../../../electron/core/queue/ticketCounter';
 import type { Result } from '../../../shared/result';
 
 const categories = [
@@ -81,7 +88,12 @@ describe('ticket counter', () => {
 
   it('refuses a corrupt file with an error and leaves it untouched', async () => {
     mkdirSync(dir, { recursive: true });
-    const corrupt = ['{"date":"2026-03-17","categories":{"meldewesen":{"last":4', '{"date":"2026-03-17","categories":{"meldewesen":{"last":-1,"drawnAt":[]}}}', '', 'null'];
+    const corrupt = [
+      '{"date":"2026-03-17","categories":{"meldewesen":{"last":4',
+      '{"date":"2026-03-17","categories":{"meldewesen":{"last":-1,"drawnAt":[]}}}',
+      '',
+      'null',
+    ];
     for (const text of corrupt) {
       writeFileSync(stateFile(), text);
       const result = await counter().draw('meldewesen');

@@ -147,7 +147,8 @@ describe('ticket counter under kill -9', () => {
       if (result.stateAfterMs !== null) {
         startupMs = result.stateAfterMs;
         // A run that reached its limit then idled; only a run killed while drawing tells the speed.
-        if (report.tickets.length > 0 && report.tickets.length < limit) msPerTicket = Math.max(0.2, (result.elapsedMs - result.stateAfterMs) / report.tickets.length);
+        if (report.tickets.length > 0 && report.tickets.length < limit)
+          msPerTicket = Math.max(0.2, (result.elapsedMs - result.stateAfterMs) / report.tickets.length);
       }
     };
 
@@ -179,7 +180,10 @@ describe('ticket counter under kill -9', () => {
     for (const { id } of crashCategories) expect(lastOf(final, id)).toBe(lastReported.get(id));
 
     // The next day: every category starts at 1 again.
-    const nextDayRun = await runChild({ TICKET_DIR: dir, TICKET_CLOCK_OFFSET_MS: String(dayMorning + 86_400_000 - Date.now()), TICKET_SEED: '99', TICKET_LIMIT: '30' }, null);
+    const nextDayRun = await runChild(
+      { TICKET_DIR: dir, TICKET_CLOCK_OFFSET_MS: String(dayMorning + 86_400_000 - Date.now()), TICKET_SEED: '99', TICKET_LIMIT: '30' },
+      null,
+    );
     const nextReport = parse(nextDayRun.lines);
     expect(nextDayRun.code).toBe(0);
     expect(nextReport.errors).toEqual([]);

@@ -10,7 +10,14 @@ import type { AssistView } from '../../../shared/contract/staffContract';
 import { initialSessionSnapshot, type SessionSnapshot } from '../../../shared/session/sessionState';
 
 const kinds = (): Record<string, string> => Object.fromEntries(registeredStores().map((e) => [e.name, e.kind]));
-const assist = (patch: Partial<AssistView> = {}): AssistView => ({ mode: 'locked', configured: true, padLockedUntil: null, attemptsLeft: 5, locksAt: null, ...patch });
+const assist = (patch: Partial<AssistView> = {}): AssistView => ({
+  mode: 'locked',
+  configured: true,
+  padLockedUntil: null,
+  attemptsLeft: 5,
+  locksAt: null,
+  ...patch,
+});
 const snap = (patch: Partial<SessionSnapshot>): SessionSnapshot => ({ ...initialSessionSnapshot, ...patch });
 const api = { invoke: () => Promise.resolve({ ok: true, value: {} }), on: () => () => undefined } as unknown as KioskApi;
 
@@ -40,9 +47,11 @@ describe('help and staff stores and the session reset', () => {
   });
 
   it('holds no PIN: its state is assist mode, out of order and the staff screens’ own state', () => {
-    expect(Object.keys(useStaffStore.getState()).filter((key) => typeof useStaffStore.getState()[key as keyof ReturnType<typeof useStaffStore.getState>] !== 'function').sort()).toEqual(
-      ['assist', 'confirmingQuit', 'language', 'outcome', 'padOpen', 'terminal'].sort(),
-    );
+    expect(
+      Object.keys(useStaffStore.getState())
+        .filter((key) => typeof useStaffStore.getState()[key as keyof ReturnType<typeof useStaffStore.getState>] !== 'function')
+        .sort(),
+    ).toEqual(['assist', 'confirmingQuit', 'language', 'outcome', 'padOpen', 'terminal'].sort());
   });
 
   it('closes the PIN pad when assist mode opens, and forgets the visit when it locks', () => {

@@ -24,7 +24,10 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
-const locales = Object.fromEntries(uiLanguages.map((language) => [language, flatten(resources[language].translation)])) as Record<UiLanguage, Map<string, string>>;
+const locales = Object.fromEntries(uiLanguages.map((language) => [language, flatten(resources[language].translation)])) as Record<
+  UiLanguage,
+  Map<string, string>
+>;
 const german = locales.de;
 const baseKeys = new Set([...german.keys()].map((key) => key.replace(pluralSuffix, '')));
 const pluralBases = new Set([...german.keys()].filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')));
@@ -38,8 +41,14 @@ describe('translations', () => {
   it.each(uiLanguages)('%s has every key of German, nothing else, and only non-empty strings', (language) => {
     const map = locales[language];
     const bases = new Set([...map.keys()].map((key) => key.replace(pluralSuffix, '')));
-    expect([...baseKeys].filter((key) => !bases.has(key)), 'missing').toEqual([]);
-    expect([...bases].filter((key) => !baseKeys.has(key)), 'unknown').toEqual([]);
+    expect(
+      [...baseKeys].filter((key) => !bases.has(key)),
+      'missing',
+    ).toEqual([]);
+    expect(
+      [...bases].filter((key) => !baseKeys.has(key)),
+      'unknown',
+    ).toEqual([]);
     for (const [key, value] of map) {
       expect(typeof value, key).toBe('string');
       expect(value.trim(), key).not.toBe('');
@@ -49,7 +58,9 @@ describe('translations', () => {
   it.each(uiLanguages)('%s has exactly the plural forms its grammar needs', (language) => {
     const map = locales[language];
     for (const base of pluralBases) {
-      const forms = [...map.keys()].filter((key) => key.replace(pluralSuffix, '') === base && pluralSuffix.test(key)).map((key) => pluralSuffix.exec(key)?.[1] ?? '');
+      const forms = [...map.keys()]
+        .filter((key) => key.replace(pluralSuffix, '') === base && pluralSuffix.test(key))
+        .map((key) => pluralSuffix.exec(key)?.[1] ?? '');
       expect(forms.sort(), `${language} ${base}`).toEqual(pluralCategories(language));
     }
   });
@@ -98,7 +109,16 @@ describe('key groups picked at run time', () => {
   };
 
   it.each(dynamicKeyGroups)('%s holds exactly one entry per value it is picked by', (group) => {
-    const entries = new Set([...german.keys()].filter((key) => key.startsWith(`${group}.`)).map((key) => key.slice(group.length + 1).split('.')[0]?.replace(pluralSuffix, '')));
+    const entries = new Set(
+      [...german.keys()]
+        .filter((key) => key.startsWith(`${group}.`))
+        .map((key) =>
+          key
+            .slice(group.length + 1)
+            .split('.')[0]
+            ?.replace(pluralSuffix, ''),
+        ),
+    );
     expect([...entries].sort()).toEqual([...pickedBy[group]].sort());
   });
 });
@@ -111,7 +131,11 @@ describe('Leichte Sprache', () => {
       .split(/(?<=[.!?])\s+|\n/)
       .map((s) => s.trim())
       .filter((s) => s !== '');
-  const words = (sentence: string): number => sentence.replace(/\{\{[^}]+\}\}/g, 'X').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = (sentence: string): number =>
+    sentence
+      .replace(/\{\{[^}]+\}\}/g, 'X')
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
   it('has no sentence over 15 words', () => {
     const long: string[] = [];

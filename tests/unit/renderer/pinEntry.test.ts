@@ -3,7 +3,14 @@ import { canSubmitPin, pinLength, pinMessage, pressPinKey, type PinKey } from '.
 import type { AssistView } from '../../../shared/contract/staffContract';
 
 const type = (keys: readonly PinKey[], from = ''): string => keys.reduce(pressPinKey, from);
-const assist = (patch: Partial<AssistView> = {}): AssistView => ({ mode: 'locked', configured: true, padLockedUntil: null, attemptsLeft: 5, locksAt: null, ...patch });
+const assist = (patch: Partial<AssistView> = {}): AssistView => ({
+  mode: 'locked',
+  configured: true,
+  padLockedUntil: null,
+  attemptsLeft: 5,
+  locksAt: null,
+  ...patch,
+});
 
 describe('PIN pad input', () => {
   it('adds digits and takes the last one back with delete', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  eventChannels,
-  isEventChannel,
-  isRequestChannel,
-  requestChannels,
-  type RequestChannel,
-} from '../../../shared/contract/channels';
+import { eventChannels, isEventChannel, isRequestChannel, requestChannels, type RequestChannel } from '../../../shared/contract/channels';
 import { createKioskApi, type KioskApi, type KioskTransport } from '../../../shared/contract/kioskApi';
 import type { SessionSnapshot } from '../../../shared/session/sessionState';
 
@@ -184,20 +178,16 @@ describe('createKioskApi.on', () => {
     expect(listener).toHaveBeenCalledWith(snapshot);
   });
 
-  it.each([
-    [undefined],
-    [null],
-    ['attract'],
-    [{ ...snapshot, state: 'unknown' }],
-    [{ ...snapshot, extra: 'leak' }],
-    [{ ...snapshot, extensionsUsed: -1 }],
-  ])('drops an event whose payload fails the schema (%j)', (payload) => {
-    const transport = fakeTransport();
-    const listener = vi.fn();
-    createKioskApi(transport).on('session.changed', listener);
-    transport.emit('session.changed', payload);
-    expect(listener).not.toHaveBeenCalled();
-  });
+  it.each([[undefined], [null], ['attract'], [{ ...snapshot, state: 'unknown' }], [{ ...snapshot, extra: 'leak' }], [{ ...snapshot, extensionsUsed: -1 }]])(
+    'drops an event whose payload fails the schema (%j)',
+    (payload) => {
+      const transport = fakeTransport();
+      const listener = vi.fn();
+      createKioskApi(transport).on('session.changed', listener);
+      transport.emit('session.changed', payload);
+      expect(listener).not.toHaveBeenCalled();
+    },
+  );
 
   it('stops delivering after unsubscribe', () => {
     const transport = fakeTransport();

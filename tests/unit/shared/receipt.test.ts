@@ -3,7 +3,14 @@ import { receiptSchema } from '../../../shared/devices/receipt';
 
 describe('receipt schema', () => {
   it('accepts a normal slip with umlauts, € and a QR code', () => {
-    expect(receiptSchema.safeParse({ blocks: [{ type: 'text', text: 'Äpfel, Öl, Übergröße, Straße, 12,50 €' }, { type: 'qr', payload: 'https://www.jena.de/' }] }).success).toBe(true);
+    expect(
+      receiptSchema.safeParse({
+        blocks: [
+          { type: 'text', text: 'Äpfel, Öl, Übergröße, Straße, 12,50 €' },
+          { type: 'qr', payload: 'https://www.jena.de/' },
+        ],
+      }).success,
+    ).toBe(true);
   });
 
   it('refuses control characters that could smuggle printer commands', () => {

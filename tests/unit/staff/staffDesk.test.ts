@@ -46,7 +46,11 @@ function setup(options: SetupOptions = {}) {
     reloadUi: () => undefined,
     dataDir,
     content: options.content ?? null,
-    deviceAccess: { dataDir, openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }), hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) } },
+    deviceAccess: {
+      dataDir,
+      openSerial: () => Promise.resolve({ ok: false, error: 'not-found' }),
+      hid: { list: () => Promise.resolve([]), open: () => Promise.reject(new Error('no HID')) },
+    },
     ...(options.exit === false ? {} : { exit: (code: number) => exits.push(code) }),
   });
   cores.push(core);
@@ -83,7 +87,10 @@ async function unlocked(options: SetupOptions = {}) {
 describe('staff desk', () => {
   it('bootstrap tells the UI the gesture and the staff language', async () => {
     const { call } = setup();
-    expect(await call('app.bootstrap')).toMatchObject({ ok: true, value: { staff: { gesture: { corner: 'top-left', taps: 5, withinSeconds: 3 }, language: 'de' } } });
+    expect(await call('app.bootstrap')).toMatchObject({
+      ok: true,
+      value: { staff: { gesture: { corner: 'top-left', taps: 5, withinSeconds: 3 }, language: 'de' } },
+    });
   });
 
   it('refuses every action and the counters while assist mode is locked, and audits the refusals', async () => {
@@ -102,7 +109,10 @@ describe('staff desk', () => {
     expect(await call('staff.unlock', { pin: '12' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     const staffEvents = events.filter((e) => e.event === 'staff.changed').map((e) => (e.payload as { mode: string }).mode);
     expect(staffEvents).toEqual(['locked', 'open']);
-    expect(await call('staff.status')).toMatchObject({ ok: true, value: { assist: { mode: 'open' }, terminal: { outOfOrder: false, place: 'Foyer, Schalter 1' } } });
+    expect(await call('staff.status')).toMatchObject({
+      ok: true,
+      value: { assist: { mode: 'open' }, terminal: { outOfOrder: false, place: 'Foyer, Schalter 1' } },
+    });
   });
 
   it('locks after the idle time; then actions are refused again; a staff touch keeps it open', async () => {
@@ -244,7 +254,9 @@ describe('staff desk', () => {
     const counters = await call('staff.counters');
     expect(counters).toMatchObject({ ok: true, value: { today: { 'sessions-started': 1, 'sessions-ended-end': 1 }, total: { 'sessions-started': 1 } } });
     await core.dispose();
-    expect(JSON.parse(readFileSync(join(dataDir, 'stats', 'counters.json'), 'utf8'))).toMatchObject({ total: { 'sessions-started': 1, 'sessions-ended-end': 1 } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'stats', 'counters.json'), 'utf8'))).toMatchObject({
+      total: { 'sessions-started': 1, 'sessions-ended-end': 1 },
+    });
   });
 
   it('the PIN is in no file of the data folder and no log line, after all of it', async () => {

@@ -58,9 +58,12 @@ describe('anonymous counters', () => {
     expect(existsSync(file)).toBe(false);
     clock.advance(5000);
     // The write is real (fsync and rename): wait for it, however slow the disk is just now.
-    await vi.waitFor(() => {
-      expect(existsSync(file)).toBe(true);
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(existsSync(file)).toBe(true);
+      },
+      { timeout: 10_000 },
+    );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ day: '2026-03-17', total: { prints: 50 } });
     expect(clock.pending()).toBe(0);
     expect(make().view().total.prints).toBe(50);

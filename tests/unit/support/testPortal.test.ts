@@ -51,7 +51,11 @@ describe('testPortal', () => {
 
   it('puts labelled form fields below a tall intro and echoes what was submitted', async () => {
     const form = await (await get('/form')).text();
-    for (const [id, type] of [['name', 'text'], ['email', 'email'], ['persons', 'number']] as const) {
+    for (const [id, type] of [
+      ['name', 'text'],
+      ['email', 'email'],
+      ['persons', 'number'],
+    ] as const) {
       expect(form).toContain(`<label for="${id}">`);
       expect(form).toContain(`<input id="${id}" name="${id}" type="${type}"`);
     }
@@ -125,11 +129,17 @@ describe('testPortal', () => {
       fetch(`${origin}/report`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const found = Object.fromEntries(canaryStores.map((s) => [s, []]));
     expect((await post(portal.origin, { page: 'check', found, errors: {} })).status).toBe(204);
-    expect((await post(portal.foreignOrigin, { page: 'probe', kiosk: 'undefined', kioskBridge: 'undefined', kioskDeliver: 'undefined', matchingGlobals: [] })).status).toBe(204);
+    expect(
+      (await post(portal.foreignOrigin, { page: 'probe', kiosk: 'undefined', kioskBridge: 'undefined', kioskDeliver: 'undefined', matchingGlobals: [] }))
+        .status,
+    ).toBe(204);
     expect((await post(portal.origin, { page: 'nonsense' })).status).toBe(400);
     expect((await fetch(portal.url('/report'))).status).toBe(405);
 
-    expect(portal.reports().map((r) => [r.page, r.origin])).toEqual([['check', 'portal'], ['probe', 'foreign']]);
+    expect(portal.reports().map((r) => [r.page, r.origin])).toEqual([
+      ['check', 'portal'],
+      ['probe', 'foreign'],
+    ]);
     expect(portal.reports('check')[0]?.found.cookie).toEqual([]);
     await expect(portal.waitForReport('probe', { timeoutMs: 100 })).resolves.toMatchObject({ origin: 'foreign' });
 

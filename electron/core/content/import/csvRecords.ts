@@ -8,8 +8,7 @@ export interface CsvRecord {
 }
 
 export type CsvReadOutcome =
-  | { readonly ok: true; readonly records: CsvRecord[]; readonly skipped: CsvRowProblem[] }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly records: CsvRecord[]; readonly skipped: CsvRowProblem[] } | { readonly ok: false; readonly error: string };
 
 /** How many physical lines a quoted field may span before an open quote counts as broken. */
 const maxLinesPerRecord = 50;
@@ -39,7 +38,10 @@ function parseChunk(text: string): LineParse {
  * Checks the header against `expectedHeader`; records with another column count are skipped.
  */
 export function readCsvRecords(text: string, expectedHeader: readonly string[]): CsvReadOutcome {
-  const lines = text.replace(/^\uFEFF/, '').split('\n').map((line) => line.replace(/\r$/, ''));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''));
   const headerLine = lines[0] ?? '';
   if (headerLine.trim() === '') return { ok: false, error: 'the file is empty' };
   const header = parseChunk(headerLine);

@@ -213,7 +213,8 @@ export function importDldb(input: DldbInput): ImportOutcome {
     if (bringDe.length > maxBring) note(`${bringDe.length} requirements, only the first ${maxBring} kept`);
     // English requirements only pair up with German ones when both lists have the same entries.
     const pairEnglish = bringEn.length === bringDe.length;
-    if (bringDe.length > 0) service.bring = bringDe.slice(0, maxBring).map((de, at) => ({ de, ...(pairEnglish && bringEn[at] !== undefined ? { en: bringEn[at] } : {}) }));
+    if (bringDe.length > 0)
+      service.bring = bringDe.slice(0, maxBring).map((de, at) => ({ de, ...(pairEnglish && bringEn[at] !== undefined ? { en: bringEn[at] } : {}) }));
     const online = httpsLink(record.onlineprocessing, 'onlineprocessing.link');
     if (online.url !== undefined) service.onlineUrl = online.url;
     if (online.problem !== undefined) note(online.problem);
@@ -224,7 +225,8 @@ export function importDldb(input: DldbInput): ImportOutcome {
     const rootTopic = asId(asObject(record.relation)?.root_topic);
     const topicIds = [...new Set([...(rootTopic === undefined ? [] : [rootTopic]), ...(topicsOfService.get(id) ?? [])])];
     const known = topicIds.filter((topicId) => topicsDe.byId.has(topicId));
-    if (rootTopic !== undefined && !topicsDe.byId.has(rootTopic) && envelopes.topicsDe !== undefined) note(`root topic ${rootTopic} is not in ${dldbFiles.topicsDe}`);
+    if (rootTopic !== undefined && !topicsDe.byId.has(rootTopic) && envelopes.topicsDe !== undefined)
+      note(`root topic ${rootTopic} is not in ${dldbFiles.topicsDe}`);
     if (known.length > maxTopics) note(`${known.length} topics, only the first ${maxTopics} kept`);
     service.topics = known.slice(0, maxTopics).map((topicId) => `dldb-topic-${topicId}`);
     for (const topicId of known.slice(0, maxTopics)) usedTopics.add(topicId);

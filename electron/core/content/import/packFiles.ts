@@ -7,7 +7,8 @@ import type { ImportResult } from './importTypes';
 export type ServicesFile = z.infer<typeof servicesFileSchema>;
 export type TopicsFile = z.infer<typeof topicsFileSchema>;
 
-export type PackFilesOutcome = { readonly ok: true; readonly services: ServicesFile; readonly topics: TopicsFile } | { readonly ok: false; readonly error: string };
+export type PackFilesOutcome =
+  { readonly ok: true; readonly services: ServicesFile; readonly topics: TopicsFile } | { readonly ok: false; readonly error: string };
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];

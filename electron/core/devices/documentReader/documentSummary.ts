@@ -2,8 +2,7 @@ import type { DocumentRead, DocumentReadError, MrzFormat } from '../../../../sha
 
 /** What the UI and the logs may learn about a read: no names, numbers, dates or MRZ text. */
 export type DocumentSummary =
-  | { readonly status: 'read'; readonly format: MrzFormat; readonly valid: boolean }
-  | { readonly status: 'error'; readonly error: DocumentReadError };
+  { readonly status: 'read'; readonly format: MrzFormat; readonly valid: boolean } | { readonly status: 'error'; readonly error: DocumentReadError };
 
 /** The non-personal summary of a read. */
 export function summarizeRead(read: DocumentRead): DocumentSummary {

@@ -31,9 +31,13 @@ export abstract class FramedMrzReader<T> implements DocumentReaderDriver {
     protected readonly deps: Pick<DeviceDeps, 'clock' | 'logger'>,
     framing: MrzFramerOptions,
   ) {
-    this.framer = new MrzFramer(deps.clock, (text) => {
-      this.#onCandidate(text);
-    }, framing);
+    this.framer = new MrzFramer(
+      deps.clock,
+      (text) => {
+        this.#onCandidate(text);
+      },
+      framing,
+    );
   }
 
   /** Opens the transport; resolves the outcome, never throws. */

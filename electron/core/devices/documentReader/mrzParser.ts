@@ -135,9 +135,7 @@ function classifyShape(lines: readonly string[]): Exclude<DocumentReadError, 'ch
   if (first.startsWith('V')) return 'unsupported-document';
   // A document code (passport P, ID card I/A/C) followed by fewer lines or characters than a TD layout has.
   const isPrefix = shapes.some(
-    (s) =>
-      lines.length <= s.lines &&
-      lines.every((line, i) => (i < lines.length - 1 ? line.length === s.width : line.length <= s.width)),
+    (s) => lines.length <= s.lines && lines.every((line, i) => (i < lines.length - 1 ? line.length === s.width : line.length <= s.width)),
   );
   if (isPrefix && /^[PIAC]/.test(first)) return 'truncated';
   // Other well-formed zones: equal lines of MRZ width, or the Swiss driving licence (9/30/30).

@@ -55,21 +55,69 @@ const maxQrCommand = 7100;
 
 /** Parameter counts of the fixed-length ESC commands (ESC x p1 … pn). */
 const escParams: ReadonlyMap<number, number> = new Map([
-  [0x40, 0], [0x32, 0], [0x3c, 0], [0x4c, 0], [0x53, 0], [0x69, 0], [0x6d, 0],
-  [0x20, 1], [0x21, 1], [0x25, 1], [0x2d, 1], [0x33, 1], [0x3f, 1], [0x45, 1], [0x47, 1], [0x4a, 1], [0x4b, 1],
-  [0x4d, 1], [0x52, 1], [0x54, 1], [0x55, 1], [0x56, 1], [0x61, 1], [0x64, 1], [0x65, 1], [0x72, 1], [0x74, 1], [0x7b, 1],
-  [0x24, 2], [0x5c, 2], [0x63, 2],
+  [0x40, 0],
+  [0x32, 0],
+  [0x3c, 0],
+  [0x4c, 0],
+  [0x53, 0],
+  [0x69, 0],
+  [0x6d, 0],
+  [0x20, 1],
+  [0x21, 1],
+  [0x25, 1],
+  [0x2d, 1],
+  [0x33, 1],
+  [0x3f, 1],
+  [0x45, 1],
+  [0x47, 1],
+  [0x4a, 1],
+  [0x4b, 1],
+  [0x4d, 1],
+  [0x52, 1],
+  [0x54, 1],
+  [0x55, 1],
+  [0x56, 1],
+  [0x61, 1],
+  [0x64, 1],
+  [0x65, 1],
+  [0x72, 1],
+  [0x74, 1],
+  [0x7b, 1],
+  [0x24, 2],
+  [0x5c, 2],
+  [0x63, 2],
   [0x70, 3],
   [0x57, 8],
 ]);
 /** Parameter counts of the fixed-length GS commands. */
 const gsParams: ReadonlyMap<number, number> = new Map([
-  [0x21, 1], [0x2f, 1], [0x42, 1], [0x48, 1], [0x49, 1], [0x61, 1], [0x62, 1], [0x66, 1], [0x68, 1], [0x72, 1], [0x77, 1],
-  [0x24, 2], [0x4c, 2], [0x50, 2], [0x57, 2], [0x5c, 2],
+  [0x21, 1],
+  [0x2f, 1],
+  [0x42, 1],
+  [0x48, 1],
+  [0x49, 1],
+  [0x61, 1],
+  [0x62, 1],
+  [0x66, 1],
+  [0x68, 1],
+  [0x72, 1],
+  [0x77, 1],
+  [0x24, 2],
+  [0x4c, 2],
+  [0x50, 2],
+  [0x57, 2],
+  [0x5c, 2],
 ]);
 /** Parameter counts of the FS commands. */
 const fsParams: ReadonlyMap<number, number> = new Map([
-  [0x2e, 0], [0x26, 0], [0x21, 1], [0x2d, 1], [0x43, 1], [0x57, 1], [0x53, 2], [0x70, 2],
+  [0x2e, 0],
+  [0x26, 0],
+  [0x21, 1],
+  [0x2d, 1],
+  [0x43, 1],
+  [0x57, 1],
+  [0x53, 2],
+  [0x70, 2],
 ]);
 
 interface LineDraft {
@@ -274,7 +322,8 @@ export class EscPosDecoder {
     const fn = cmd[6];
     if (cn !== 0x31) return;
     if (fn === 0x43) this.#qrModuleSize = cmd[7] ?? this.#qrModuleSize;
-    else if (fn === 0x50) this.#qrData = String.fromCharCode(...cmd.slice(8)); // stored as ISO-8859-1
+    else if (fn === 0x50)
+      this.#qrData = String.fromCharCode(...cmd.slice(8)); // stored as ISO-8859-1
     else if (fn === 0x51) {
       this.#endLine(false);
       this.#items.push({ type: 'qr', payload: this.#qrData, align: this.#align, moduleSize: this.#qrModuleSize });
@@ -369,7 +418,12 @@ function gsLength(cmd: readonly number[], code: number): CommandLength {
       // GS k m …: barcodes; m 0–6 end with NUL, m 65+ carry a length byte
       const m = cmd[2];
       if (m === undefined) return { kind: 'more' };
-      if (m <= 6) return cmd.length > 3 && cmd.at(-1) === 0 ? { kind: 'complete', length: cmd.length } : cmd.length > 300 ? { kind: 'unknown', length: cmd.length } : { kind: 'more' };
+      if (m <= 6)
+        return cmd.length > 3 && cmd.at(-1) === 0
+          ? { kind: 'complete', length: cmd.length }
+          : cmd.length > 300
+            ? { kind: 'unknown', length: cmd.length }
+            : { kind: 'more' };
       if (cmd.length < 4) return { kind: 'more' };
       return { kind: 'skip', dataLength: cmd[3] ?? 0 };
     }

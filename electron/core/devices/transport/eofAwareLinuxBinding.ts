@@ -1,6 +1,13 @@
 import { read } from 'node:fs';
 import { promisify } from 'node:util';
-import { autoDetect, LinuxBinding, type AutoDetectTypes, type LinuxBindingInterface, type LinuxOpenOptions, type LinuxPortBinding } from '@serialport/bindings-cpp';
+import {
+  autoDetect,
+  LinuxBinding,
+  type AutoDetectTypes,
+  type LinuxBindingInterface,
+  type LinuxOpenOptions,
+  type LinuxPortBinding,
+} from '@serialport/bindings-cpp';
 
 const readAsync = promisify(read);
 

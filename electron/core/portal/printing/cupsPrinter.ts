@@ -22,7 +22,10 @@ export const cancelRetryDelaysMs: readonly number[] = [0, 2_000, 5_000];
 
 /** The title as lp gets it: no control characters, whitespace collapsed, at most 100 characters (255 UTF-8 bytes). */
 export function sanitiseJobTitle(title: string): string {
-  const clean = title.replace(/\p{Cc}+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const clean = title
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
   const encoder = new TextEncoder();
   let out = '';
   // By code point, so a character outside the BMP is never cut in half.
@@ -54,12 +57,18 @@ export function parseJobId(stdout: string): string | null {
 const unavailablePatterns: readonly (readonly [string, RegExp])[] = [
   ['no-such-queue', /does not exist|not found/i],
   ['not-accepting', /not accepting jobs|not shared|printer.*(stopped|paused|disabled)/i],
-  ['no-scheduler', /scheduler|unable to connect|connection refused|no such file or directory|service unavailable|temporarily unavailable|timed out|host is down|unreachable|no route to host/i],
+  [
+    'no-scheduler',
+    /scheduler|unable to connect|connection refused|no such file or directory|service unavailable|temporarily unavailable|timed out|host is down|unreachable|no route to host/i,
+  ],
   ['not-allowed', /forbidden|unauthori[sz]ed|not authori[sz]ed|not allowed/i],
 ];
 
 /** Which failure lp's stderr describes, with a short keyword for the log (stderr itself is never logged). */
-export function classifyLpFailure(stderr: string): { readonly reason: Extract<DocumentPrintFailure, 'rejected' | 'printer-unavailable'>; readonly detail: string } {
+export function classifyLpFailure(stderr: string): {
+  readonly reason: Extract<DocumentPrintFailure, 'rejected' | 'printer-unavailable'>;
+  readonly detail: string;
+} {
   for (const [detail, pattern] of unavailablePatterns) if (pattern.test(stderr)) return { reason: 'printer-unavailable', detail };
   return { reason: 'rejected', detail: 'refused' };
 }
@@ -92,10 +101,13 @@ export class CupsPrinter implements DocumentPrinterDriver {
     let timedOut = false as boolean;
     const onAbort = (): void => stop.abort();
     job.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = this.#deps.clock.setTimeout(() => {
-      timedOut = true;
-      stop.abort();
-    }, (this.#config.timeoutSeconds ?? defaultCupsTimeoutSeconds) * 1000);
+    const timer = this.#deps.clock.setTimeout(
+      () => {
+        timedOut = true;
+        stop.abort();
+      },
+      (this.#config.timeoutSeconds ?? defaultCupsTimeoutSeconds) * 1000,
+    );
     let result: CommandResult;
     try {
       result = await this.#deps.run({ command: 'lp', args: lpArguments(this.#config, job.title), stdin: job.pdf, signal: stop.signal });

@@ -88,14 +88,20 @@ export function createDocumentPrinter(config: DocumentPrinterConfig | null, deps
       }
       const problem = checkDocumentBytes(job.pdf);
       if (problem !== null) {
-        deps.logger.info({ event: 'document-print', printer: driver.kind, outcome: 'failed', reason: problem, bytes: size }, 'document refused before printing');
+        deps.logger.info(
+          { event: 'document-print', printer: driver.kind, outcome: 'failed', reason: problem, bytes: size },
+          'document refused before printing',
+        );
         return failed(problem);
       }
       try {
         return await driver.print(job);
       } catch (error) {
         // Drivers return outcomes; this is the last guard so nothing is thrown across the port.
-        deps.logger.error({ event: 'document-print', printer: driver.kind, outcome: 'failed', reason: 'printer-unavailable', error: (error as Error).name }, 'document printer failed unexpectedly');
+        deps.logger.error(
+          { event: 'document-print', printer: driver.kind, outcome: 'failed', reason: 'printer-unavailable', error: (error as Error).name },
+          'document printer failed unexpectedly',
+        );
         return failed('printer-unavailable');
       }
     },

@@ -23,7 +23,13 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
 
   return (
     // Escape means "I am here": it gives more time.
-    <KioskDialog screen="idle-warning" title={t('idle.title')} className="idle-warning" describedBy="idle-warning-text" onCancel={() => void invoke('session.extend', {})}>
+    <KioskDialog
+      screen="idle-warning"
+      title={t('idle.title')}
+      className="idle-warning"
+      describedBy="idle-warning-text"
+      onCancel={() => void invoke('session.extend', {})}
+    >
       <p className="idle-warning__count" aria-hidden="true" data-countdown={seconds}>
         {seconds}
       </p>
@@ -31,13 +37,7 @@ export function IdleWarningDialog({ endsAt }: { readonly endsAt: number }) {
       <LanguagePicker variant="large" />
       <AccessibilityButton className="idle-warning__settings" />
       <div className="idle-warning__actions">
-        <button
-          ref={moreTime}
-          type="button"
-          className="button button--primary"
-          data-action="more-time"
-          onClick={() => void invoke('session.extend', {})}
-        >
+        <button ref={moreTime} type="button" className="button button--primary" data-action="more-time" onClick={() => void invoke('session.extend', {})}>
           {t('idle.moreTime')}
         </button>
         <button type="button" className="button button--secondary" data-action="end-now" onClick={() => void invoke('session.end', {})}>

@@ -28,7 +28,12 @@ export function InfoHomeScreen() {
       {value && !value.available && <p className="message message--warning">{t('errors.unavailable')}</p>}
       {value?.available && (
         <>
-          <button type="button" className="button button--primary button--wide info__search" data-action="open-search" onClick={() => go({ screen: 'info-search' })}>
+          <button
+            type="button"
+            className="button button--primary button--wide info__search"
+            data-action="open-search"
+            onClick={() => go({ screen: 'info-search' })}
+          >
             <SearchIcon />
             <span>{t('info.search.open')}</span>
           </button>

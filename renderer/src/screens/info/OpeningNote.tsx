@@ -8,6 +8,13 @@ export function OpeningNote({ opening }: { readonly opening: ContentHome['openin
   const language = useEffectiveLanguage();
   if (opening.open) return <p className="opening opening--open">{t('info.opening.open')}</p>;
   if (opening.nextOpening === null) return <p className="opening opening--closed">{t('info.opening.closed')}</p>;
-  const when = new Intl.DateTimeFormat(language === 'de-x-ls' ? 'de' : language, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(opening.nextOpening));
+  const when = new Intl.DateTimeFormat(language === 'de-x-ls' ? 'de' : language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(opening.nextOpening));
   return <p className="opening opening--closed">{t('info.opening.closedUntil', { when })}</p>;
 }

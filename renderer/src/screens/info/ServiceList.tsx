@@ -9,7 +9,13 @@ export function ServiceList({ services, label }: { readonly services: readonly S
     <ul className="service-list" aria-label={label}>
       {services.map((service) => (
         <li key={service.id}>
-          <button type="button" className="service-list__item" data-service={service.id} data-local={service.local} onClick={() => go({ screen: 'info-service', serviceId: service.id })}>
+          <button
+            type="button"
+            className="service-list__item"
+            data-service={service.id}
+            data-local={service.local}
+            onClick={() => go({ screen: 'info-service', serviceId: service.id })}
+          >
             <span className="service-list__name">
               <Shown text={service.name} />
             </span>

@@ -28,7 +28,8 @@ export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
   const service = detail.phase === 'ready' ? detail.value : null;
   const link = service?.onlineUrl ?? service?.appointmentUrl ?? null;
 
-  const printSlip = (): Promise<void> => trackPrint(async () => (await invoke('content.printSlip', { language, serviceId, ...slipLabelsFor(language) }))?.print ?? null);
+  const printSlip = (): Promise<void> =>
+    trackPrint(async () => (await invoke('content.printSlip', { language, serviceId, ...slipLabelsFor(language) }))?.print ?? null);
 
   return (
     <InfoLayout screen="info-service" title={service?.name.text ?? t('common.loading')} titleLang={service?.name.lang}>
@@ -91,7 +92,8 @@ export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
             <section className="service__section" aria-labelledby="service-place">
               <h2 id="service-place">{t('info.service.where')}</h2>
               <p className="service__room">
-                {t('info.service.room', { number: service.place.room.number })} · <Shown text={service.place.room.name} /> · <Shown text={service.place.floor.name} />
+                {t('info.service.room', { number: service.place.room.number })} · <Shown text={service.place.room.name} /> ·{' '}
+                <Shown text={service.place.floor.name} />
               </p>
               <button type="button" className="button button--primary" data-action="show-way" onClick={() => go({ screen: 'info-wayfinding', serviceId })}>
                 {t('info.service.showWay')}

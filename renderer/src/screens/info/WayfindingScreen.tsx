@@ -22,11 +22,7 @@ export function WayfindingScreen({ serviceId }: { readonly serviceId: string }) 
           <p className="way__directions" data-read-aloud={`${title}. ${place.room.directions.text}`}>
             <Shown text={place.room.directions} />
           </p>
-          {place.here === null && (
-            <p className="way__floors">
-              {t('info.way.otherFloor', { here: place.hereFloor.text, there: place.floor.name.text })}
-            </p>
-          )}
+          {place.here === null && <p className="way__floors">{t('info.way.otherFloor', { here: place.hereFloor.text, there: place.floor.name.text })}</p>}
           <figure className="way__plan">
             <div className="plan" style={{ aspectRatio: `${String(place.plan.width)} / ${String(place.plan.height)}` }}>
               <img className="plan__image" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(place.plan.svg)}`} alt="" />

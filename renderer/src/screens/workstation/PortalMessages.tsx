@@ -47,7 +47,13 @@ export function PortalMessages() {
       )}
       {print.status !== 'idle' && (
         <div className="portal-message" data-portal-message="print" data-print-status={print.status}>
-          <p>{print.status === 'failed' ? t(`portal.print.failures.${print.reason}`) : print.status === 'printing' ? t('portal.print.printing') : t('portal.print.printed')}</p>
+          <p>
+            {print.status === 'failed'
+              ? t(`portal.print.failures.${print.reason}`)
+              : print.status === 'printing'
+                ? t('portal.print.printing')
+                : t('portal.print.printed')}
+          </p>
           {print.status !== 'printing' && (
             <button type="button" className="button button--secondary" data-action="portal-dismiss-print" onClick={() => dismiss('print')}>
               {t('portal.close')}

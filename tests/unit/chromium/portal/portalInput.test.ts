@@ -5,7 +5,10 @@ import { portalKeyAction } from '../../../../renderer/src/portal/portalKeyForwar
 
 describe('pointerCommand', () => {
   it('sends touches as touches, with no points left when the finger lifts', () => {
-    expect(pointerCommand({ type: 'down', pointer: 'touch', x: 10, y: 20 })).toEqual({ method: 'Input.dispatchTouchEvent', params: { type: 'touchStart', touchPoints: [{ x: 10, y: 20 }] } });
+    expect(pointerCommand({ type: 'down', pointer: 'touch', x: 10, y: 20 })).toEqual({
+      method: 'Input.dispatchTouchEvent',
+      params: { type: 'touchStart', touchPoints: [{ x: 10, y: 20 }] },
+    });
     expect(pointerCommand({ type: 'move', pointer: 'touch', x: 11, y: 25 }).params).toEqual({ type: 'touchMove', touchPoints: [{ x: 11, y: 25 }] });
     expect(pointerCommand({ type: 'up', pointer: 'touch', x: 11, y: 25 }).params).toEqual({ type: 'touchEnd', touchPoints: [] });
     expect(pointerCommand({ type: 'cancel', pointer: 'touch', x: 0, y: 0 }).params).toEqual({ type: 'touchCancel', touchPoints: [] });

@@ -35,13 +35,19 @@ describe('decidePaused: requests', () => {
     expect(decidePaused(request('https://ads.example.com/frame', { frameId: 'SUB' }), tile, main)).toMatchObject({ action: 'block', frame: 'sub' });
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<h1>x', 'file:///etc/passwd', 'blob:https://portal.example.de/1'])('blocks a main-frame navigation to %s', (url) => {
-    expect(decidePaused(request(url), tile, main)).toMatchObject({ action: 'block', frame: 'main', decision: { reason: 'scheme' } });
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,<h1>x', 'file:///etc/passwd', 'blob:https://portal.example.de/1'])(
+    'blocks a main-frame navigation to %s',
+    (url) => {
+      expect(decidePaused(request(url), tile, main)).toMatchObject({ action: 'block', frame: 'main', decision: { reason: 'scheme' } });
+    },
+  );
 
   it('leaves the eID client alone (its own flow, not a portal request), for documents and subresources alike', () => {
     expect(decidePaused(request('http://127.0.0.1:24727/eID-Client?tcTokenURL=x'), tile, main)).toMatchObject({ action: 'block', decision: { reason: 'eid' } });
-    expect(decidePaused(request('http://127.0.0.1:24727/eID-Client', { resourceType: 'XHR' }), tile, main)).toMatchObject({ action: 'block', decision: { reason: 'eid' } });
+    expect(decidePaused(request('http://127.0.0.1:24727/eID-Client', { resourceType: 'XHR' }), tile, main)).toMatchObject({
+      action: 'block',
+      decision: { reason: 'eid' },
+    });
   });
 
   it('lets subresources from other origins through (portals use CDNs)', () => {
@@ -53,12 +59,21 @@ describe('decidePaused: document responses', () => {
   const url = 'https://portal.example.de/doc';
 
   it('turns a PDF, an attachment or a type Chromium would not show into a download', () => {
-    expect(decidePaused(response(url, 200, { 'Content-Type': 'application/pdf' }), tile, main)).toEqual({ action: 'download', mimeType: 'application/pdf', filename: 'doc' });
-    expect(decidePaused(response(url, 200, { 'content-type': 'text/html', 'content-disposition': 'attachment; filename="Antrag.html"' }), tile, main)).toMatchObject({
+    expect(decidePaused(response(url, 200, { 'Content-Type': 'application/pdf' }), tile, main)).toEqual({
+      action: 'download',
+      mimeType: 'application/pdf',
+      filename: 'doc',
+    });
+    expect(
+      decidePaused(response(url, 200, { 'content-type': 'text/html', 'content-disposition': 'attachment; filename="Antrag.html"' }), tile, main),
+    ).toMatchObject({
       action: 'download',
       filename: 'Antrag.html',
     });
-    expect(decidePaused(response(url, 200, { 'content-type': 'application/zip' }), tile, main)).toMatchObject({ action: 'download', mimeType: 'application/zip' });
+    expect(decidePaused(response(url, 200, { 'content-type': 'application/zip' }), tile, main)).toMatchObject({
+      action: 'download',
+      mimeType: 'application/zip',
+    });
   });
 
   it('shows HTML, text and images in place', () => {
@@ -76,7 +91,7 @@ describe('decidePaused: document responses', () => {
 
 describe('fileNameOf', () => {
   it('reads filename*, then filename, then the last path segment', () => {
-    expect(fileNameOf("attachment; filename=\"a.pdf\"; filename*=UTF-8''B%C3%A4r.pdf", 'https://x/y')).toBe('Bär.pdf');
+    expect(fileNameOf('attachment; filename="a.pdf"; filename*=UTF-8\'\'B%C3%A4r.pdf', 'https://x/y')).toBe('Bär.pdf');
     expect(fileNameOf('attachment; filename=Antrag.pdf', 'https://x/y')).toBe('Antrag.pdf');
     expect(fileNameOf('', 'https://x/docs/Bescheid%20neu.pdf')).toBe('Bescheid neu.pdf');
     expect(fileNameOf("attachment; filename*=UTF-8''%E0%A4", 'https://x/%E0%A4')).toBe('%E0%A4');

@@ -23,7 +23,9 @@ describe('DLDB importer on the Berlin sample', async () => {
     expect(result.topics.filter((topic) => topic.featured)).toHaveLength(18);
     // The other 106 topics hold no service; each is reported, none silently dropped.
     expect(result.skipped).toHaveLength(106);
-    expect(result.skipped.every((problem) => 'file' in problem && problem.file === 'topic_de.json' && problem.reason === 'no imported service belongs to it')).toBe(true);
+    expect(
+      result.skipped.every((problem) => 'file' in problem && problem.file === 'topic_de.json' && problem.reason === 'no imported service belongs to it'),
+    ).toBe(true);
     expect(result.notes).toEqual([{ file: 'services_de.json', index: 342, id: '324599', reason: 'root topic 1413 is not in topic_de.json' }]);
   });
 
@@ -65,8 +67,18 @@ describe('DLDB importer on malformed input', () => {
   it('reports records without name or id, repeated ids and orphan translations', () => {
     const result = resultOf(
       importDldb({
-        servicesDe: envelope([{ id: '1', name: 'Eins' }, { id: '2' }, { name: 'Ohne Id' }, { id: '1', name: 'Eins nochmal' }, 'text', { id: 'A B', name: 'x' }]),
-        servicesEn: envelope([{ id: '1', name: 'One', meta: { locale: 'en' } }, { id: '9', name: 'Nine', meta: { locale: 'en' } }]),
+        servicesDe: envelope([
+          { id: '1', name: 'Eins' },
+          { id: '2' },
+          { name: 'Ohne Id' },
+          { id: '1', name: 'Eins nochmal' },
+          'text',
+          { id: 'A B', name: 'x' },
+        ]),
+        servicesEn: envelope([
+          { id: '1', name: 'One', meta: { locale: 'en' } },
+          { id: '9', name: 'Nine', meta: { locale: 'en' } },
+        ]),
       }),
     );
     expect(result.services).toEqual([{ id: 'dldb-1', name: { de: 'Eins', en: 'One' }, topics: [], local: false }]);
@@ -89,7 +101,10 @@ describe('DLDB importer on malformed input', () => {
             name: 'Anmeldung einer Wohnung',
             leika: '99115001000000',
             fees: '<p>geb&uuml;hrenfrei</p><script>alert(1)</script>',
-            requirements: [{ name: 'Personalausweis <b>oder</b> Reisepass', description: '', link: '' }, { name: '', description: '<p>Wohnungsgeberbestätigung</p>' }],
+            requirements: [
+              { name: 'Personalausweis <b>oder</b> Reisepass', description: '', link: '' },
+              { name: '', description: '<p>Wohnungsgeberbestätigung</p>' },
+            ],
             appointment: { link: 'https://service.berlin.de/terminvereinbarung/termin/tag.php?dienstleistung=120686' },
             onlineprocessing: { description: '', link: 'http://example.org/online' },
           },
@@ -111,7 +126,11 @@ describe('DLDB importer on malformed input', () => {
       { file: 'services_de.json', index: 0, id: '120686', reason: 'onlineprocessing.link "http://example.org/online" is not an https:// address, left out' },
       { file: 'services_de.json', index: 1, id: '2', reason: 'leika "12345" is not 14 digits, left out' },
     ]);
-    expect(result.remarks).toEqual(['services_en.json not found: imported without it', 'topic_de.json not found: imported without it', 'topic_en.json not found: imported without it']);
+    expect(result.remarks).toEqual([
+      'services_en.json not found: imported without it',
+      'topic_de.json not found: imported without it',
+      'topic_en.json not found: imported without it',
+    ]);
   });
 
   it('refuses invalid JSON, a missing services file, a missing folder and a foreign JSON shape', async () => {
@@ -121,7 +140,10 @@ describe('DLDB importer on malformed input', () => {
     expect(await importDldbFolder(brokenEn)).toEqual({ ok: false, error: expect.stringContaining('services_en.json: invalid JSON') as unknown });
     expect(await importDldbFolder(folderWith({}))).toEqual({ ok: false, error: expect.stringContaining('no services_de.json in the folder') as unknown });
     expect(await importDldbFolder(join(tmpdir(), 'no-such-dldb-folder'))).toEqual({ ok: false, error: expect.stringContaining('no such folder') as unknown });
-    expect(importDldb({ servicesDe: [{ id: '1', name: 'x' }] })).toEqual({ ok: false, error: 'services_de.json: not a DLDB export (expected an object with a "data" list)' });
+    expect(importDldb({ servicesDe: [{ id: '1', name: 'x' }] })).toEqual({
+      ok: false,
+      error: 'services_de.json: not a DLDB export (expected an object with a "data" list)',
+    });
   });
 
   it('gives topics English names from topic_en.json and drops topics without services', () => {

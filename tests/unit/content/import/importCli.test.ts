@@ -79,7 +79,10 @@ describe('content:import command', () => {
   });
 
   it('takes relative paths from the folder it was started in', () => {
-    expect(parseImportArgs(['--from', 'dldb', 'data', '--out', '/abs'], '/home/x')).toEqual({ ok: true, args: { from: 'dldb', input: '/home/x/data', outDir: '/abs' } });
+    expect(parseImportArgs(['--from', 'dldb', 'data', '--out', '/abs'], '/home/x')).toEqual({
+      ok: true,
+      args: { from: 'dldb', input: '/home/x/data', outDir: '/abs' },
+    });
     expect(parseImportArgs(['--from', 'leika', 'a.csv'], '/home/x')).toEqual({ ok: true, args: { from: 'leika', input: '/home/x/a.csv', outDir: '/home/x' } });
   });
 });
@@ -94,8 +97,14 @@ describe('pack file validation before writing', () => {
   });
 
   it('rejects what an importer bug could produce: invalid ids, duplicates, dangling topics', () => {
-    expect(packFilesOf({ ...result, services: [{ ...service, id: 'Leika 1' }], topics: [topic] })).toMatchObject({ ok: false, error: expect.stringContaining('services.0.id') as unknown });
+    expect(packFilesOf({ ...result, services: [{ ...service, id: 'Leika 1' }], topics: [topic] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('services.0.id') as unknown,
+    });
     expect(packFilesOf({ ...result, services: [service, service], topics: [topic] })).toEqual({ ok: false, error: 'duplicate service ids: leika-1' });
-    expect(packFilesOf({ ...result, services: [service], topics: [] })).toEqual({ ok: false, error: 'service leika-1 names a topic that is not in the topics file' });
+    expect(packFilesOf({ ...result, services: [service], topics: [] })).toEqual({
+      ok: false,
+      error: 'service leika-1 names a topic that is not in the topics file',
+    });
   });
 });

@@ -73,7 +73,13 @@ describe('LeiKa importer on malformed input', () => {
   const good = (key: string, name: string): string => `${key},${name},1,,10513,Abbruchgenehmigung,Bauen & Immobilien,Bauen & Wohnen`;
 
   it('skips a row with broken quoting and reads the rows after it', () => {
-    const csv = [header, good('99012001000000', 'Eins'), '99012001000001,"Zwei,1,,10513,x,y,z', good('99012001000002', 'Drei'), good('99012001000003', 'Vier')].join('\n');
+    const csv = [
+      header,
+      good('99012001000000', 'Eins'),
+      '99012001000001,"Zwei,1,,10513,x,y,z',
+      good('99012001000002', 'Drei'),
+      good('99012001000003', 'Vier'),
+    ].join('\n');
     const result = imported(csv);
     expect(result.services.map((service) => service.name.de)).toEqual(['Eins', 'Drei', 'Vier']);
     expect(result.skipped).toEqual([{ line: 3, reason: 'broken quoting (a quote is never closed)' }]);
@@ -93,7 +99,9 @@ describe('LeiKa importer on malformed input', () => {
   });
 
   it('reports missing names, bad keys and repeated keys by line', () => {
-    const csv = [header, good('99012001000000', 'Eins'), good('99012001000001', ''), good('1234', 'Zwei'), good('99012001000000', 'Eins nochmal'), ''].join('\n');
+    const csv = [header, good('99012001000000', 'Eins'), good('99012001000001', ''), good('1234', 'Zwei'), good('99012001000000', 'Eins nochmal'), ''].join(
+      '\n',
+    );
     const result = imported(csv);
     expect(result.services).toHaveLength(1);
     expect(result.skipped).toEqual([

@@ -21,7 +21,9 @@ export interface SearchablePack {
 export async function loadJenaPackForSearch(): Promise<SearchablePack> {
   const result = await loadContentPack(jenaPackDir);
   if (!result.ok) {
-    const problems = result.problems.map((problem) => `${problem.file}${problem.line === undefined ? '' : `:${String(problem.line)}`} ${problem.path}: ${problem.message}`);
+    const problems = result.problems.map(
+      (problem) => `${problem.file}${problem.line === undefined ? '' : `:${String(problem.line)}`} ${problem.path}: ${problem.message}`,
+    );
     throw new Error(`the Jena content pack has problems:\n  ${problems.join('\n  ')}`);
   }
   return { services: result.pack.services, topics: result.pack.topics };

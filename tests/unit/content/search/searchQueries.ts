@@ -41,7 +41,12 @@ export const searchQueries: readonly SearchQueryCase[] = [
   { query: 'neuer pass', language: 'de', intended: passport, kind: 'colloquial' },
   { query: 'kinderausweis', language: 'de', intended: 'Personalausweis für Person unter 16 Jahren', kind: 'colloquial' },
   { query: 'wohnung anmelden', language: 'de', intended: mainResidence, kind: 'colloquial' },
-  { query: 'auto abmelden', language: 'de', intended: 'Außerbetriebsetzung (Abmeldung) eines in Jena zugelassenen Kraftfahrzeuges/Anhängers', kind: 'colloquial' },
+  {
+    query: 'auto abmelden',
+    language: 'de',
+    intended: 'Außerbetriebsetzung (Abmeldung) eines in Jena zugelassenen Kraftfahrzeuges/Anhängers',
+    kind: 'colloquial',
+  },
   { query: 'wegzug ins ausland', language: 'de', intended: 'Abmeldung ins Ausland', kind: 'colloquial' },
   { query: 'zweitwohnsitz anmelden', language: 'de', intended: 'Anmeldung einer Nebenwohnung', kind: 'colloquial' },
   { query: 'polizeiliches führungszeugnis', language: 'de', intended: certificateOfConduct, kind: 'colloquial' },

@@ -25,7 +25,13 @@ const services: Service[] = [
     id: 'reisepass',
     local: true,
     topics: ['ausweise'],
-    name: { de: 'Reisepass für Person ab 18 Jahren', en: 'Passport for persons aged 18 and over', ar: 'جواز سفر للبالغين', fa: 'گذرنامه برای بزرگسالان', ru: 'Заграничный паспорт' },
+    name: {
+      de: 'Reisepass für Person ab 18 Jahren',
+      en: 'Passport for persons aged 18 and over',
+      ar: 'جواز سفر للبالغين',
+      fa: 'گذرنامه برای بزرگسالان',
+      ru: 'Заграничный паспорт',
+    },
   },
   {
     id: 'ersatzfuehrerschein',
@@ -48,8 +54,7 @@ const services: Service[] = [
 ].map((service) => serviceSchema.parse(service));
 
 const fixture = createServiceSearch(services, topics);
-const ids = (search: ServiceSearch, query: string, language: UiLanguage = 'de'): string[] =>
-  search.search(query, { language }).map((hit) => hit.id);
+const ids = (search: ServiceSearch, query: string, language: UiLanguage = 'de'): string[] => search.search(query, { language }).map((hit) => hit.id);
 
 describe('service search on a small fixture', () => {
   it('tolerates typos in long words', () => {
@@ -202,11 +207,15 @@ describe('service search on the real Jena pack (acceptance)', () => {
       if (intended === undefined) {
         misses.push(`${row.query} [${row.language}, ${row.kind}] → intended "${row.intended}" is not in the pack`);
       } else if (!top3.some((id) => intended.includes(id))) {
-        misses.push(`${row.query} [${row.language}, ${row.kind}] → wanted "${row.intended}", got ${top3.map((id) => `"${nameById.get(id) ?? id}"`).join(', ') || 'nothing'}`);
+        misses.push(
+          `${row.query} [${row.language}, ${row.kind}] → wanted "${row.intended}", got ${top3.map((id) => `"${nameById.get(id) ?? id}"`).join(', ') || 'nothing'}`,
+        );
       }
     }
     const found = searchQueries.length - misses.length;
-    console.log(`service search: ${String(found)}/${String(searchQueries.length)} intended services in the top 3${misses.length > 0 ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+    console.log(
+      `service search: ${String(found)}/${String(searchQueries.length)} intended services in the top 3${misses.length > 0 ? `; misses:\n  ${misses.join('\n  ')}` : ''}`,
+    );
     expect(searchQueries).toHaveLength(50);
     expect(found, misses.join('\n')).toBeGreaterThanOrEqual(requiredTop3);
   });

@@ -15,7 +15,11 @@ function setup(options: HidMrzReaderOptions = {}) {
   const clock = new FakeClock();
   const hid = new HidReaderAccess();
   const log = captureLog('trace');
-  const reader = new HidMrzReader({ id: 'mrz-hid', kind: 'documentReader', driver: 'mrz-hid', vendorId: VID, productId: PID }, { clock, logger: log.logger, hid }, options);
+  const reader = new HidMrzReader(
+    { id: 'mrz-hid', kind: 'documentReader', driver: 'mrz-hid', vendorId: VID, productId: PID },
+    { clock, logger: log.logger, hid },
+    options,
+  );
   const reads: DocumentRead[] = [];
   const health: HealthReport[] = [];
   reader.onRead((read) => reads.push(read));

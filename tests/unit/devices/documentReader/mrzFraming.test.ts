@@ -38,7 +38,7 @@ describe('MrzFramer', () => {
     const random = seededRandom(42);
     const stream = bytes(validSamples.map((s) => `${s.lines.join('\r\n')}\r\n`).join(''));
     const { clock, candidates, framer: f } = framer();
-    for (let i = 0; i < stream.length; ) {
+    for (let i = 0; i < stream.length;) {
       const size = 1 + Math.floor(random() * 7);
       f.push(stream.subarray(i, i + size));
       clock.advance(20);

@@ -131,7 +131,11 @@ describe('parseMrz: a wrong check digit is reported per field', () => {
       const [line, column] = checkDigitPositions.TD3[field] ?? [0, 0];
       lines = withChar(lines, line, column, otherDigit(lines[line]?.charAt(column) ?? '0'));
     }
-    expect(parse(lines)).toEqual({ ok: false, error: 'check-digit-wrong', failedChecks: ['documentNumber', 'birthDate', 'expirationDate', 'optional', 'composite'] });
+    expect(parse(lines)).toEqual({
+      ok: false,
+      error: 'check-digit-wrong',
+      failedChecks: ['documentNumber', 'birthDate', 'expirationDate', 'optional', 'composite'],
+    });
   });
 
   it('a wrong optional check digit where the personal number is empty must be < or 0', () => {

@@ -54,7 +54,10 @@ describe('MRZ content never appears in log output', () => {
     // HID reader with a device double.
     const hid = new HidReaderAccess();
     hid.plug(0x1234, 0x5678);
-    const hidReader = new HidMrzReader({ id: 'mrz-hid', kind: 'documentReader', driver: 'mrz-hid', vendorId: 0x1234, productId: 0x5678 }, { clock, logger: log.logger, hid });
+    const hidReader = new HidMrzReader(
+      { id: 'mrz-hid', kind: 'documentReader', driver: 'mrz-hid', vendorId: 0x1234, productId: 0x5678 },
+      { clock, logger: log.logger, hid },
+    );
     const hidService = new DocumentService(hidReader, log.logger);
     resets.register(hidService.resetParticipant());
     hidReader.onRead((read) => all.push(read));

@@ -32,7 +32,15 @@ let bundled: Promise<string> | undefined;
 function harnessBundle(): Promise<string> {
   bundled ??= (async () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'mrz-serial-harness-')), 'harness.cjs');
-    await build({ entryPoints: [join(here, 'serialHarness.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: [join(here, 'serialHarness.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'silent',
+    });
     return outfile;
   })();
   return bundled;
@@ -104,7 +112,10 @@ export async function startSerialChild(path: string): Promise<SerialChild> {
     reads: () => of('read').map((m) => m.read),
     health: () => of('health').map((m) => m.report),
     summaries: () => of('summary').map((m) => m.summary),
-    logs: () => of('log').map((m) => m.line).join(''),
+    logs: () =>
+      of('log')
+        .map((m) => m.line)
+        .join(''),
     connect: async () => (await request({ cmd: 'connect' }, 'connected')).report,
     disconnect: async () => {
       await request({ cmd: 'disconnect' }, 'disconnected');

@@ -33,7 +33,10 @@ class LinkDouble implements SerialLink {
 
 function setup(open: SerialOpener) {
   const clock = new FakeClock();
-  const reader = new SerialMrzReader({ id: 'mrz', kind: 'documentReader', driver: 'mrz-serial', path: '/dev/ttyMRZ' }, { clock, logger: captureLog().logger, openSerial: open });
+  const reader = new SerialMrzReader(
+    { id: 'mrz', kind: 'documentReader', driver: 'mrz-serial', path: '/dev/ttyMRZ' },
+    { clock, logger: captureLog().logger, openSerial: open },
+  );
   const reads: DocumentRead[] = [];
   const health: HealthReport[] = [];
   reader.onRead((read) => reads.push(read));

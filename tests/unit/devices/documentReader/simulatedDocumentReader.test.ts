@@ -22,7 +22,10 @@ function setup(inboxDir?: string) {
   dataDirs.push(dataDir);
   const clock = new FakeClock();
   const log = captureLog('trace');
-  const config = inboxDir === undefined ? { id: 'reader', kind: 'documentReader' as const, driver: 'simulator' as const } : { id: 'reader', kind: 'documentReader' as const, driver: 'simulator' as const, inboxDir };
+  const config =
+    inboxDir === undefined
+      ? { id: 'reader', kind: 'documentReader' as const, driver: 'simulator' as const }
+      : { id: 'reader', kind: 'documentReader' as const, driver: 'simulator' as const, inboxDir };
   const reader = new SimulatedDocumentReader(config, { clock, logger: log.logger, dataDir });
   readers.push(reader);
   const reads: DocumentRead[] = [];
@@ -117,7 +120,10 @@ describe('SimulatedDocumentReader', () => {
   it('is a fault when the inbox cannot be created', async () => {
     const { dataDir, clock, log } = setup();
     writeFileSync(join(dataDir, 'blocker'), 'a file where the folder should be');
-    const reader = new SimulatedDocumentReader({ id: 'reader', kind: 'documentReader', driver: 'simulator', inboxDir: 'blocker/inbox' }, { clock, logger: log.logger, dataDir });
+    const reader = new SimulatedDocumentReader(
+      { id: 'reader', kind: 'documentReader', driver: 'simulator', inboxDir: 'blocker/inbox' },
+      { clock, logger: log.logger, dataDir },
+    );
     readers.push(reader);
     expect(await reader.connect()).toEqual({ state: 'fault', reason: 'error' });
     expect(clock.pending()).toBe(0);

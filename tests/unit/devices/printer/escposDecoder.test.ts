@@ -202,8 +202,12 @@ describe('code page tables', () => {
 
   it('let every printable character of every code page survive encodeReceipt and decoding', () => {
     for (const [escT, name] of printerCodePages.entries()) {
-      const chars = Array.from({ length: 128 }, (_, i) => codePageChar(name, 0x80 + i) ?? '').filter((c) => c !== '\ufffd' && c.trim() !== '' && c !== '\u00ad');
-      const all = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)).join('').trim()}${chars.join('')}`;
+      const chars = Array.from({ length: 128 }, (_, i) => codePageChar(name, 0x80 + i) ?? '').filter(
+        (c) => c !== '\ufffd' && c.trim() !== '' && c !== '\u00ad',
+      );
+      const all = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i))
+        .join('')
+        .trim()}${chars.join('')}`;
       const bytes = encodeReceipt({ blocks: [{ type: 'text', text: all }] }, { codePage: { name, escT: 40 + escT }, columns: 48 });
       const decoded = decode(bytes, { codePages: { [40 + escT]: name } });
       expect({ name, text: decoded.lines.map((l) => l.text).join('') }).toEqual({ name, text: all });

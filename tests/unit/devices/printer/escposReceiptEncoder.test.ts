@@ -23,7 +23,7 @@ describe('encodeReceipt', () => {
     expect([...bytes.slice(0, 2)]).toEqual([0x1b, 0x40]);
     expect(indexOfBytes(bytes, [0x1b, 0x74, 19])).toBeGreaterThan(0);
     // Only the configured value is ever selected.
-    for (let i = indexOfBytes(bytes, [0x1b, 0x74]); i >= 0; ) {
+    for (let i = indexOfBytes(bytes, [0x1b, 0x74]); i >= 0;) {
       expect(bytes[i + 2]).toBe(19);
       const next = indexOfBytes(bytes.subarray(i + 3), [0x1b, 0x74]);
       i = next < 0 ? -1 : i + 3 + next;
@@ -37,7 +37,21 @@ describe('encodeReceipt', () => {
 
   it('encodes "Äpfel, Öl, Übergröße, Straße, 12,50 €" byte for byte', () => {
     const bytes = encodeReceipt(text('Äpfel, Öl, Übergröße, Straße, 12,50 €'), cp858);
-    const expected = [0x8e, ...Buffer.from('pfel, '), 0x99, ...Buffer.from('l, '), 0x9a, ...Buffer.from('bergr'), 0x94, 0xe1, ...Buffer.from('e, Stra'), 0xe1, ...Buffer.from('e, 12,50 '), 0xd5, 0x0a];
+    const expected = [
+      0x8e,
+      ...Buffer.from('pfel, '),
+      0x99,
+      ...Buffer.from('l, '),
+      0x9a,
+      ...Buffer.from('bergr'),
+      0x94,
+      0xe1,
+      ...Buffer.from('e, Stra'),
+      0xe1,
+      ...Buffer.from('e, 12,50 '),
+      0xd5,
+      0x0a,
+    ];
     expect(indexOfBytes(bytes, expected)).toBeGreaterThan(0);
   });
 
@@ -104,7 +118,15 @@ describe('encodeReceipt', () => {
     const dleEot = '\u0010\u0004\u0001';
     const clearBuffers = '\u0010\u0014\u0008\u0001\u0003\u0014\u0001\u0006\u0002\u0008';
     const payload = `https://x.de/?a=${dleEot}${clearBuffers}\u007f\u001b@\u0000b`;
-    const bytes = encodeReceipt({ blocks: [{ type: 'qr', payload }, { type: 'text', text: `t${dleEot}${clearBuffers}\u007fz` }] }, cp858);
+    const bytes = encodeReceipt(
+      {
+        blocks: [
+          { type: 'qr', payload },
+          { type: 'text', text: `t${dleEot}${clearBuffers}\u007fz` },
+        ],
+      },
+      cp858,
+    );
     expect(indexOfBytes(bytes, [0x10, 0x04])).toBe(-1);
     expect(indexOfBytes(bytes, [0x10, 0x14])).toBe(-1);
     expect(bytes.includes(0x7f)).toBe(false);
@@ -114,7 +136,15 @@ describe('encodeReceipt', () => {
   });
 
   it('leaves out a QR code whose payload is nothing but control characters', () => {
-    const bytes = encodeReceipt({ blocks: [{ type: 'qr', payload: '\u0010\u0004\u0002' }, { type: 'text', text: 'x' }] }, cp858);
+    const bytes = encodeReceipt(
+      {
+        blocks: [
+          { type: 'qr', payload: '\u0010\u0004\u0002' },
+          { type: 'text', text: 'x' },
+        ],
+      },
+      cp858,
+    );
     expect(indexOfBytes(bytes, [0x1d, 0x28, 0x6b])).toBe(-1);
     expect(indexOfBytes(bytes, [0x10])).toBe(-1);
   });
@@ -139,7 +169,14 @@ describe('encodeReceipt', () => {
     const long = 'wort '.repeat(30).trim();
     const normal = encodeReceipt(text(long), cp858);
     const large = encodeReceipt(text(long, { size: 'large' }), cp858);
-    const longestLine = (bytes: Uint8Array): number => Math.max(...(Buffer.from(bytes).toString('latin1').match(/wort( wort)*/g) ?? []).map((l) => l.length));
+    const longestLine = (bytes: Uint8Array): number =>
+      Math.max(
+        ...(
+          Buffer.from(bytes)
+            .toString('latin1')
+            .match(/wort( wort)*/g) ?? []
+        ).map((l) => l.length),
+      );
     expect(longestLine(normal)).toBeLessThanOrEqual(42);
     expect(longestLine(normal)).toBeGreaterThan(30);
     expect(longestLine(large)).toBeLessThanOrEqual(21);

@@ -173,7 +173,7 @@ describe('PrintService', () => {
     expect(printer.calls).toEqual(['status']);
   });
 
-  it('reports a failed job even when the driver\'s abort throws, and goes on with the next', async () => {
+  it("reports a failed job even when the driver's abort throws, and goes on with the next", async () => {
     const printer = new FakePrinter();
     printer.writeResult = { ok: false, reason: 'paper-end' };
     printer.abort = () => Promise.reject(new Error('driver bug'));

@@ -76,7 +76,10 @@ async function rig(options: { answerTimeoutMs?: number; statusPollSeconds?: numb
 }
 
 function printedText(virtual: VirtualEscPosPrinter): string[] {
-  return virtual.decoded().lines.map((line) => line.text).filter((text) => text !== '');
+  return virtual
+    .decoded()
+    .lines.map((line) => line.text)
+    .filter((text) => text !== '');
 }
 
 function printedWith(virtual: VirtualEscPosPrinter, marker: string): string[] {

@@ -80,10 +80,38 @@ describe('health from status', () => {
   });
 
   it('maps a round of answers, a missing answer and an invalid byte', () => {
-    expect(healthFromAnswers([{ kind: 1, byte: 0x12 }, { kind: 2, byte: 0x12 }, { kind: 4, byte: 0x12 }])).toEqual({ state: 'ready', reason: 'ok' });
-    expect(healthFromAnswers([{ kind: 1, byte: 0x1a }, { kind: 2, byte: 0x32 }, { kind: 4, byte: 0x72 }])).toEqual({ state: 'fault', reason: 'paper-end' });
-    expect(healthFromAnswers([{ kind: 1, byte: 0x12 }, { kind: 2, byte: 0x12 }, { kind: 4, byte: 0x1e }])).toEqual({ state: 'warning', reason: 'paper-near-end' });
-    expect(healthFromAnswers([{ kind: 1, byte: 0x12 }, { kind: 2, byte: null }])).toEqual({ state: 'fault', reason: 'no-answer' });
-    expect(healthFromAnswers([{ kind: 1, byte: 0x12 }, { kind: 2, byte: 0xff }])).toEqual({ state: 'fault', reason: 'garbage' });
+    expect(
+      healthFromAnswers([
+        { kind: 1, byte: 0x12 },
+        { kind: 2, byte: 0x12 },
+        { kind: 4, byte: 0x12 },
+      ]),
+    ).toEqual({ state: 'ready', reason: 'ok' });
+    expect(
+      healthFromAnswers([
+        { kind: 1, byte: 0x1a },
+        { kind: 2, byte: 0x32 },
+        { kind: 4, byte: 0x72 },
+      ]),
+    ).toEqual({ state: 'fault', reason: 'paper-end' });
+    expect(
+      healthFromAnswers([
+        { kind: 1, byte: 0x12 },
+        { kind: 2, byte: 0x12 },
+        { kind: 4, byte: 0x1e },
+      ]),
+    ).toEqual({ state: 'warning', reason: 'paper-near-end' });
+    expect(
+      healthFromAnswers([
+        { kind: 1, byte: 0x12 },
+        { kind: 2, byte: null },
+      ]),
+    ).toEqual({ state: 'fault', reason: 'no-answer' });
+    expect(
+      healthFromAnswers([
+        { kind: 1, byte: 0x12 },
+        { kind: 2, byte: 0xff },
+      ]),
+    ).toEqual({ state: 'fault', reason: 'garbage' });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { plainTypography, printOn, receiptInPrintableLanguage, receiptPrintable, textPrintable } from '../../../../electron/core/devices/printer/receiptPrintable';
+import {
+  plainTypography,
+  printOn,
+  receiptInPrintableLanguage,
+  receiptPrintable,
+  textPrintable,
+} from '../../../../electron/core/devices/printer/receiptPrintable';
 import type { Receipt } from '../../../../shared/devices/receipt';
 import { ok } from '../../../../shared/result';
 
@@ -29,7 +35,10 @@ describe('receipt printable in a code page', () => {
   it('builds in German when the citizen’s language does not fit, and says so', () => {
     const build = (language: string) => ok<Receipt>({ blocks: [{ type: 'text', text: language === 'de' ? 'Wartenummer' : 'Sıra numarası' }] });
     expect(receiptInPrintableLanguage('tr', 'cp858', build)).toEqual(ok({ receipt: { blocks: [{ type: 'text', text: 'Wartenummer' }] }, printedIn: 'de' }));
-    expect(receiptInPrintableLanguage('en', 'cp858', () => ok<Receipt>({ blocks: [{ type: 'text', text: 'Number' }] }))).toMatchObject({ ok: true, value: { printedIn: 'en' } });
+    expect(receiptInPrintableLanguage('en', 'cp858', () => ok<Receipt>({ blocks: [{ type: 'text', text: 'Number' }] }))).toMatchObject({
+      ok: true,
+      value: { printedIn: 'en' },
+    });
   });
 
   it('fails as no-printer without a printer', async () => {

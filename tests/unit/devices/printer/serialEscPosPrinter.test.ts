@@ -139,17 +139,12 @@ async function settle(clock: FakeClock, ms = 0): Promise<void> {
 }
 
 describe('SerialEscPosPrinter', () => {
-  it('opens the configured port at 19200 baud, clears the printer\'s buffers, asks DLE EOT 1, 2, 4 and reports ready', async () => {
+  it("opens the configured port at 19200 baud, clears the printer's buffers, asks DLE EOT 1, 2, 4 and reports ready", async () => {
     const { printer, reports, link, opened } = setup();
     expect(printer.simulated).toBe(false);
     expect(await printer.connect()).toEqual({ state: 'ready', reason: 'ok' });
     expect(opened).toEqual([{ path: '/dev/ttyPRINTER', baudRate: 19_200, rtscts: false }]);
-    expect(link().writes).toEqual([
-      clearCommand,
-      [0x10, 0x04, 1],
-      [0x10, 0x04, 2],
-      [0x10, 0x04, 4],
-    ]);
+    expect(link().writes).toEqual([clearCommand, [0x10, 0x04, 1], [0x10, 0x04, 2], [0x10, 0x04, 4]]);
     expect(link().events.slice(0, 2)).toEqual(['flush', 'clear']);
     expect(reports).toEqual([{ state: 'ready', reason: 'ok' }]);
   });
@@ -195,10 +190,22 @@ describe('SerialEscPosPrinter', () => {
   });
 
   it.each([
-    [{ ok: false, error: 'not-found' }, { state: 'absent', reason: 'not-found' }],
-    [{ ok: false, error: 'port-busy' }, { state: 'fault', reason: 'port-busy' }],
-    [{ ok: false, error: 'permission-denied' }, { state: 'fault', reason: 'permission-denied' }],
-    [{ ok: false, error: 'error' }, { state: 'fault', reason: 'error' }],
+    [
+      { ok: false, error: 'not-found' },
+      { state: 'absent', reason: 'not-found' },
+    ],
+    [
+      { ok: false, error: 'port-busy' },
+      { state: 'fault', reason: 'port-busy' },
+    ],
+    [
+      { ok: false, error: 'permission-denied' },
+      { state: 'fault', reason: 'permission-denied' },
+    ],
+    [
+      { ok: false, error: 'error' },
+      { state: 'fault', reason: 'error' },
+    ],
   ] as const)('maps an open failure %o to %o', async (result, health) => {
     const { printer, reports, clock } = setup([result]);
     expect(await printer.connect()).toEqual(health);
@@ -287,7 +294,12 @@ describe('SerialEscPosPrinter', () => {
     const { printer, link, reports } = setup();
     await printer.connect();
     expect(await printer.write(Uint8Array.of(0x1b, 0x40, 0x41, 0x0a))).toEqual({ ok: true });
-    expect(link().writes.slice(4)).toEqual([[0x1b, 0x40, 0x41, 0x0a], [0x10, 0x04, 1], [0x10, 0x04, 2], [0x10, 0x04, 4]]);
+    expect(link().writes.slice(4)).toEqual([
+      [0x1b, 0x40, 0x41, 0x0a],
+      [0x10, 0x04, 1],
+      [0x10, 0x04, 2],
+      [0x10, 0x04, 4],
+    ]);
     expect(reports).toEqual([
       { state: 'ready', reason: 'ok' },
       { state: 'busy', reason: 'printing' },

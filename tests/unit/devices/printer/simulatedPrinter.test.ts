@@ -54,7 +54,19 @@ describe('SimulatedPrinter', () => {
     await printer.connect();
     expect(await printer.write(encodeReceipt(receipt, options))).toEqual({ ok: true });
     clock.advance(1000);
-    expect(await printer.write(encodeReceipt({ blocks: [{ type: 'qr', payload: 'one' }, { type: 'qr', payload: 'two' }] }, options))).toEqual({ ok: true });
+    expect(
+      await printer.write(
+        encodeReceipt(
+          {
+            blocks: [
+              { type: 'qr', payload: 'one' },
+              { type: 'qr', payload: 'two' },
+            ],
+          },
+          options,
+        ),
+      ),
+    ).toEqual({ ok: true });
 
     const files = (await readdir(printer.previewDir)).sort();
     expect(files).toEqual([
@@ -92,7 +104,9 @@ describe('SimulatedPrinter', () => {
     const previewDir = join(dir, 'elsewhere');
     const printer = simulator({ previewDir, codePage: { name: 'windows1252', escT: 16 }, columns: 32 });
     await printer.connect();
-    await printer.write(encodeReceipt({ blocks: [{ type: 'text', text: 'Gebühr 5 €', align: 'right' }] }, { codePage: { name: 'windows1252', escT: 16 }, columns: 32 }));
+    await printer.write(
+      encodeReceipt({ blocks: [{ type: 'text', text: 'Gebühr 5 €', align: 'right' }] }, { codePage: { name: 'windows1252', escT: 16 }, columns: 32 }),
+    );
     const [file] = (await readdir(previewDir)).filter((f) => f.endsWith('.txt'));
     expect(await readFile(join(previewDir, file ?? ''), 'utf8')).toContain(`${' '.repeat(22)}Gebühr 5 €\n`);
   });

@@ -45,7 +45,15 @@ describe('createElectronPortalSurface', () => {
     expect(surface.kind).toBe('native');
     await surface.open(tile, fakeEvents(), layout);
     const [first] = created;
-    expect(first?.prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: false, spellcheck: false, partition: 'portal-id-1' });
+    expect(first?.prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: false,
+      spellcheck: false,
+      partition: 'portal-id-1',
+    });
     expect(first?.prefs.preload).toBeUndefined();
     expect(String(first?.prefs.partition)).not.toMatch(/^persist:/);
     expect(first?.view.setBounds).toHaveBeenCalledWith(rect);
@@ -154,7 +162,8 @@ describe('createElectronPortalSurface', () => {
     expect(entry.view.remove).toHaveBeenCalledTimes(1);
     expect(entry.contents.debugger.detach).toHaveBeenCalled();
     expect(entry.contents.close).toHaveBeenCalledWith({ waitForBeforeUnload: false });
-    for (const clear of [session.clearStorageData, session.clearCache, session.clearAuthCache, session.clearHostResolverCache]) expect(clear).toHaveBeenCalledTimes(1);
+    for (const clear of [session.clearStorageData, session.clearCache, session.clearAuthCache, session.clearHostResolverCache])
+      expect(clear).toHaveBeenCalledTimes(1);
     // Events of the dying contents no longer reach the service.
     entry.contents.emit('did-stop-loading');
     expect(events.loading).not.toHaveBeenCalled();

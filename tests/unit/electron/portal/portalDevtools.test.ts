@@ -28,7 +28,11 @@ describe('attachPortalDevtools', () => {
     const script = debug.commands.find((command) => command.method === 'Page.addScriptToEvaluateOnNewDocument');
     expect(script?.params).toMatchObject({ worldName: focusWatchWorld, runImmediately: true });
     // The binding is added to the isolated world by name, never globally.
-    expect(debug.commands.filter((command) => command.method === 'Runtime.addBinding').every((command) => (command.params as Record<string, unknown>).executionContextName === focusWatchWorld)).toBe(true);
+    expect(
+      debug.commands
+        .filter((command) => command.method === 'Runtime.addBinding')
+        .every((command) => (command.params as Record<string, unknown>).executionContextName === focusWatchWorld),
+    ).toBe(true);
   });
 
   it('reports a dialog and answers it through CDP; Electron’s native box never opens', async () => {

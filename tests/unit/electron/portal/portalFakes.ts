@@ -103,7 +103,9 @@ export class FakeSession extends EventEmitter {
   readonly setDisplayMediaRequestHandler = vi.fn((handler: (...args: unknown[]) => void) => {
     this.displayMedia = handler;
   });
-  readonly fetch = vi.fn<(url: string, init?: unknown) => Promise<Response>>(() => Promise.resolve(new Response(new Uint8Array([37, 80, 68, 70]), { status: 200 })));
+  readonly fetch = vi.fn<(url: string, init?: unknown) => Promise<Response>>(() =>
+    Promise.resolve(new Response(new Uint8Array([37, 80, 68, 70]), { status: 200 })),
+  );
   readonly clearStorageData = vi.fn(() => Promise.resolve());
   readonly clearCache = vi.fn(() => Promise.resolve());
   readonly clearAuthCache = vi.fn(() => Promise.resolve());
@@ -114,6 +116,12 @@ export class FakeSession extends EventEmitter {
 }
 
 export function fakeView(contents: FakeContents) {
-  const view = { webContents: contents.asContents(), setBounds: vi.fn<(bounds: Rectangle) => void>(), setVisible: vi.fn<(visible: boolean) => void>(), show: vi.fn(), remove: vi.fn() };
+  const view = {
+    webContents: contents.asContents(),
+    setBounds: vi.fn<(bounds: Rectangle) => void>(),
+    setVisible: vi.fn<(visible: boolean) => void>(),
+    show: vi.fn(),
+    remove: vi.fn(),
+  };
   return view satisfies PortalViewHandle;
 }

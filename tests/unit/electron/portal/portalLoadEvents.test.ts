@@ -9,7 +9,6 @@ function setup() {
   return { contents, events };
 }
 
-
 describe('reportPortalLoads', () => {
   it('reports loading and committed main-frame pages with canGoBack', () => {
     const { contents, events } = setup();
@@ -20,7 +19,10 @@ describe('reportPortalLoads', () => {
     contents.emit('did-navigate-in-page', {}, 'https://login.example.de/frame#x', false, 1, 2);
     contents.emit('did-stop-loading');
     expect(events.loading.mock.calls).toEqual([[true], [false]]);
-    expect(events.navigated.mock.calls).toEqual([[{ url: 'https://portal.example.de/a', canGoBack: true }], [{ url: 'https://portal.example.de/a#b', canGoBack: true }]]);
+    expect(events.navigated.mock.calls).toEqual([
+      [{ url: 'https://portal.example.de/a', canGoBack: true }],
+      [{ url: 'https://portal.example.de/a#b', canGoBack: true }],
+    ]);
     expect(events.failed).not.toHaveBeenCalled();
   });
 

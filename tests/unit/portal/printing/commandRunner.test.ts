@@ -15,7 +15,7 @@ describe('spawnCommandRunner', () => {
     expect(result.stdout).toBe(`${args.join('\n')}\n`);
   });
 
-  it('runs in the C locale so lp\'s messages can be matched', async () => {
+  it("runs in the C locale so lp's messages can be matched", async () => {
     const result = await spawnCommandRunner({ command: 'printenv', args: ['LC_ALL'], signal: new AbortController().signal });
     expect(result.stdout).toBe('C\n');
   });

@@ -39,7 +39,19 @@ describe('cups printer: submitting', () => {
 
   it('adds the configured duplex and colour options before the title; "-" stays last', () => {
     expect(lpArguments({ kind: 'cups', queue: 'Q', options: { sides: 'two-sided-long-edge', colorMode: 'monochrome' } }, 'T')).toEqual([
-      '-d', 'Q', '-o', 'media=A4', '-o', 'fit-to-page', '-o', 'sides=two-sided-long-edge', '-o', 'print-color-mode=monochrome', '-t', 'T', '-',
+      '-d',
+      'Q',
+      '-o',
+      'media=A4',
+      '-o',
+      'fit-to-page',
+      '-o',
+      'sides=two-sided-long-edge',
+      '-o',
+      'print-color-mode=monochrome',
+      '-t',
+      'T',
+      '-',
     ]);
   });
 
@@ -51,7 +63,9 @@ describe('cups printer: submitting', () => {
     const { runner, log, print } = setup();
     runner.answer = () => lpAccepted('Dokumente-123');
     await print();
-    expect(log.entries()).toContainEqual(expect.objectContaining({ event: 'document-print', queue: 'Dokumente', jobId: 'Dokumente-123', bytes: pdf.byteLength, outcome: 'printed' }));
+    expect(log.entries()).toContainEqual(
+      expect.objectContaining({ event: 'document-print', queue: 'Dokumente', jobId: 'Dokumente-123', bytes: pdf.byteLength, outcome: 'printed' }),
+    );
     expect(log.raw()).not.toContain('Mustermann');
     expect(log.raw()).not.toContain('Catalog');
   });
@@ -74,7 +88,7 @@ describe('cups printer: job title', () => {
     expect(emoji).toBe('😀'.repeat(63));
   });
 
-  it('stays within IPP\'s 255 bytes for job-name', () => {
+  it("stays within IPP's 255 bytes for job-name", () => {
     expect(new TextEncoder().encode(sanitiseJobTitle('ü'.repeat(100))).byteLength).toBeLessThanOrEqual(255);
     expect(sanitiseJobTitle('ü'.repeat(100))).toBe('ü'.repeat(100)); // 200 bytes: all kept
     expect(sanitiseJobTitle('€'.repeat(100))).toBe('€'.repeat(85)); // 3 bytes each
@@ -123,7 +137,7 @@ describe('cups printer: lp output', () => {
     await expect(print()).resolves.toEqual({ status: 'failed', reason: 'rejected' });
   });
 
-  it('does not log lp\'s stderr (it could echo the title)', async () => {
+  it("does not log lp's stderr (it could echo the title)", async () => {
     const { runner, log, print } = setup();
     runner.answer = () => ({ exitCode: 1, stderr: `lp: Bad job-name value "${title}"` });
     await print();
@@ -236,7 +250,9 @@ describe('cups printer: abort (session reset)', () => {
     session.abort();
     await printer.whenIdle();
     expect(runner.of('cancel').map((run) => [run.request.command, ...run.request.args])).toEqual([['cancel', 'Dokumente-123']]);
-    expect(log.entries()).toContainEqual(expect.objectContaining({ event: 'document-cancel', jobId: 'Dokumente-123', outcome: 'cancelled', why: 'session-ended' }));
+    expect(log.entries()).toContainEqual(
+      expect.objectContaining({ event: 'document-cancel', jobId: 'Dokumente-123', outcome: 'cancelled', why: 'session-ended' }),
+    );
   });
 
   it('cancels every job of the session, each once', async () => {
@@ -248,13 +264,20 @@ describe('cups printer: abort (session reset)', () => {
     session.abort();
     session.abort();
     await printer.whenIdle();
-    expect(runner.of('cancel').map((run) => run.request.args[0]).sort()).toEqual(['Dokumente-1', 'Dokumente-2']);
+    expect(
+      runner
+        .of('cancel')
+        .map((run) => run.request.args[0])
+        .sort(),
+    ).toEqual(['Dokumente-1', 'Dokumente-2']);
   });
 
   it('stops when CUPS says the job is already done', async () => {
     const { runner, session, print, printer, log } = setup();
     runner.answer = (request) =>
-      request.command === 'lp' ? lpAccepted('Dokumente-8') : { exitCode: 1, stderr: 'cancel: cancel-job failed: Job #8 is already completed - can\'t cancel.\n' };
+      request.command === 'lp'
+        ? lpAccepted('Dokumente-8')
+        : { exitCode: 1, stderr: "cancel: cancel-job failed: Job #8 is already completed - can't cancel.\n" };
     await print();
     session.abort();
     await printer.whenIdle();
@@ -264,7 +287,8 @@ describe('cups printer: abort (session reset)', () => {
 
   it('retries a cancel the scheduler did not answer, then reports it for staff', async () => {
     const { runner, session, print, printer, clock, log } = setup();
-    runner.answer = (request) => (request.command === 'lp' ? lpAccepted('Dokumente-8') : { exitCode: 1, stderr: 'cancel: Error - scheduler not responding.\n' });
+    runner.answer = (request) =>
+      request.command === 'lp' ? lpAccepted('Dokumente-8') : { exitCode: 1, stderr: 'cancel: Error - scheduler not responding.\n' };
     await print();
     session.abort();
     await flushPromises();
@@ -292,7 +316,12 @@ describe('cups printer: abort (session reset)', () => {
     clock.advance(cancelRetryDelaysMs[1] ?? 0);
     await printer.whenIdle();
     expect(cancels).toBe(2);
-    expect(log.entries().filter((entry) => entry.event === 'document-cancel').map((entry) => entry.outcome)).toEqual(['cancelled']);
+    expect(
+      log
+        .entries()
+        .filter((entry) => entry.event === 'document-cancel')
+        .map((entry) => entry.outcome),
+    ).toEqual(['cancelled']);
   });
 
   it('does not retry when the cancel program is missing, and reports it for staff', async () => {

@@ -62,7 +62,10 @@ describe('createDocumentPrinter', () => {
 
   it('answers no-printer without a config', async () => {
     const { deps: d } = deps();
-    await expect(createDocumentPrinter(null, d).print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'no-printer' });
+    await expect(createDocumentPrinter(null, d).print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({
+      status: 'failed',
+      reason: 'no-printer',
+    });
   });
 
   it('checks the bytes before anything reaches the printer', async () => {

@@ -59,7 +59,9 @@ describe('pdf-folder printer: writing', () => {
     await printer.print({ pdf, title, signal: new AbortController().signal });
     expect(readdirSync(join(dataDir, 'printed-documents')).join()).not.toMatch(/Meldebest|Mustermann/);
     expect(log.raw()).not.toContain('Mustermann');
-    expect(log.entries()).toContainEqual(expect.objectContaining({ event: 'document-print', printer: 'pdf-folder', outcome: 'printed', bytes: pdf.byteLength }));
+    expect(log.entries()).toContainEqual(
+      expect.objectContaining({ event: 'document-print', printer: 'pdf-folder', outcome: 'printed', bytes: pdf.byteLength }),
+    );
   });
 
   it('creates a missing folder (and its parents) only the kiosk user can read, files 0600', async () => {
@@ -117,9 +119,12 @@ describe('pdf-folder printer: abort (session reset)', () => {
 
   it.each(['mkdir', 'writeFile', 'rename'] as const)('leaves no file when the session ends just before %s', async (step) => {
     const session = new AbortController();
-    const { dataDir, printer } = setup('printed-documents', hookedFs((current) => {
-      if (current === step) session.abort();
-    }));
+    const { dataDir, printer } = setup(
+      'printed-documents',
+      hookedFs((current) => {
+        if (current === step) session.abort();
+      }),
+    );
     await expect(printer.print({ pdf, title, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
     expect(readdirSync(join(dataDir, 'printed-documents'))).toEqual([]);
   });

@@ -24,10 +24,13 @@ import {
 
 const layers: readonly KeyboardLayer[] = ['default', 'shift'];
 const scripts: readonly KeyboardScript[] = ['own', 'latin'];
-const combos = uiLanguages.flatMap((language) => keyboardKinds.flatMap((kind) => layers.flatMap((layer) => scripts.map((script) => ({ language, kind, layer, script })))));
+const combos = uiLanguages.flatMap((language) =>
+  keyboardKinds.flatMap((kind) => layers.flatMap((layer) => scripts.map((script) => ({ language, kind, layer, script })))),
+);
 const name = (c: { language: string; kind: string; layer: string; script: string }) => `${c.language} ${c.kind} ${c.layer} ${c.script}`;
 
-const flat = (language: UiLanguage, kind: KeyboardKind, layer: KeyboardLayer = 'default', script: KeyboardScript = 'own'): string[] => keyboardRows(language, kind, layer, script).flat();
+const flat = (language: UiLanguage, kind: KeyboardKind, layer: KeyboardLayer = 'default', script: KeyboardScript = 'own'): string[] =>
+  keyboardRows(language, kind, layer, script).flat();
 /** What a person sees as characters (لا would be two). */
 const characters = (key: string): number => [...new Intl.Segmenter().segment(key)].length;
 const isSpecial = (key: string): boolean => key.startsWith('{') && key.endsWith('}');
@@ -83,7 +86,10 @@ describe('letters of each language', () => {
       const known = new Set(Object.values(source[language].layout).flatMap((rows) => rows.flatMap((row) => row.split(' '))));
       for (const layer of layers) {
         const letters = flat(language, 'text', layer).filter((key) => /\p{L}/u.test(key) && !isSpecial(key));
-        expect(letters.filter((key) => !known.has(key)), `${language} ${layer}`).toEqual([]);
+        expect(
+          letters.filter((key) => !known.has(key)),
+          `${language} ${layer}`,
+        ).toEqual([]);
       }
     }
   });
@@ -173,7 +179,9 @@ describe('kinds of field', () => {
 
   it('only text and password have shift, and only where the script has capitals', () => {
     for (const c of combos) {
-      const expected = (c.kind === 'text' || c.kind === 'password') && (c.script === 'latin' ? hasLatinSwitch(c.language, c.kind) || !['ar', 'fa'].includes(c.language) : !['ar', 'fa'].includes(c.language));
+      const expected =
+        (c.kind === 'text' || c.kind === 'password') &&
+        (c.script === 'latin' ? hasLatinSwitch(c.language, c.kind) || !['ar', 'fa'].includes(c.language) : !['ar', 'fa'].includes(c.language));
       expect(flat(c.language, c.kind, c.layer, c.script).includes('{shift}'), name(c)).toBe(expected);
     }
   });
@@ -184,14 +192,18 @@ describe('every layout', () => {
     // The arithmetic is at maxKeysPerRow; this keeps it from being raised lightly.
     expect(maxKeysPerRow).toBeLessThanOrEqual(13);
     for (const c of combos) {
-      for (const row of keyboardRows(c.language, c.kind, c.layer, c.script)) expect(row.length, `${name(c)}: ${row.join(' ')}`).toBeLessThanOrEqual(maxKeysPerRow);
+      for (const row of keyboardRows(c.language, c.kind, c.layer, c.script))
+        expect(row.length, `${name(c)}: ${row.join(' ')}`).toBeLessThanOrEqual(maxKeysPerRow);
     }
   });
 
   it('has no key twice within a layer', () => {
     for (const c of combos) {
       const keys = flat(c.language, c.kind, c.layer, c.script);
-      expect(keys.filter((key, i) => keys.indexOf(key) !== i), name(c)).toEqual([]);
+      expect(
+        keys.filter((key, i) => keys.indexOf(key) !== i),
+        name(c),
+      ).toEqual([]);
     }
   });
 
@@ -203,7 +215,10 @@ describe('every layout', () => {
         if (long.length === 0) return;
         expect(c.kind, name(c)).toBe('email');
         expect(index, name(c)).toBe(rows.length - 1);
-        expect(long.every((key) => (emailKeys as readonly string[]).includes(key)), name(c)).toBe(true);
+        expect(
+          long.every((key) => (emailKeys as readonly string[]).includes(key)),
+          name(c),
+        ).toBe(true);
       });
     }
   });
@@ -212,9 +227,15 @@ describe('every layout', () => {
     const known = new Set<string>(specialKeys);
     for (const c of combos) {
       const keys = flat(c.language, c.kind, c.layer, c.script);
-      expect(keys.filter((key) => isSpecial(key) && !known.has(key)), name(c)).toEqual([]);
+      expect(
+        keys.filter((key) => isSpecial(key) && !known.has(key)),
+        name(c),
+      ).toEqual([]);
       for (const dead of ['´', '`', '^', '°', '{tab}', '{lock}']) expect(keys, name(c)).not.toContain(dead);
-      expect(keys.filter((key) => key === '' || /\s/u.test(key)), name(c)).toEqual([]);
+      expect(
+        keys.filter((key) => key === '' || /\s/u.test(key)),
+        name(c),
+      ).toEqual([]);
     }
   });
 
@@ -228,6 +249,7 @@ describe('every layout', () => {
   });
 
   it('never starts a key with [ or ends one with ], which simple-keyboard reads as a key group', () => {
-    for (const c of combos) expect(flat(c.language, c.kind, c.layer, c.script).filter((key) => key.length > 1 && (key.startsWith('[') || key.endsWith(']')))).toEqual([]);
+    for (const c of combos)
+      expect(flat(c.language, c.kind, c.layer, c.script).filter((key) => key.length > 1 && (key.startsWith('[') || key.endsWith(']')))).toEqual([]);
   });
 });
