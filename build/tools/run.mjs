@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { appRoot, ensureNode24, node24Env } from './node24.mjs';
+import { ensureSystemPrerequisites, runtimePackages } from './system-prerequisites.mjs';
 
 const [task, ...args] = process.argv.slice(2);
 const node = ensureNode24();
@@ -70,10 +71,13 @@ switch (task) {
     build({ quiet: false });
     break;
   case 'start':
+    // Chromium is the fallback where Electron's binary cannot be downloaded: installed like the tests' prerequisites.
+    if (!ensureSystemPrerequisites(runtimePackages)) process.exit(1);
     build({ quiet: true });
     runForeground([join(appRoot, 'dist', 'launcher', 'start.mjs'), ...args]);
     break;
   case 'start:chromium':
+    if (!ensureSystemPrerequisites(runtimePackages)) process.exit(1);
     build({ quiet: true });
     runForeground([join(appRoot, 'dist', 'chromium', 'host.mjs'), ...args], { restartOnRequest: true });
     break;

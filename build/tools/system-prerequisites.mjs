@@ -1,4 +1,4 @@
-// Checks the system packages the test suite needs. On Debian/Ubuntu as root it installs what is
+// Checks the system packages the kiosk and its test suite need. On Debian/Ubuntu as root it installs what is
 // missing; otherwise it stops with one line naming the exact install command.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,9 +19,16 @@ function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Returns true when everything is there (after installing it where allowed). */
-export function ensureSystemPrerequisites() {
-  const missing = prerequisites.filter((p) => !p.present()).map((p) => p.pkg);
+/** What the kiosk itself needs to run on the Chromium host (npm start where Electron's binary cannot be had). */
+export const runtimePackages = ['chromium'];
+
+/**
+ * Returns true when everything is there (after installing it where allowed). `only`: the Debian
+ * packages to check (default: everything the tests need).
+ */
+export function ensureSystemPrerequisites(only = prerequisites.map((p) => p.pkg)) {
+  const wanted = prerequisites.filter((p) => only.includes(p.pkg));
+  const missing = wanted.filter((p) => !p.present()).map((p) => p.pkg);
   if (missing.length === 0) return true;
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -33,7 +40,7 @@ export function ensureSystemPrerequisites() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   const install = update.status === 0 ? spawnSync('sh', ['-c', `${command} -qq`], { stdio: 'inherit', env }) : update;
-  const stillMissing = prerequisites.filter((p) => !p.present()).map((p) => p.pkg);
+  const stillMissing = wanted.filter((p) => !p.present()).map((p) => p.pkg);
   if (install.status !== 0 || stillMissing.length > 0) {
     console.error(`Could not install ${stillMissing.join(', ')}: run \`${command}\` by hand.`);
     return false;
