@@ -82,6 +82,7 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*', '**/electron/**'], message: 'The renderer runs in the browser: no Node or host modules.' },
+            { regex: '^#(?:core|electron)/', message: 'The renderer runs in the browser: no Node or host modules.' },
             { group: nodeOnlyPackages, message: 'The renderer runs in the browser: this package only runs in Node.' },
           ],
         },
@@ -108,6 +109,8 @@ export default tseslint.config(
               group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'],
               message: 'core is host-agnostic: hosts import core, never the other way round.',
             },
+            // The layer names of tsconfig.base.json (a leading # would be a comment in the glob patterns above).
+            { regex: '^#(?:electron|renderer)/', message: 'core is host-agnostic: hosts import core, never the other way round.' },
             { group: uiPackages, message: 'core draws nothing: UI packages belong to the renderer.' },
           ],
         },
@@ -122,7 +125,11 @@ export default tseslint.config(
         {
           paths: [electronOnlyInAdapters],
           patterns: [
-            { group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'shared/ is used by both sides: no Node, host or UI imports.' },
+            {
+              group: ['node:*', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ is used by both sides: no Node, host or UI imports.',
+            },
+            { regex: '^#(?:core|electron|renderer)/', message: 'shared/ is used by both sides: no Node, host or UI imports.' },
             { group: [...nodeOnlyPackages, ...uiPackages], message: 'shared/ is used by both sides: no Node-only or UI packages.' },
           ],
         },

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { importAliases } from './importAliases';
 
 /** Unit and integration tests: core and shared in plain Node, renderer logic without a browser. */
 export default defineConfig({
+  resolve: { alias: importAliases },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readAsset } from '../core/assets/rendererAssets';
+import { readAsset } from '#core/assets/rendererAssets';
 
 export interface AssetServer {
   readonly origin: string;

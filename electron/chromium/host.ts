@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rendererRoot } from '../core/app/appPaths';
-import { createKioskCore } from '../core/app/kioskCore';
-import { prepareStartup } from '../core/app/startup';
-import { createNodeHidAccess } from '../core/devices/transport/nodeHidAccess';
-import { openSerialPort } from '../core/devices/transport/serialPortLink';
+import { rendererRoot } from '#core/app/appPaths';
+import { createKioskCore } from '#core/app/kioskCore';
+import { prepareStartup } from '#core/app/startup';
+import { createNodeHidAccess } from '#core/devices/transport/nodeHidAccess';
+import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { startAssetServer } from './assetServer';
 import { hasDisplay, useSandbox } from './chromiumArgs';
 import { launchKioskBrowsers, type KioskBrowsers, type KioskContext } from './kioskBrowser';

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { transportNames } from '../../shared/contract/channels';
-import type { KioskCore } from '../core/app/kioskCore';
-import { originOf } from '../core/ipc/originOf';
-import type { Logger } from '../core/logging/logger';
+import { transportNames } from '#shared/contract/channels';
+import type { KioskCore } from '#core/app/kioskCore';
+import { originOf } from '#core/ipc/originOf';
+import type { Logger } from '#core/logging/logger';
 import { isTrustedKioskFrame } from './trustedFrame';
 
 export interface KioskPageInput {

@@ -1,4 +1,4 @@
-import { originOf } from '../core/ipc/originOf';
+import { originOf } from '#core/ipc/originOf';
 
 /** The parts of a Playwright page/frame the sender check needs (a narrow type, easy to fake). */
 interface FrameLike {

@@ -1,4 +1,4 @@
-import { restartExitCode } from '../../shared/exitCodes';
+import { restartExitCode } from '#shared/exitCodes';
 
 /**
  * Whether the launcher starts the kiosk again after it exited: only when staff asked for a restart

@@ -1,4 +1,4 @@
-import { readAsset } from '../core/assets/rendererAssets';
+import { readAsset } from '#core/assets/rendererAssets';
 
 /** The custom scheme the kiosk UI is served from (never `file://`). */
 export const appScheme = 'kiosk';

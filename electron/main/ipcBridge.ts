@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { isEventChannel, transportNames } from '../../shared/contract/channels';
-import type { IpcRouter } from '../core/ipc/ipcRouter';
-import { originOf } from '../core/ipc/originOf';
+import { isEventChannel, transportNames } from '#shared/contract/channels';
+import type { IpcRouter } from '#core/ipc/ipcRouter';
+import { originOf } from '#core/ipc/originOf';
 import { isAppUrl } from './kioskGuards';
 
 type FrameLike = { readonly url: string } | null;

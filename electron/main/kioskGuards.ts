@@ -1,8 +1,8 @@
 import type { Event, Session, WebContents } from 'electron';
-import { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
-import { originOf } from '../core/ipc/originOf';
+import { isBlockedShortcut } from '#shared/kiosk/blockedShortcuts';
+import { originOf } from '#core/ipc/originOf';
 
-export { isBlockedShortcut } from '../../shared/kiosk/blockedShortcuts';
+export { isBlockedShortcut } from '#shared/kiosk/blockedShortcuts';
 
 /**
  * Same-origin check by exact comparison of scheme, host and port (no prefix matching). Compares the

@@ -4,11 +4,11 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { join, resolve } from 'node:path';
-import { rendererRoot } from '../core/app/appPaths';
-import { createKioskCore } from '../core/app/kioskCore';
-import { prepareStartup } from '../core/app/startup';
-import { createNodeHidAccess } from '../core/devices/transport/nodeHidAccess';
-import { openSerialPort } from '../core/devices/transport/serialPortLink';
+import { rendererRoot } from '#core/app/appPaths';
+import { createKioskCore } from '#core/app/kioskCore';
+import { prepareStartup } from '#core/app/startup';
+import { createNodeHidAccess } from '#core/devices/transport/nodeHidAccess';
+import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { appOrigin, appSchemePrivileges, createAppProtocolHandler, appScheme } from './appProtocol';
 import { installIpcBridge, sendKioskEvent } from './ipcBridge';
 import { denyAllPermissions, guardNewContents } from './kioskGuards';

@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import type { Logger } from '../core/logging/logger';
+import type { Logger } from '#core/logging/logger';
 
 type RecoverableContents = Pick<WebContents, 'on' | 'reload' | 'forcefullyCrashRenderer'>;
 

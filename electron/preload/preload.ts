@@ -3,8 +3,8 @@
  * No raw ipcRenderer; the event listener is wrapped and returns an unsubscribe function.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { transportNames } from '../../shared/contract/channels';
-import { createKioskApi } from '../../shared/contract/kioskApi';
+import { transportNames } from '#shared/contract/channels';
+import { createKioskApi } from '#shared/contract/kioskApi';
 
 const api = createKioskApi({
   invoke: (channel, payload) => ipcRenderer.invoke(transportNames.invoke, channel, payload),

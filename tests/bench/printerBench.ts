@@ -5,13 +5,13 @@
  *     through the real serial driver (status check included); budget < 50 ms
  */
 import { tmpdir } from 'node:os';
-import type { Receipt } from '../../shared/devices/receipt';
-import { encodeReceipt } from '../../electron/core/devices/printer/escposReceiptEncoder';
-import { PrintService } from '../../electron/core/devices/printer/printService';
-import { SerialEscPosPrinter } from '../../electron/core/devices/printer/serialEscPosPrinter';
-import { createLogger } from '../../electron/core/logging/logger';
-import { systemClock } from '../../electron/core/session/clock';
-import { openSerialPort } from '../../electron/core/devices/transport/serialPortLink';
+import type { Receipt } from '#shared/devices/receipt';
+import { encodeReceipt } from '#core/devices/printer/escposReceiptEncoder';
+import { PrintService } from '#core/devices/printer/printService';
+import { SerialEscPosPrinter } from '#core/devices/printer/serialEscPosPrinter';
+import { createLogger } from '#core/logging/logger';
+import { systemClock } from '#core/session/clock';
+import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
 
 const codePage = { name: 'cp858', escT: 19 } as const;

@@ -6,7 +6,7 @@
  *     character, as the on-screen keyboard does; p50 and p99, budget p99 < 5 ms. The CPU time
  *     per call is printed too: on a busy machine, wall-clock outliers are the scheduler's, not search's.
  */
-import { createServiceSearch } from '../../electron/core/content/search/serviceSearch';
+import { createServiceSearch } from '#core/content/search/serviceSearch';
 import { loadJenaPackForSearch, type SearchablePack } from '../unit/content/search/jenaPack';
 import { searchQueries } from '../unit/content/search/searchQueries';
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screens, type ScreenId } from '../../renderer/src/screens/screenRegistry';
+import { screens, type ScreenId } from '#renderer/screens/screenRegistry';
 import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { visitors } from './support/screenVisitors';
 

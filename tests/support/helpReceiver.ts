@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signWebhookBody, verifyWebhookSignature } from '../../electron/core/help/webhookChannel';
-import { helpEventSchema, type HelpEvent } from '../../shared/help/helpEvent';
+import { signWebhookBody, verifyWebhookSignature } from '#core/help/webhookChannel';
+import { helpEventSchema, type HelpEvent } from '#shared/help/helpEvent';
 
 /**
  * A staff receiver for help calls, as a city's own system would run it, on 127.0.0.1 for tests:

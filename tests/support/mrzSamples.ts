@@ -4,7 +4,7 @@
  * German specimens' layout (state "D<<", sex "<" on the ID card) with check digits computed below.
  * None of them is a real person's document.
  */
-import type { MrzCheck, MrzFormat } from '../../shared/devices/documentRead';
+import type { MrzCheck, MrzFormat } from '#shared/devices/documentRead';
 
 export interface MrzSample {
   readonly label: string;

@@ -12,11 +12,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPortStream } from '@serialport/stream';
-import { serialBinding } from '../../electron/core/devices/transport/eofAwareLinuxBinding';
+import { serialBinding } from '#core/devices/transport/eofAwareLinuxBinding';
 
 type SerialPort = SerialPortStream;
-import type { PrinterCodePage } from '../../shared/config/deviceConfig';
-import { EscPosDecoder, type DecodeResult, type DecodedItem, type DecodedLine } from '../../electron/core/devices/printer/escposDecoder';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
+import { EscPosDecoder, type DecodeResult, type DecodedItem, type DecodedLine } from '#core/devices/printer/escposDecoder';
 
 export interface VirtualPrinterStatus {
   readonly paperEnd: boolean;

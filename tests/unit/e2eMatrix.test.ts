@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uiLanguages } from '../../shared/i18n/languages';
+import { uiLanguages } from '#shared/i18n/languages';
 
 describe('the screen matrix', () => {
   it('covers every UI language exactly once across its spec files', () => {

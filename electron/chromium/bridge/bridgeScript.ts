@@ -2,8 +2,8 @@
  * Runs in the kiosk UI page before any of its own scripts (Chromium host only). It plays the role
  * of Electron's preload: builds `window.kiosk` from the contract on top of the host's binding.
  */
-import { transportNames } from '../../../shared/contract/channels';
-import { createKioskApi } from '../../../shared/contract/kioskApi';
+import { transportNames } from '#shared/contract/channels';
+import { createKioskApi } from '#shared/contract/kioskApi';
 
 type Binding = (channel: string, payload: unknown) => Promise<unknown>;
 type EventListener = (event: string, payload: unknown) => void;

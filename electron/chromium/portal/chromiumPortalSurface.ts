@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalKey, PortalPointer, PortalWheel } from '../../../shared/contract/portalContract';
-import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '../../core/portal/focusWatch';
-import { loadFailureKind } from '../../core/portal/loadFailure';
-import { decidePopup } from '../../core/portal/popupPolicy';
-import { grantedPermissions } from '../../core/portal/permissionPolicy';
-import type { PortalPage, PortalPageEvents, PortalSurface } from '../../core/portal/portalSurface';
-import type { Logger } from '../../core/logging/logger';
+import type { PortalTile } from '#shared/config/portalConfig';
+import type { PortalKey, PortalPointer, PortalWheel } from '#shared/contract/portalContract';
+import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '#core/portal/focusWatch';
+import { loadFailureKind } from '#core/portal/loadFailure';
+import { decidePopup } from '#core/portal/popupPolicy';
+import { grantedPermissions } from '#core/portal/permissionPolicy';
+import type { PortalPage, PortalPageEvents, PortalSurface } from '#core/portal/portalSurface';
+import type { Logger } from '#core/logging/logger';
 import { decidePaused, type PausedRequest } from './requestGate';
 import { keyCombination, pointerCommand, wheelCommand } from './portalInput';
 

@@ -1,4 +1,4 @@
-import type { PortalKey, PortalPointer, PortalWheel } from '../../../shared/contract/portalContract';
+import type { PortalKey, PortalPointer, PortalWheel } from '#shared/contract/portalContract';
 
 /**
  * Touches, clicks and keys from the kiosk UI, turned into DevTools input for the portal page. The

@@ -1,6 +1,6 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import { isEidClientUrl, parseUrl } from '../../../shared/config/webOrigin';
-import { decideNavigation, type NavigationDecision } from '../../core/portal/navigationPolicy';
+import type { PortalTile } from '#shared/config/portalConfig';
+import { isEidClientUrl, parseUrl } from '#shared/config/webOrigin';
+import { decideNavigation, type NavigationDecision } from '#core/portal/navigationPolicy';
 
 /**
  * The Chromium host's gate for every request of a portal page (DevTools `Fetch.requestPaused`):

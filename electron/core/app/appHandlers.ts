@@ -1,6 +1,6 @@
-import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import type { appRequestChannels } from '../../../shared/contract/appContract';
-import { ok } from '../../../shared/result';
+import type { KioskConfig } from '#shared/config/kioskConfig';
+import type { appRequestChannels } from '#shared/contract/appContract';
+import { ok } from '#shared/result';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
 

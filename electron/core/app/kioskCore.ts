@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import type { KioskEvent } from '../../../shared/contract/channels';
+import type { KioskConfig } from '#shared/config/kioskConfig';
+import type { KioskEvent } from '#shared/contract/channels';
 import { createDeviceLayer } from '../devices/createDeviceLayer';
 import type { DeviceDeps } from '../devices/deviceDeps';
 import type { DeviceLayer } from '../devices/deviceLayer';

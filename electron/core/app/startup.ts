@@ -1,6 +1,6 @@
 import { chooseConfigFile } from '../config/configLocation';
 import { formatConfigProblems, loadConfig } from '../config/loadConfig';
-import type { KioskConfig } from '../../../shared/config/kioskConfig';
+import type { KioskConfig } from '#shared/config/kioskConfig';
 import { createLogger, logLevels, type Logger } from '../logging/logger';
 import { dataDir } from './appPaths';
 import { dirname, join, resolve } from 'node:path';

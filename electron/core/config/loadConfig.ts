@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { migrateConfig } from '../../../shared/config/configMigrations';
-import { kioskConfigSchema, resolveConfig, type KioskConfig } from '../../../shared/config/kioskConfig';
+import { migrateConfig } from '#shared/config/configMigrations';
+import { kioskConfigSchema, resolveConfig, type KioskConfig } from '#shared/config/kioskConfig';
 import { schemaProblems, type SchemaProblem } from '../validation/schemaProblems';
 
 /** One thing wrong with a config file: where (JSON path) and what. */

@@ -1,7 +1,7 @@
-import type { ContentPack, Service } from '../../../shared/content/contentPack';
-import type { ContentHome, ServiceDetail, ServiceSummary } from '../../../shared/contract/contentContract';
-import type { UiLanguage } from '../../../shared/i18n/languages';
-import { fail, ok, type Result } from '../../../shared/result';
+import type { ContentPack, Service } from '#shared/content/contentPack';
+import type { ContentHome, ServiceDetail, ServiceSummary } from '#shared/contract/contentContract';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { fail, ok, type Result } from '#shared/result';
 import { isOpen, nextOpening } from '../queue/openingHours';
 import type { ContentService } from './contentService';
 import { localize, localizeOptional } from './localize';

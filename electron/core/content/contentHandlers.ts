@@ -1,5 +1,5 @@
-import type { contentRequestChannels } from '../../../shared/contract/contentContract';
-import { fail, ok } from '../../../shared/result';
+import type { contentRequestChannels } from '#shared/contract/contentContract';
+import { fail, ok } from '#shared/result';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { QueueDesk } from '../queue/queueDesk';
 import type { ContentDesk } from './contentDesk';

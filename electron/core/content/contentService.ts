@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import type { ContentPack } from '../../../shared/content/contentPack';
+import type { ContentPack } from '#shared/content/contentPack';
 import type { FileProblem } from './jsonFile';
 import { loadContentPack } from './loadContentPack';
 

@@ -1,4 +1,4 @@
-import type { ContentStatusView } from '../../../shared/contract/contentContract';
+import type { ContentStatusView } from '#shared/contract/contentContract';
 import type { ContentService } from './contentService';
 
 /** What staff see of the content service's state: the first problems, clipped to the contract's sizes. */

@@ -1,9 +1,9 @@
-import { defaultCodePage, type PrinterCodePage } from '../../../shared/config/deviceConfig';
-import type { ContentPack, LocalizedText, OpeningHours, Service } from '../../../shared/content/contentPack';
-import type { SlipLabels } from '../../../shared/contract/contentContract';
-import { receiptSchema, type PrintResult, type Receipt, type ReceiptBlock } from '../../../shared/devices/receipt';
-import type { UiLanguage } from '../../../shared/i18n/languages';
-import { fail, ok, type Result } from '../../../shared/result';
+import { defaultCodePage, type PrinterCodePage } from '#shared/config/deviceConfig';
+import type { ContentPack, LocalizedText, OpeningHours, Service } from '#shared/content/contentPack';
+import type { SlipLabels } from '#shared/contract/contentContract';
+import { receiptSchema, type PrintResult, type Receipt, type ReceiptBlock } from '#shared/devices/receipt';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { fail, ok, type Result } from '#shared/result';
 import { plainTypography, printOn, receiptInPrintableLanguage, type ReceiptPrinter } from '../devices/printer/receiptPrintable';
 import { localize } from './localize';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { z } from '../../../shared/zodConfig';
+import type { z } from '#shared/zodConfig';
 import { schemaProblems, type SchemaProblem } from '../validation/schemaProblems';
 
 /** A problem in one file of a content pack. */

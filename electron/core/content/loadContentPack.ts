@@ -11,7 +11,7 @@ import {
   type ContentPack,
   type Service,
   type Topic,
-} from '../../../shared/content/contentPack';
+} from '#shared/content/contentPack';
 import { readJsonFile, type FileProblem } from './jsonFile';
 
 export type PackLoadResult = { readonly ok: true; readonly pack: ContentPack } | { readonly ok: false; readonly problems: readonly FileProblem[] };

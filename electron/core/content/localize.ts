@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../../../shared/content/contentPack';
-import type { ShownText } from '../../../shared/contract/contentContract';
-import type { UiLanguage } from '../../../shared/i18n/languages';
+import type { LocalizedText } from '#shared/content/contentPack';
+import type { ShownText } from '#shared/contract/contentContract';
+import type { UiLanguage } from '#shared/i18n/languages';
 
 /**
  * A pack text in the citizen's language where the pack has it; Leichte Sprache falls back to

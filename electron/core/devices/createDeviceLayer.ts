@@ -1,4 +1,4 @@
-import { defaultCodePage, type DeviceConfig, type PrinterConfig } from '../../../shared/config/deviceConfig';
+import { defaultCodePage, type DeviceConfig, type PrinterConfig } from '#shared/config/deviceConfig';
 import type { DeviceDriver } from './device';
 import type { DeviceDeps } from './deviceDeps';
 import type { DeviceLayer } from './deviceLayer';

@@ -1,4 +1,4 @@
-import type { DeviceHealth, DeviceKind, HealthReason, HealthState } from '../../../shared/devices/deviceHealth';
+import type { DeviceHealth, DeviceKind, HealthReason, HealthState } from '#shared/devices/deviceHealth';
 
 /** A device's own view of its health; the manager adds id, kind and the simulated flag. */
 export interface HealthReport {

@@ -1,5 +1,5 @@
-import type { deviceRequestChannels } from '../../../shared/contract/deviceContract';
-import { ok } from '../../../shared/result';
+import type { deviceRequestChannels } from '#shared/contract/deviceContract';
+import { ok } from '#shared/result';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { DeviceLayer } from './deviceLayer';
 

@@ -1,5 +1,5 @@
-import type { PrinterCodePage } from '../../../shared/config/deviceConfig';
-import type { PrintResult, Receipt } from '../../../shared/devices/receipt';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
+import type { PrintResult, Receipt } from '#shared/devices/receipt';
 import type { ResetParticipant } from '../session/resetCoordinator';
 import type { DeviceManager } from './deviceManager';
 import type { SignalLightDriver } from './signalLight/signalLightDriver';

@@ -1,4 +1,4 @@
-import type { DeviceHealth } from '../../../shared/devices/deviceHealth';
+import type { DeviceHealth } from '#shared/devices/deviceHealth';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../session/clock';
 import { Listeners, reconnectReasons, toDeviceHealth, type DeviceDriver, type HealthReport } from './device';

@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fail, ok, type Result } from '../../../shared/result';
+import { fail, ok, type Result } from '#shared/result';
 
 /**
  * Files that are either the old or the new version, also after a crash or a power cut. The new

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { z } from '../../../shared/zodConfig';
+import type { z } from '#shared/zodConfig';
 import { errorCode } from './atomicFile';
 
 /**

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../../../shared/result';
-import type { UiLanguage } from '../../../shared/i18n/languages';
+import { fail, ok, type Result } from '#shared/result';
+import type { UiLanguage } from '#shared/i18n/languages';
 
 /**
  * The call for help of one terminal (docs/architecture.md, "Help calls and staff"), modelled on the emergency call

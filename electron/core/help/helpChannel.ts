@@ -1,4 +1,4 @@
-import type { HelpEvent } from '../../../shared/help/helpEvent';
+import type { HelpEvent } from '#shared/help/helpEvent';
 
 /** What became of one attempt to hand an event to a channel. */
 export type DeliveryOutcome =

@@ -1,5 +1,5 @@
-import type { helpRequestChannels } from '../../../shared/contract/helpContract';
-import { ok } from '../../../shared/result';
+import type { helpRequestChannels } from '#shared/contract/helpContract';
+import { ok } from '#shared/result';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { HelpService } from './helpService';
 

@@ -1,8 +1,8 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from '../../../shared/zodConfig';
-import { fail, ok, type Result } from '../../../shared/result';
-import { helpEventSchema, type HelpEvent } from '../../../shared/help/helpEvent';
+import { z } from '#shared/zodConfig';
+import { fail, ok, type Result } from '#shared/result';
+import { helpEventSchema, type HelpEvent } from '#shared/help/helpEvent';
 import { errorCode, removeAtomicTempFiles, writeFileAtomically } from '../files/atomicFile';
 import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from '../session/clock';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { HelpConfig } from '../../../shared/config/helpConfig';
-import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import { clearHelpView, type HelpView } from '../../../shared/contract/helpContract';
-import { helpEventVersion, type HelpEvent } from '../../../shared/help/helpEvent';
-import { fail, ok, type Result } from '../../../shared/result';
+import type { HelpConfig } from '#shared/config/helpConfig';
+import type { KioskConfig } from '#shared/config/kioskConfig';
+import { clearHelpView, type HelpView } from '#shared/contract/helpContract';
+import { helpEventVersion, type HelpEvent } from '#shared/help/helpEvent';
+import { fail, ok, type Result } from '#shared/result';
 import type { SignalLightControl } from '../devices/signalLight/lightState';
 import type { Logger } from '../logging/logger';
 import { berlinIsoTime } from '../queue/berlinTime';

@@ -1,7 +1,7 @@
-import { z } from '../../../shared/zodConfig';
-import type { HelpChannelConfig } from '../../../shared/config/helpConfig';
-import type { HelpView } from '../../../shared/contract/helpContract';
-import type { Result } from '../../../shared/result';
+import { z } from '#shared/zodConfig';
+import type { HelpChannelConfig } from '#shared/config/helpConfig';
+import type { HelpView } from '#shared/contract/helpContract';
+import type { Result } from '#shared/result';
 import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from '../session/clock';
 import { networkErrorCode, originForLog, signWebhookBody, verifyWebhookSignature } from './webhookChannel';

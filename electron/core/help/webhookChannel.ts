@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger';
-import type { HelpEvent } from '../../../shared/help/helpEvent';
+import type { HelpEvent } from '#shared/help/helpEvent';
 import type { DeliveryOutcome, HelpChannel } from './helpChannel';
 
 /**

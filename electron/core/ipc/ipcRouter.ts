@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isRequestChannel, requestChannels, type RequestChannel, type RequestOf, type ResponseOf } from '../../../shared/contract/channels';
-import { fail, type Result } from '../../../shared/result';
+import { isRequestChannel, requestChannels, type RequestChannel, type RequestOf, type ResponseOf } from '#shared/contract/channels';
+import { fail, type Result } from '#shared/result';
 import type { Logger } from '../logging/logger';
 
 /** A handler for each request channel of the contract. */

@@ -1,5 +1,5 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import { parseUrl, webOriginOf } from '../../../shared/config/webOrigin';
+import type { PortalTile } from '#shared/config/portalConfig';
+import { parseUrl, webOriginOf } from '#shared/config/webOrigin';
 
 /**
  * The one origin comparison of the portal policies: exact, after WHATWG URL parsing on both sides

@@ -1,4 +1,4 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
+import type { PortalTile } from '#shared/config/portalConfig';
 
 /**
  * Downloads in a portal view are never saved (docs/architecture.md, "Session": no trace). A PDF — an application

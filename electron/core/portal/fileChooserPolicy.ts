@@ -1,4 +1,4 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
+import type { PortalTile } from '#shared/config/portalConfig';
 
 /**
  * File choosers (`<input type="file">`) of a portal view: a kiosk's file system is not the

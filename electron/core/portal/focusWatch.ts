@@ -1,4 +1,4 @@
-import { portalFocusKinds, type PortalFocusKind } from '../../../shared/contract/portalContract';
+import { portalFocusKinds, type PortalFocusKind } from '#shared/contract/portalContract';
 
 /**
  * Which on-screen keyboard a portal page needs, found without giving the page any API. Hosts run `focusWatchScript` in an isolated world named

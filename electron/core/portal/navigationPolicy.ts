@@ -1,5 +1,5 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import { isEidClientUrl, parseUrl } from '../../../shared/config/webOrigin';
+import type { PortalTile } from '#shared/config/portalConfig';
+import { isEidClientUrl, parseUrl } from '#shared/config/webOrigin';
 import { isAllowedOrigin } from './allowedOrigins';
 
 /**

@@ -1,4 +1,4 @@
-import { portalPermissions, type PortalPermission, type PortalTile } from '../../../shared/config/portalConfig';
+import { portalPermissions, type PortalPermission, type PortalTile } from '#shared/config/portalConfig';
 import { isAllowedOrigin } from './allowedOrigins';
 
 /**

@@ -1,4 +1,4 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
+import type { PortalTile } from '#shared/config/portalConfig';
 import { decideNavigation, type NavigationRefusal } from './navigationPolicy';
 
 /**

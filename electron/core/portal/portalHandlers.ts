@@ -1,5 +1,5 @@
-import type { portalRequestChannels } from '../../../shared/contract/portalContract';
-import { fail, ok } from '../../../shared/result';
+import type { portalRequestChannels } from '#shared/contract/portalContract';
+import { fail, ok } from '#shared/result';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { PortalService } from './portalService';
 

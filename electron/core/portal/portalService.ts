@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalFrame, PortalKey, PortalLayout, PortalPointer, PortalTileView, PortalView, PortalWheel } from '../../../shared/contract/portalContract';
-import type { UiLanguage } from '../../../shared/i18n/languages';
-import { fail, ok, type Result } from '../../../shared/result';
+import type { PortalTile } from '#shared/config/portalConfig';
+import type { PortalFrame, PortalKey, PortalLayout, PortalPointer, PortalTileView, PortalView, PortalWheel } from '#shared/contract/portalContract';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { fail, ok, type Result } from '#shared/result';
 import { localize } from '../content/localize';
 import type { Logger } from '../logging/logger';
 import type { ResetParticipant } from '../session/resetCoordinator';

@@ -1,5 +1,5 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalFocusKind, PortalFrame, PortalKey, PortalLayout, PortalPointer, PortalWheel } from '../../../shared/contract/portalContract';
+import type { PortalTile } from '#shared/config/portalConfig';
+import type { PortalFocusKind, PortalFrame, PortalKey, PortalLayout, PortalPointer, PortalWheel } from '#shared/contract/portalContract';
 import type { NavigationRefusal } from './navigationPolicy';
 
 /**

@@ -1,4 +1,4 @@
-import type { PortalView } from '../../../shared/contract/portalContract';
+import type { PortalView } from '#shared/contract/portalContract';
 
 /** The view with no tile open: the start page. */
 export function closedPortalView(surface: PortalView['surface']): PortalView {

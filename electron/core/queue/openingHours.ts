@@ -1,4 +1,4 @@
-import type { LocalizedText, OpeningHours } from '../../../shared/content/contentPack';
+import type { LocalizedText, OpeningHours } from '#shared/content/contentPack';
 import { addDays, berlinTime, firstInstantAtOrAfter, instantsReading, weekdayOf } from './berlinTime';
 
 /**

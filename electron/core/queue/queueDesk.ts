@@ -1,9 +1,9 @@
-import { defaultCodePage } from '../../../shared/config/deviceConfig';
-import type { ContentPack, LocalizedText } from '../../../shared/content/contentPack';
-import type { Ticket as TicketAnswer, TicketLabels } from '../../../shared/contract/contentContract';
-import type { PrintResult } from '../../../shared/devices/receipt';
-import type { UiLanguage } from '../../../shared/i18n/languages';
-import { fail, ok, type Result } from '../../../shared/result';
+import { defaultCodePage } from '#shared/config/deviceConfig';
+import type { ContentPack, LocalizedText } from '#shared/content/contentPack';
+import type { Ticket as TicketAnswer, TicketLabels } from '#shared/contract/contentContract';
+import type { PrintResult } from '#shared/devices/receipt';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { fail, ok, type Result } from '#shared/result';
 import { plainTypography, printOn, receiptInPrintableLanguage, type ReceiptPrinter } from '../devices/printer/receiptPrintable';
 import type { Logger } from '../logging/logger';
 import { isOpen } from './openingHours';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { z } from '../../../shared/zodConfig';
-import { fail, ok, type Result } from '../../../shared/result';
+import { z } from '#shared/zodConfig';
+import { fail, ok, type Result } from '#shared/result';
 import { removeAtomicTempFiles, writeFileAtomically } from '../files/atomicFile';
 import { readStateFile } from '../files/stateFile';
 import { berlinDate } from './berlinTime';

@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../../../shared/content/contentPack';
-import { receiptSchema, type Receipt, type ReceiptBlock } from '../../../shared/devices/receipt';
-import type { UiLanguage } from '../../../shared/i18n/languages';
-import { fail, ok, type Result } from '../../../shared/result';
+import type { LocalizedText } from '#shared/content/contentPack';
+import { receiptSchema, type Receipt, type ReceiptBlock } from '#shared/devices/receipt';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { fail, ok, type Result } from '#shared/result';
 import { berlinTime } from './berlinTime';
 import { ticketCode, type Ticket } from './ticketCounter';
 

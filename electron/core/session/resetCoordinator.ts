@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from './clock';
-import type { ResetReason } from '../../../shared/session/sessionState';
+import type { ResetReason } from '#shared/session/sessionState';
 
 /** Something outside the renderer that holds citizen data and must be wiped at every reset. */
 export interface ResetParticipant {

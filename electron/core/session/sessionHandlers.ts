@@ -1,5 +1,5 @@
-import type { sessionRequestChannels } from '../../../shared/contract/sessionContract';
-import { fail, ok } from '../../../shared/result';
+import type { sessionRequestChannels } from '#shared/contract/sessionContract';
+import { fail, ok } from '#shared/result';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { RendererResetParticipant } from './rendererReset';
 import type { SessionLifecycle } from './sessionLifecycle';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { initialSessionSnapshot, type ResetReason, type SessionSnapshot } from '../../../shared/session/sessionState';
-import { fail, ok, type Result } from '../../../shared/result';
+import { initialSessionSnapshot, type ResetReason, type SessionSnapshot } from '#shared/session/sessionState';
+import { fail, ok, type Result } from '#shared/result';
 import type { Logger } from '../logging/logger';
 import type { Clock } from './clock';
 import type { ResetCoordinator } from './resetCoordinator';

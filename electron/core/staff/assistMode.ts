@@ -1,6 +1,6 @@
-import type { StaffConfig } from '../../../shared/config/staffConfig';
-import type { AssistView } from '../../../shared/contract/staffContract';
-import type { Result } from '../../../shared/result';
+import type { StaffConfig } from '#shared/config/staffConfig';
+import type { AssistView } from '#shared/contract/staffContract';
+import type { Result } from '#shared/result';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../session/clock';
 import type { AuditLog } from './auditLog';

@@ -1,6 +1,6 @@
-import { z } from '../../../shared/zodConfig';
-import type { TerminalStatus } from '../../../shared/contract/staffContract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { z } from '#shared/zodConfig';
+import type { TerminalStatus } from '#shared/contract/staffContract';
+import { fail, ok, type Result } from '#shared/result';
 import { writeFileAtomically } from '../files/atomicFile';
 import { readStateFileSync } from '../files/stateFile';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
-import { z } from '../../../shared/zodConfig';
-import { fail, ok, type Result } from '../../../shared/result';
+import { z } from '#shared/zodConfig';
+import { fail, ok, type Result } from '#shared/result';
 import { writeFileAtomically } from '../files/atomicFile';
 import { readStateFileSync } from '../files/stateFile';
 

@@ -1,13 +1,7 @@
-import {
-  restartExitCode,
-  type StaffAction,
-  type StaffActionResult,
-  type StaffCounters,
-  type staffRequestChannels,
-} from '../../../shared/contract/staffContract';
-import type { HelpView } from '../../../shared/contract/helpContract';
-import type { ResetReason, SessionSnapshot } from '../../../shared/session/sessionState';
-import { fail, ok, type Result } from '../../../shared/result';
+import { restartExitCode, type StaffAction, type StaffActionResult, type StaffCounters, type staffRequestChannels } from '#shared/contract/staffContract';
+import type { HelpView } from '#shared/contract/helpContract';
+import type { ResetReason, SessionSnapshot } from '#shared/session/sessionState';
+import { fail, ok, type Result } from '#shared/result';
 import type { ContentStatus } from '../content/contentService';
 import type { RequestHandlers } from '../ipc/ipcRouter';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { fail, ok, type Result } from '../../../shared/result';
+import { fail, ok, type Result } from '#shared/result';
 
 /**
  * Staff PINs as slow hashes (docs/architecture.md, "Security"): scrypt with N = 2^15, r = 8, p = 1 costs about 32 MiB

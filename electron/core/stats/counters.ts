@@ -1,5 +1,5 @@
 import { renameSync } from 'node:fs';
-import { staffCountersSchema, type StaffCounters } from '../../../shared/contract/staffContract';
+import { staffCountersSchema, type StaffCounters } from '#shared/contract/staffContract';
 import { errorCode, writeFileAtomically } from '../files/atomicFile';
 import { readStateFileSync } from '../files/stateFile';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
-import type { HelpView } from '../../../shared/contract/helpContract';
-import type { SessionSnapshot, SessionState } from '../../../shared/session/sessionState';
+import type { HelpView } from '#shared/contract/helpContract';
+import type { SessionSnapshot, SessionState } from '#shared/session/sessionState';
 import type { HelpCallEventType } from '../help/helpCall';
 import type { IpcRouter } from '../ipc/ipcRouter';
 import type { Counters } from './counters';

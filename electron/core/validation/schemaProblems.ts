@@ -1,4 +1,4 @@
-import type { z } from '../../../shared/zodConfig';
+import type { z } from '#shared/zodConfig';
 
 /** One thing wrong with a file: where (JSON path, and line when known) and what. */
 export interface SchemaProblem {

@@ -1,7 +1,7 @@
 import { clipboard, session, WebContentsView, type BaseWindow, type Clipboard } from 'electron';
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../core/logging/logger';
-import type { PortalSurface } from '../../core/portal/portalSurface';
+import type { Logger } from '#core/logging/logger';
+import type { PortalSurface } from '#core/portal/portalSurface';
 import { createElectronPortalSurface } from './electronPortalSurface';
 import type { PortalContentsGate } from './portalContentsGate';
 import type { KioskContents } from './portalPorts';

@@ -1,7 +1,7 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalKey, PortalLayout } from '../../../shared/contract/portalContract';
-import { decideNavigation } from '../../core/portal/navigationPolicy';
-import type { PortalPage, PortalPageEvents } from '../../core/portal/portalSurface';
+import type { PortalTile } from '#shared/config/portalConfig';
+import type { PortalKey, PortalLayout } from '#shared/contract/portalContract';
+import { decideNavigation } from '#core/portal/navigationPolicy';
+import type { PortalPage, PortalPageEvents } from '#core/portal/portalSurface';
 import { keyInputEvents } from './portalKeys';
 import { releasePortalSession } from './portalSessionGuards';
 import type { PortalSession, PortalViewHandle } from './portalPorts';

@@ -1,8 +1,8 @@
 import type { WebPreferences } from 'electron';
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalLayout } from '../../../shared/contract/portalContract';
-import type { Logger } from '../../core/logging/logger';
-import type { PortalPage, PortalPageEvents, PortalSurface } from '../../core/portal/portalSurface';
+import type { PortalTile } from '#shared/config/portalConfig';
+import type { PortalLayout } from '#shared/contract/portalContract';
+import type { Logger } from '#core/logging/logger';
+import type { PortalPage, PortalPageEvents, PortalSurface } from '#core/portal/portalSurface';
 import { createElectronPortalPage, loadChecked, placeView } from './electronPortalPage';
 import { gatePortalEvents } from './gatedPortalEvents';
 import type { PortalContentsGate } from './portalContentsGate';

@@ -1,4 +1,4 @@
-import type { PortalPageEvents } from '../../core/portal/portalSurface';
+import type { PortalPageEvents } from '#core/portal/portalSurface';
 
 /**
  * The service's event sink as the Electron handlers see it: silent once the page is closed (its

@@ -1,5 +1,5 @@
-import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '../../core/portal/focusWatch';
-import type { PortalDialogRequest, PortalPageEvents } from '../../core/portal/portalSurface';
+import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '#core/portal/focusWatch';
+import type { PortalDialogRequest, PortalPageEvents } from '#core/portal/portalSurface';
 import type { PortalContents, PortalDebugger } from './portalPorts';
 
 /**

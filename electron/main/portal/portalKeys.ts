@@ -1,5 +1,5 @@
 import type { KeyboardInputEvent } from 'electron';
-import type { PortalKey } from '../../../shared/contract/portalContract';
+import type { PortalKey } from '#shared/contract/portalContract';
 
 /**
  * The keys the kiosk UI forwards to a portal page, as Electron input events. Keys that produce

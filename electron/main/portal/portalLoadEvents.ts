@@ -1,6 +1,6 @@
 import type { Certificate } from 'electron';
-import { loadFailureKind } from '../../core/portal/loadFailure';
-import type { PortalErrorKind, PortalPageEvents } from '../../core/portal/portalSurface';
+import { loadFailureKind } from '#core/portal/loadFailure';
+import type { PortalErrorKind, PortalPageEvents } from '#core/portal/portalSurface';
 import type { PortalContents } from './portalPorts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Event, WebFrameMain } from 'electron';
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import { isBlockedShortcut } from '../../../shared/kiosk/blockedShortcuts';
-import { decideNavigation, type NavigationFrame } from '../../core/portal/navigationPolicy';
-import { decidePopup } from '../../core/portal/popupPolicy';
-import type { PortalPageEvents } from '../../core/portal/portalSurface';
+import type { PortalTile } from '#shared/config/portalConfig';
+import { isBlockedShortcut } from '#shared/kiosk/blockedShortcuts';
+import { decideNavigation, type NavigationFrame } from '#core/portal/navigationPolicy';
+import { decidePopup } from '#core/portal/popupPolicy';
+import type { PortalPageEvents } from '#core/portal/portalSurface';
 import type { KioskContents, PortalContents } from './portalPorts';
 
 /**

@@ -1,7 +1,7 @@
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import { isAllowedOrigin } from '../../core/portal/allowedOrigins';
-import { decidePermission, decidePermissionCheck } from '../../core/portal/permissionPolicy';
-import type { PortalPageEvents } from '../../core/portal/portalSurface';
+import type { PortalTile } from '#shared/config/portalConfig';
+import { isAllowedOrigin } from '#core/portal/allowedOrigins';
+import { decidePermission, decidePermissionCheck } from '#core/portal/permissionPolicy';
+import type { PortalPageEvents } from '#core/portal/portalSurface';
 import type { PortalSession } from './portalPorts';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
+import { languageInfo, type UiLanguage } from '#shared/i18n/languages';
 import { useEffectiveLanguage } from '../i18n/useEffectiveLanguage';
 import { usePreferencesStore } from '../state/preferencesStore';
 import { useTerminalStore } from '../state/terminalStore';

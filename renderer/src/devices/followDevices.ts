@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../../shared/contract/kioskApi';
+import type { KioskApi } from '#shared/contract/kioskApi';
 import { useDeviceStore } from '../state/deviceStore';
 
 /** Loads the devices' health and the content pack's state once, then follows the host's updates; returns the unsubscribe function. */

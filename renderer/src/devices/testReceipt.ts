@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Receipt } from '../../../shared/devices/receipt';
+import type { Receipt } from '#shared/devices/receipt';
 
 /**
  * The staff test print: terminal, time, the code page check line and a QR code. Printed in German:

@@ -1,4 +1,4 @@
-import { helpScreenIdSchema } from '../../../shared/help/helpEvent';
+import { helpScreenIdSchema } from '#shared/help/helpEvent';
 
 /** What a call says when no screen can be named (the page between two screens). */
 const unknownScreen = 'kiosk';

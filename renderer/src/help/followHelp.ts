@@ -1,5 +1,5 @@
-import { clearHelpView } from '../../../shared/contract/helpContract';
-import type { KioskApi } from '../../../shared/contract/kioskApi';
+import { clearHelpView } from '#shared/contract/helpContract';
+import type { KioskApi } from '#shared/contract/kioskApi';
 import { useTerminalStore } from '../state/terminalStore';
 import { playChime } from './chimePlayer';
 import { chimeFor, type ChimePlan } from './helpChime';

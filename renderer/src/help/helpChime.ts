@@ -1,4 +1,4 @@
-import type { HelpView } from '../../../shared/contract/helpContract';
+import type { HelpView } from '#shared/contract/helpContract';
 
 /** The terminal's chime settings (bootstrap `help.chime`). */
 export interface ChimeSettings {

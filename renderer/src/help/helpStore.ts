@@ -1,4 +1,4 @@
-import { clearHelpView, type HelpView } from '../../../shared/contract/helpContract';
+import { clearHelpView, type HelpView } from '#shared/contract/helpContract';
 import { defineCitizenStore, defineTerminalStore } from '../state/storeRegistry';
 
 interface HelpCallState {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { languageInfo, uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
+import { languageInfo, uiLanguages, type UiLanguage } from '#shared/i18n/languages';
 import ar from './locales/ar.json';
 import deLs from './locales/de-x-ls.json';
 import de from './locales/de.json';

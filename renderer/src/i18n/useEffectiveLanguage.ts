@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../../shared/i18n/languages';
+import type { UiLanguage } from '#shared/i18n/languages';
 import { usePreferencesStore } from '../state/preferencesStore';
 import { useTerminalStore } from '../state/terminalStore';
 

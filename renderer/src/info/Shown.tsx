@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ShownText } from '../../../shared/contract/contentContract';
-import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
+import type { ShownText } from '#shared/contract/contentContract';
+import { languageInfo, type UiLanguage } from '#shared/i18n/languages';
 import { useEffectiveLanguage } from '../i18n/useEffectiveLanguage';
 
 /**

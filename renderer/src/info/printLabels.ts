@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import type { SlipLabels, TicketLabels } from '../../../shared/contract/contentContract';
-import type { UiLanguage } from '../../../shared/i18n/languages';
+import type { SlipLabels, TicketLabels } from '#shared/contract/contentContract';
+import type { UiLanguage } from '#shared/i18n/languages';
 
 function slipLabels(t: TFunction): SlipLabels {
   return {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RequestChannel, RequestOf, ResponseOf } from '../../../shared/contract/channels';
+import type { RequestChannel, RequestOf, ResponseOf } from '#shared/contract/channels';
 import { invoke } from '../kiosk/invoke';
 
 export type Loaded<T> =

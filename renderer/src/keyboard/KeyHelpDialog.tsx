@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultKeyMap } from '../../../shared/config/keypadConfig';
+import { defaultKeyMap } from '#shared/config/keypadConfig';
 import { KioskDialog } from '../components/KioskDialog';
 import { useEffectiveLanguage } from '../i18n/useEffectiveLanguage';
 import { readScreenAgain } from '../speech/speech';
 import { useKeyHelpStore } from '../state/keyHelpStore';
 import { useTerminalStore } from '../state/terminalStore';
 import { keyHelpRows, type KeyLabel } from './keyHelpRows';
-import { languageInfo } from '../../../shared/i18n/languages';
+import { languageInfo } from '#shared/i18n/languages';
 
 /** Which keys do what on this terminal (keyboard and tactile keypad); read aloud when it opens. */
 export function KeyHelpDialog() {

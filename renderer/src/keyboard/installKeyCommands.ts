@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../../shared/config/keypadConfig';
+import type { KeyAction } from '#shared/config/keypadConfig';
 import { topModalDialog } from '../components/useModalDialog';
 import { readScreenAgain, stepVolume, toggleReadAloud } from '../speech/speech';
 import { useKeyHelpStore } from '../state/keyHelpStore';

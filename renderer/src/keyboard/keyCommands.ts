@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../../shared/config/keypadConfig';
+import type { KeyAction } from '#shared/config/keypadConfig';
 
 /** A key action with left and right already turned into next and previous. */
 export type KeyCommand = Exclude<KeyAction, 'left' | 'right'>;

@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../../shared/config/keypadConfig';
+import type { KeyAction } from '#shared/config/keypadConfig';
 import { keyCommand, type KeyCommand } from './keyCommands';
 
 /** The commands in the order the key help lists them. */

@@ -1,4 +1,4 @@
-import type { RequestChannel, RequestOf, ResponseOf } from '../../../shared/contract/channels';
+import type { RequestChannel, RequestOf, ResponseOf } from '#shared/contract/channels';
 import { useNoticeStore } from '../state/noticeStore';
 import { kioskApi } from './kioskApi';
 

@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../../shared/contract/kioskApi';
+import type { KioskApi } from '#shared/contract/kioskApi';
 
 // The page's one bridge to the host. In a declaration file of its own, so the tests that drive the
 // page (Playwright's evaluate) see it too.

@@ -8,7 +8,7 @@
  * tab and caps lock (the form's own buttons move between fields), dead keys (´ ^ on German),
  * ".com" outside e-mail, a second shift, and punctuation a form does not need.
  */
-import type { UiLanguage } from '../../../shared/i18n/languages';
+import type { UiLanguage } from '#shared/i18n/languages';
 
 export const keyboardKinds = ['text', 'email', 'number', 'password', 'search'] as const;
 export type KeyboardKind = (typeof keyboardKinds)[number];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import type { RequestChannel, RequestOf } from '../../../shared/contract/channels';
-import type { PortalLayout, PortalPointer } from '../../../shared/contract/portalContract';
+import type { RequestChannel, RequestOf } from '#shared/contract/channels';
+import type { PortalLayout, PortalPointer } from '#shared/contract/portalContract';
 import { moveFocus } from '../keyboard/focusMove';
 import { kioskApi } from '../kiosk/kioskApi';
 import { usePortalStore } from '../state/portalStore';

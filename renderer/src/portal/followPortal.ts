@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../../shared/contract/kioskApi';
+import type { KioskApi } from '#shared/contract/kioskApi';
 import { usePortalStore } from '../state/portalStore';
 
 /** Follows the host's portal view and frames (workstation); returns the unsubscribe function. */

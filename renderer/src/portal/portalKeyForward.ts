@@ -1,4 +1,4 @@
-import { portalKeys, type PortalKey } from '../../../shared/contract/portalContract';
+import { portalKeys, type PortalKey } from '#shared/contract/portalContract';
 
 /** What a key press on the focused portal view does. */
 export type PortalKeyAction =

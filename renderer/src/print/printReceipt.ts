@@ -1,4 +1,4 @@
-import type { PrintResult, Receipt } from '../../../shared/devices/receipt';
+import type { PrintResult, Receipt } from '#shared/devices/receipt';
 import { invoke } from '../kiosk/invoke';
 import { usePrintStore } from '../state/printStore';
 

@@ -1,5 +1,5 @@
-import type { TerminalRole } from '../../../shared/config/kioskConfig';
-import type { SessionState } from '../../../shared/session/sessionState';
+import type { TerminalRole } from '#shared/config/kioskConfig';
+import type { SessionState } from '#shared/session/sessionState';
 
 /**
  * Every screen and overlay of the kiosk, with the roles and session states it appears in.

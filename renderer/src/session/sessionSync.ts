@@ -1,5 +1,5 @@
-import type { KioskApi } from '../../../shared/contract/kioskApi';
-import type { SessionSnapshot } from '../../../shared/session/sessionState';
+import type { KioskApi } from '#shared/contract/kioskApi';
+import type { SessionSnapshot } from '#shared/session/sessionState';
 import { usePreferencesStore } from '../state/preferencesStore';
 import { useSessionStore } from '../state/sessionStore';
 import { resetCitizenStores } from '../state/storeRegistry';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffCounters } from '../../../shared/contract/staffContract';
+import type { StaffCounters } from '#shared/contract/staffContract';
 import { kioskApi } from '../kiosk/kioskApi';
 import staffDe from './locales/de.json';
 import { ActionButton, AssistRow } from './AssistSections';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { staffLanguages } from '../../../shared/config/staffConfig';
-import { languageInfo } from '../../../shared/i18n/languages';
+import { staffLanguages } from '#shared/config/staffConfig';
+import { languageInfo } from '#shared/i18n/languages';
 import { KioskDialog } from '../components/KioskDialog';
 import { kioskApi } from '../kiosk/kioskApi';
 import { useTerminalStore } from '../state/terminalStore';

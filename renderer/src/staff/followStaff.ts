@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../../shared/contract/kioskApi';
+import type { KioskApi } from '#shared/contract/kioskApi';
 import { useStaffStore } from './staffStore';
 
 /** Loads assist mode and out of order once, then follows the core's changes; returns the unsubscribe function. */

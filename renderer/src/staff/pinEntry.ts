@@ -1,4 +1,4 @@
-import type { AssistView } from '../../../shared/contract/staffContract';
+import type { AssistView } from '#shared/contract/staffContract';
 
 /** A staff PIN has 4 to 12 digits (the contract's `staff.unlock`). */
 export const pinLength = { min: 4, max: 12 } as const;

@@ -1,4 +1,4 @@
-import type { StaffAction, StaffActionResult } from '../../../shared/contract/staffContract';
+import type { StaffAction, StaffActionResult } from '#shared/contract/staffContract';
 import { kioskApi } from '../kiosk/kioskApi';
 import { useStaffStore } from './staffStore';
 

@@ -1,4 +1,4 @@
-import type { StaffGestureCorner } from '../../../shared/config/staffConfig';
+import type { StaffGestureCorner } from '#shared/config/staffConfig';
 
 /** The hidden gesture of the terminal's config (bootstrap `staff.gesture`). */
 export interface StaffGesture {

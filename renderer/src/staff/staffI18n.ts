@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { staffLanguages, type StaffLanguage } from '../../../shared/config/staffConfig';
+import { staffLanguages, type StaffLanguage } from '#shared/config/staffConfig';
 import de from '../i18n/locales/de.json';
 import en from '../i18n/locales/en.json';
 import staffDe from './locales/de.json';

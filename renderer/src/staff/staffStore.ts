@@ -1,5 +1,5 @@
-import type { StaffLanguage } from '../../../shared/config/staffConfig';
-import type { AssistView, StaffAction, TerminalStatus } from '../../../shared/contract/staffContract';
+import type { StaffLanguage } from '#shared/config/staffConfig';
+import type { AssistView, StaffAction, TerminalStatus } from '#shared/contract/staffContract';
 import { defineTerminalStore } from '../state/storeRegistry';
 
 /** What became of a staff action, shown in assist mode until the next one. */

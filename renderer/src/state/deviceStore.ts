@@ -1,5 +1,5 @@
-import type { ContentStatusView } from '../../../shared/contract/contentContract';
-import type { DeviceHealth } from '../../../shared/devices/deviceHealth';
+import type { ContentStatusView } from '#shared/contract/contentContract';
+import type { DeviceHealth } from '#shared/devices/deviceHealth';
 import { defineTerminalStore } from './storeRegistry';
 
 interface DeviceStoreState {

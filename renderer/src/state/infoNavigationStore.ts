@@ -1,5 +1,5 @@
-import type { ShownText, Ticket } from '../../../shared/contract/contentContract';
-import type { PrintResult } from '../../../shared/devices/receipt';
+import type { ShownText, Ticket } from '#shared/contract/contentContract';
+import type { PrintResult } from '#shared/devices/receipt';
 import { defineCitizenStore } from './storeRegistry';
 
 /** Where the citizen is on the information terminal, below its home. */

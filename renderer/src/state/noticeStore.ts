@@ -1,4 +1,4 @@
-import type { KioskErrorCode } from '../../../shared/result';
+import type { KioskErrorCode } from '#shared/result';
 import { defineCitizenStore } from './storeRegistry';
 
 interface NoticeState {

@@ -1,4 +1,4 @@
-import type { PortalFrame, PortalTileView, PortalView } from '../../../shared/contract/portalContract';
+import type { PortalFrame, PortalTileView, PortalView } from '#shared/contract/portalContract';
 import { defineCitizenStore } from './storeRegistry';
 
 interface PortalState {

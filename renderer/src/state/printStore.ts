@@ -1,4 +1,4 @@
-import type { PrintFailureReason } from '../../../shared/devices/receipt';
+import type { PrintFailureReason } from '#shared/devices/receipt';
 import { defineCitizenStore } from './storeRegistry';
 
 export type PrintStatus =

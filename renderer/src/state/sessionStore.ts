@@ -1,5 +1,5 @@
-import type { UiLanguage } from '../../../shared/i18n/languages';
-import type { ResetReason, SessionSnapshot } from '../../../shared/session/sessionState';
+import type { UiLanguage } from '#shared/i18n/languages';
+import type { ResetReason, SessionSnapshot } from '#shared/session/sessionState';
 import { defineTerminalStore } from './storeRegistry';
 
 interface SessionStoreState {

@@ -1,4 +1,4 @@
-import type { Bootstrap } from '../../../shared/contract/appContract';
+import type { Bootstrap } from '#shared/contract/appContract';
 import { defineTerminalStore } from './storeRegistry';
 
 interface TerminalState {

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { isStaffScreen, screens, type ScreenId } from '../../../renderer/src/screens/screenRegistry';
-import { languageInfo, type UiLanguage } from '../../../shared/i18n/languages';
+import { isStaffScreen, screens, type ScreenId } from '#renderer/screens/screenRegistry';
+import { languageInfo, type UiLanguage } from '#shared/i18n/languages';
 import { appRoot, launchKiosk, type RunningKiosk } from './kioskProcess';
 import { visitors } from './screenVisitors';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
-import type { UiLanguage } from '../../../shared/i18n/languages';
+import type { UiLanguage } from '#shared/i18n/languages';
 import type { TestPortal } from '../../support/testPortal';
 import { appRoot, canBind } from './kioskProcess';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requestChannels } from '../../../shared/contract/channels';
+import { requestChannels } from '#shared/contract/channels';
 import { findAppRoot } from '../../support/appRoot';
 
 /**

@@ -88,6 +88,10 @@ describe('layers in the linter: no package of the other side', () => {
     ['electron/core/layerProbe.ts', "import { useState } from 'react';\nexport const u = useState;"],
     ['electron/core/layerProbe.ts', "import { useTranslation } from 'react-i18next';\nexport const t = useTranslation;"],
     ['electron/core/layerProbe.ts', "import { KioskPage } from '../chromium/kioskPage';\nexport const k = KioskPage;"],
+    ['electron/core/layerProbe.ts', "import { KioskPage } from '#electron/chromium/kioskPage';\nexport const k = KioskPage;"],
+    ['renderer/src/layerProbe.ts', "import { createKioskCore } from '#core/app/kioskCore';\nexport const k = createKioskCore;"],
+    ['shared/layerProbe.ts', "import { systemClock } from '#core/session/clock';\nexport const c = systemClock;"],
+    ['shared/layerProbe.ts', "import { kioskApi } from '#renderer/kiosk/kioskApi';\nexport const k = kioskApi;"],
   ])('%s may not: %s', async (probe, code) => {
     expect(await importErrors(probe, code)).not.toEqual([]);
   });
@@ -96,6 +100,8 @@ describe('layers in the linter: no package of the other side', () => {
     ['renderer/src/layerProbe.ts', "import { useState } from 'react';\nexport const u = useState;"],
     ['electron/core/layerProbe.ts', "import pino from 'pino';\nexport const p = pino;"],
     ['shared/layerProbe.ts', "import { z } from 'zod';\nexport const s = z.string();"],
+    ['renderer/src/layerProbe.ts', "import { ok } from '#shared/result';\nexport const o = ok;"],
+    ['electron/core/layerProbe.ts', "import { ok } from '#shared/result';\nexport const o = ok;"],
   ])('%s may: %s', async (probe, code) => {
     expect(await importErrors(probe, code)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, hasDisplay, kioskWindowArgs, useSandbox } from '../../../electron/chromium/chromiumArgs';
+import { chromiumArgs, hasDisplay, kioskWindowArgs, useSandbox } from '#electron/chromium/chromiumArgs';
 
 const required = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { findElectronBinary, type BinaryLookupDeps } from '../../../electron/launcher/electronBinary';
+import { findElectronBinary, type BinaryLookupDeps } from '#electron/launcher/electronBinary';
 
 const appRoot = '/opt/kiosk';
 const pkg = join(appRoot, 'node_modules', 'electron');

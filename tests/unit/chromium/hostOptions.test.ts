@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHostOptions } from '../../../electron/chromium/hostOptions';
+import { parseHostOptions } from '#electron/chromium/hostOptions';
 
 describe('parseHostOptions', () => {
   it('defaults to no config, a window and no CDP port', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedKioskFrame } from '../../../electron/chromium/trustedFrame';
+import { isTrustedKioskFrame } from '#electron/chromium/trustedFrame';
 
 interface FakeFrame {
   url(): string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../electron/core/config/loadConfig';
-import { configMigrations, currentConfigFormatVersion, migrateConfig, type ConfigMigration } from '../../../shared/config/configMigrations';
+import { validateConfig } from '#core/config/loadConfig';
+import { configMigrations, currentConfigFormatVersion, migrateConfig, type ConfigMigration } from '#shared/config/configMigrations';
 
 /** A terminal config of the current format. */
 function current(): Record<string, unknown> {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentPrinterConfigSchema } from '../../../shared/config/documentPrinterConfig';
-import { kioskConfigSchema, resolveConfig } from '../../../shared/config/kioskConfig';
-import { portalConfigSchema, resolvePortalConfig } from '../../../shared/config/portalConfig';
+import { documentPrinterConfigSchema } from '#shared/config/documentPrinterConfig';
+import { kioskConfigSchema, resolveConfig } from '#shared/config/kioskConfig';
+import { portalConfigSchema, resolvePortalConfig } from '#shared/config/portalConfig';
 
 /** The problems zod reports for a printer config, as "path: message". */
 function problems(value: unknown): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpConfigSchema, resolveHelpConfig, webhookChannelConfigSchema } from '../../../shared/config/helpConfig';
+import { helpConfigSchema, resolveHelpConfig, webhookChannelConfigSchema } from '#shared/config/helpConfig';
 
 const secret = '0123456789abcdef0123456789abcdef';
 

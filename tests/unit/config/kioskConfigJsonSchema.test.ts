@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kioskConfigJsonSchema } from '../../../shared/config/kioskConfigJsonSchema';
+import { kioskConfigJsonSchema } from '#shared/config/kioskConfigJsonSchema';
 
 const file = join(import.meta.dirname, '..', '..', '..', 'kiosk-config', 'kiosk-config.schema.json');
 const generated = `${JSON.stringify(kioskConfigJsonSchema(), null, 2)}\n`;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kioskConfigSchema, resolveConfig } from '../../../shared/config/kioskConfig';
-import { portalConfigSchema, portalTileSchema, resolvePortalConfig } from '../../../shared/config/portalConfig';
+import { kioskConfigSchema, resolveConfig } from '#shared/config/kioskConfig';
+import { portalConfigSchema, portalTileSchema, resolvePortalConfig } from '#shared/config/portalConfig';
 
 function tile(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

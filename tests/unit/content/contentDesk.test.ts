@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createKioskCore } from '../../../electron/core/app/kioskCore';
-import { createContentDesk, type ContentDesk } from '../../../electron/core/content/contentDesk';
-import type { ContentPack } from '../../../shared/content/contentPack';
-import { contentRequestChannels, type ServiceDetail } from '../../../shared/contract/contentContract';
-import { uiLanguages } from '../../../shared/i18n/languages';
-import type { Result } from '../../../shared/result';
+import { createKioskCore } from '#core/app/kioskCore';
+import { createContentDesk, type ContentDesk } from '#core/content/contentDesk';
+import type { ContentPack } from '#shared/content/contentPack';
+import { contentRequestChannels, type ServiceDetail } from '#shared/contract/contentContract';
+import { uiLanguages } from '#shared/i18n/languages';
+import type { Result } from '#shared/result';
 import { fixedContent, loadJenaPack } from '../support/contentFakes';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog } from '../support/logCapture';

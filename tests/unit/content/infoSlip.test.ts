@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createInfoSlipDesk, infoSlipReceipt, type SlipRequest } from '../../../electron/core/content/infoSlip';
-import { encodeReceipt } from '../../../electron/core/devices/printer/escposReceiptEncoder';
-import { receiptPrintable } from '../../../electron/core/devices/printer/receiptPrintable';
-import type { ContentPack, Service } from '../../../shared/content/contentPack';
-import type { SlipLabels } from '../../../shared/contract/contentContract';
-import { contentRequestChannels } from '../../../shared/contract/contentContract';
-import { receiptSchema, type Receipt } from '../../../shared/devices/receipt';
-import { uiLanguages } from '../../../shared/i18n/languages';
+import { createInfoSlipDesk, infoSlipReceipt, type SlipRequest } from '#core/content/infoSlip';
+import { encodeReceipt } from '#core/devices/printer/escposReceiptEncoder';
+import { receiptPrintable } from '#core/devices/printer/receiptPrintable';
+import type { ContentPack, Service } from '#shared/content/contentPack';
+import type { SlipLabels } from '#shared/contract/contentContract';
+import { contentRequestChannels } from '#shared/contract/contentContract';
+import { receiptSchema, type Receipt } from '#shared/devices/receipt';
+import { uiLanguages } from '#shared/i18n/languages';
 import { fixedContent, loadJenaPack, receiptTexts, RecordingPrinter } from '../support/contentFakes';
 
 const germanLabels: SlipLabels = {

@@ -9,8 +9,8 @@ import {
   queueFileSchema,
   servicesFileSchema,
   topicsFileSchema,
-} from '../../../shared/content/contentPack';
-import { uiLanguages } from '../../../shared/i18n/languages';
+} from '#shared/content/contentPack';
+import { uiLanguages } from '#shared/i18n/languages';
 
 /**
  * The Jena content pack (kiosk-config/content/jena): every file against its schema, every

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createContentService } from '../../../electron/core/content/contentService';
-import { loadContentPack } from '../../../electron/core/content/loadContentPack';
+import { createContentService } from '#core/content/contentService';
+import { loadContentPack } from '#core/content/loadContentPack';
 
 const week = { mon: [{ from: '08:00', to: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 

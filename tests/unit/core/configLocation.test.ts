@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseConfigFile, defaultConfigRelativePath } from '../../../electron/core/config/configLocation';
+import { chooseConfigFile, defaultConfigRelativePath } from '#core/config/configLocation';
 
 const appRoot = '/opt/kiosk';
 const cwd = '/home/staff';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultKeyMap } from '../../../shared/config/keypadConfig';
-import { createKioskCore, type KioskCore } from '../../../electron/core/app/kioskCore';
-import { createIpcRouter, type CallOrigin, type RequestHandlers } from '../../../electron/core/ipc/ipcRouter';
-import { bootstrapSchema } from '../../../shared/contract/appContract';
-import { requestChannels } from '../../../shared/contract/channels';
-import { clearHelpView } from '../../../shared/contract/helpContract';
-import { fail, ok } from '../../../shared/result';
+import { defaultKeyMap } from '#shared/config/keypadConfig';
+import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
+import { createIpcRouter, type CallOrigin, type RequestHandlers } from '#core/ipc/ipcRouter';
+import { bootstrapSchema } from '#shared/contract/appContract';
+import { requestChannels } from '#shared/contract/channels';
+import { clearHelpView } from '#shared/contract/helpContract';
+import { fail, ok } from '#shared/result';
 import { FakeClock, flushPromises } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';
 import { testConfig } from '../support/testConfig';

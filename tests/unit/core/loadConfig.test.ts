@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatConfigProblems, loadConfig, validateConfig, type ConfigLoadResult } from '../../../electron/core/config/loadConfig';
-import { kioskConfigSchema, resolveConfig, sessionDefaults } from '../../../shared/config/kioskConfig';
+import { formatConfigProblems, loadConfig, validateConfig, type ConfigLoadResult } from '#core/config/loadConfig';
+import { kioskConfigSchema, resolveConfig, sessionDefaults } from '#shared/config/kioskConfig';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'kiosk-config-test-'));

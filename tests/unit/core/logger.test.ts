@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactedKeys } from '../../../electron/core/logging/logger';
+import { redact, redactedKeys } from '#core/logging/logger';
 import { captureLog } from '../support/logCapture';
 
 const canaries = {

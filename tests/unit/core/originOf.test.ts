@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originOf } from '../../../electron/core/ipc/originOf';
+import { originOf } from '#core/ipc/originOf';
 
 describe('originOf', () => {
   it('works for custom schemes, where URL.origin is "null"', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kioskContentSecurityPolicy, readAsset, resolveAssetPath } from '../../../electron/core/assets/rendererAssets';
+import { kioskContentSecurityPolicy, readAsset, resolveAssetPath } from '#core/assets/rendererAssets';
 
 const base = mkdtempSync(join(tmpdir(), 'kiosk-assets-test-'));
 const root = join(base, 'renderer');

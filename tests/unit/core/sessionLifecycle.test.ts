@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/app/kioskCore';
-import { RendererResetParticipant } from '../../../electron/core/session/rendererReset';
-import { ResetCoordinator, type ResetParticipant } from '../../../electron/core/session/resetCoordinator';
-import { SessionLifecycle } from '../../../electron/core/session/sessionLifecycle';
-import { kioskConfigSchema, resolveConfig } from '../../../shared/config/kioskConfig';
-import type { SessionSnapshot } from '../../../shared/session/sessionState';
-import { sessionSnapshotSchema } from '../../../shared/session/sessionState';
+import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
+import { RendererResetParticipant } from '#core/session/rendererReset';
+import { ResetCoordinator, type ResetParticipant } from '#core/session/resetCoordinator';
+import { SessionLifecycle } from '#core/session/sessionLifecycle';
+import { kioskConfigSchema, resolveConfig } from '#shared/config/kioskConfig';
+import type { SessionSnapshot } from '#shared/session/sessionState';
+import { sessionSnapshotSchema } from '#shared/session/sessionState';
 import { FakeClock, flushPromises } from '../support/fakeClock';
 import { captureLog } from '../support/logCapture';
 import { testConfig } from '../support/testConfig';
@@ -505,7 +505,7 @@ describe('timings come from the config', () => {
 
 describe('reset coordinator timeout', () => {
   it('a participant that never finishes counts as failed after its timeout, and the reset still ends', async () => {
-    const { ResetCoordinator } = await import('../../../electron/core/session/resetCoordinator');
+    const { ResetCoordinator } = await import('#core/session/resetCoordinator');
     const { FakeClock, flushPromises } = await import('../support/fakeClock');
     const { captureLog } = await import('../support/logCapture');
     const clock = new FakeClock();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Listeners, type DeviceDriver, type HealthReport } from '../../../electron/core/devices/device';
-import { DeviceManager } from '../../../electron/core/devices/deviceManager';
-import type { DeviceKind } from '../../../shared/devices/deviceHealth';
+import { Listeners, type DeviceDriver, type HealthReport } from '#core/devices/device';
+import { DeviceManager } from '#core/devices/deviceManager';
+import type { DeviceKind } from '#shared/devices/deviceHealth';
 import { FakeClock, flushPromises } from '../support/fakeClock';
 import { captureLog } from '../support/logCapture';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kioskContentSecurityPolicy } from '../../../electron/core/assets/rendererAssets';
-import { appHost, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from '../../../electron/main/appProtocol';
+import { kioskContentSecurityPolicy } from '#core/assets/rendererAssets';
+import { appHost, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from '#electron/main/appProtocol';
 
 const base = mkdtempSync(join(tmpdir(), 'kiosk-protocol-test-'));
 const root = join(base, 'renderer');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configArgument } from '../../../electron/main/configArgument';
+import { configArgument } from '#electron/main/configArgument';
 
 describe('configArgument', () => {
   it('reads --config <file> between Electron’s own arguments', () => {

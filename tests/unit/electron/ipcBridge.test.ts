@@ -1,9 +1,9 @@
 import type { IpcMain, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createKioskCore } from '../../../electron/core/app/kioskCore';
-import type { CallOrigin, IpcRouter } from '../../../electron/core/ipc/ipcRouter';
-import { installIpcBridge, isTrustedSender, sendKioskEvent } from '../../../electron/main/ipcBridge';
-import { transportNames } from '../../../shared/contract/channels';
+import { createKioskCore } from '#core/app/kioskCore';
+import type { CallOrigin, IpcRouter } from '#core/ipc/ipcRouter';
+import { installIpcBridge, isTrustedSender, sendKioskEvent } from '#electron/main/ipcBridge';
+import { transportNames } from '#shared/contract/channels';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog } from '../support/logCapture';
 import { testConfig } from '../support/testConfig';

@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, guardKioskContents, guardNewContents, isAppUrl, isBlockedShortcut } from '../../../electron/main/kioskGuards';
+import { denyAllPermissions, guardKioskContents, guardNewContents, isAppUrl, isBlockedShortcut } from '#electron/main/kioskGuards';
 
 type KeyInput = Parameters<typeof isBlockedShortcut>[0];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { installUiRecovery } from '../../../electron/main/uiRecovery';
+import { installUiRecovery } from '#electron/main/uiRecovery';
 import { captureLog } from '../support/logCapture';
 
 function fakeContents() {

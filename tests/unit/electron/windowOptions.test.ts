@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kioskWindowOptions } from '../../../electron/main/windowOptions';
+import { kioskWindowOptions } from '#electron/main/windowOptions';
 
 describe('kioskWindowOptions', () => {
   it.each([false, true])('locks the window down (devTools %s)', (devTools) => {

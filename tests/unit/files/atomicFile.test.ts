@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAtomicTempFileOf, removeAtomicTempFiles, writeFileAtomically } from '../../../electron/core/files/atomicFile';
+import { isAtomicTempFileOf, removeAtomicTempFiles, writeFileAtomically } from '#core/files/atomicFile';
 
 let root = '';
 

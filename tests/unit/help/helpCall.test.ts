@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearHelpCall, helpCallTransition, type HelpCallCommand, type HelpCallState } from '../../../electron/core/help/helpCall';
+import { clearHelpCall, helpCallTransition, type HelpCallCommand, type HelpCallState } from '#core/help/helpCall';
 
 const request: HelpCallCommand = { type: 'request', at: 1000, callId: 'call-1', screen: 'info-search', language: 'ar' };
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HelpOutbox } from '../../../electron/core/help/helpOutbox';
-import { createWebhookChannel, verifyWebhookSignature } from '../../../electron/core/help/webhookChannel';
-import { helpEventSchema } from '../../../shared/help/helpEvent';
+import { HelpOutbox } from '#core/help/helpOutbox';
+import { createWebhookChannel, verifyWebhookSignature } from '#core/help/webhookChannel';
+import { helpEventSchema } from '#shared/help/helpEvent';
 import { captureLog } from '../support/logCapture';
 import { freePort, helpEvent, startReceiver, waitFor, type TestReceiver } from './helpFakes';
 

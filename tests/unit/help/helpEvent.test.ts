@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpEventSchema } from '../../../shared/help/helpEvent';
+import { helpEventSchema } from '#shared/help/helpEvent';
 import { helpEvent } from './helpFakes';
 
 describe('help event format', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DeliveryOutcome, HelpChannel } from '../../../electron/core/help/helpChannel';
-import type { HelpEvent } from '../../../shared/help/helpEvent';
+import type { DeliveryOutcome, HelpChannel } from '#core/help/helpChannel';
+import type { HelpEvent } from '#shared/help/helpEvent';
 
 /** A valid help event; the terminal name and location stand in for "content that must not be logged". */
 export function helpEvent(overrides: Partial<HelpEvent> = {}): HelpEvent {

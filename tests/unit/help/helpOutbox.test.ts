@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HelpOutbox, type HelpOutboxOptions, type PendingDelivery } from '../../../electron/core/help/helpOutbox';
-import { createWebhookChannel } from '../../../electron/core/help/webhookChannel';
+import { HelpOutbox, type HelpOutboxOptions, type PendingDelivery } from '#core/help/helpOutbox';
+import { createWebhookChannel } from '#core/help/webhookChannel';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';
 import { FakeChannel, helpEvent, refused, retryLater, waitFor } from './helpFakes';

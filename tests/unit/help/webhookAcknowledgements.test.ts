@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HelpService } from '../../../electron/core/help/helpService';
-import { acknowledgementSources, WebhookAcknowledgements, type AcknowledgementSource } from '../../../electron/core/help/webhookAcknowledgements';
-import { signWebhookBody, verifyWebhookSignature } from '../../../electron/core/help/webhookChannel';
-import { resolveHelpConfig, type HelpChannelConfig } from '../../../shared/config/helpConfig';
+import { HelpService } from '#core/help/helpService';
+import { acknowledgementSources, WebhookAcknowledgements, type AcknowledgementSource } from '#core/help/webhookAcknowledgements';
+import { signWebhookBody, verifyWebhookSignature } from '#core/help/webhookChannel';
+import { resolveHelpConfig, type HelpChannelConfig } from '#shared/config/helpConfig';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';
 import { startReceiver, waitFor, type TestReceiver } from './helpFakes';

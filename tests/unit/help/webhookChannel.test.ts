@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookChannel, signWebhookBody, verifyWebhookSignature, type WebhookChannelOptions } from '../../../electron/core/help/webhookChannel';
-import { helpEventSchema } from '../../../shared/help/helpEvent';
+import { createWebhookChannel, signWebhookBody, verifyWebhookSignature, type WebhookChannelOptions } from '#core/help/webhookChannel';
+import { helpEventSchema } from '#shared/help/helpEvent';
 import { captureLog } from '../support/logCapture';
 import { freePort, helpEvent, startReceiver, type TestReceiver } from './helpFakes';
 

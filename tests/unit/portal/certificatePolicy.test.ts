@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideCertificateError } from '../../../electron/core/portal/certificatePolicy';
+import { decideCertificateError } from '#core/portal/certificatePolicy';
 
 describe('decideCertificateError', () => {
   it('always refuses, there is no override', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideDownload } from '../../../electron/core/portal/downloadPolicy';
+import { decideDownload } from '#core/portal/downloadPolicy';
 
 const printing = { printPdfs: true };
 const noPrinting = { printPdfs: false };

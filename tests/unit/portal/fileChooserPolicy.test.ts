@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideFileChooser } from '../../../electron/core/portal/fileChooserPolicy';
+import { decideFileChooser } from '#core/portal/fileChooserPolicy';
 
 describe('decideFileChooser', () => {
   it('refuses a file chooser when the tile has no scan folder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '../../../electron/core/portal/focusWatch';
+import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '#core/portal/focusWatch';
 
 describe('parseFocusPayload', () => {
   it.each(['none', 'nothing', 'text', 'email', 'number', 'password'] as const)('accepts the kind %s', (kind) => {

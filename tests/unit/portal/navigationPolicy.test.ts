@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, type NavigationContext } from '../../../electron/core/portal/navigationPolicy';
+import { decideNavigation, type NavigationContext } from '#core/portal/navigationPolicy';
 
 const tile = {
   origins: ['https://portal.example.de', 'https://id.bund.de', 'https://xn--mnchen-3ya.de', 'https://pay.example.de:8443', 'http://127.0.0.1:4711'],

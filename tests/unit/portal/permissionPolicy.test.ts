@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decidePermission, decidePermissionCheck, grantedPermissions } from '../../../electron/core/portal/permissionPolicy';
-import type { PortalPermission } from '../../../shared/config/portalConfig';
+import { decidePermission, decidePermissionCheck, grantedPermissions } from '#core/portal/permissionPolicy';
+import type { PortalPermission } from '#shared/config/portalConfig';
 
 const origins = ['https://portal.example.de', 'https://id.bund.de'];
 const none = { origins, permissions: [] as PortalPermission[] };

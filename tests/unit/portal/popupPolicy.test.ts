@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePopup } from '../../../electron/core/portal/popupPolicy';
+import { decidePopup } from '#core/portal/popupPolicy';
 
 const tile = { origins: ['https://portal.example.de', 'https://id.bund.de'] };
 

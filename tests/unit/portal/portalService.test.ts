@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PortalTile } from '../../../shared/config/portalConfig';
-import type { PortalFrame, PortalView } from '../../../shared/contract/portalContract';
-import { PortalService } from '../../../electron/core/portal/portalService';
-import type { PortalPage, PortalPageEvents, PortalSurface } from '../../../electron/core/portal/portalSurface';
-import type { DocumentJob, DocumentPrinter } from '../../../electron/core/portal/printing/documentPrinter';
+import type { PortalTile } from '#shared/config/portalConfig';
+import type { PortalFrame, PortalView } from '#shared/contract/portalContract';
+import { PortalService } from '#core/portal/portalService';
+import type { PortalPage, PortalPageEvents, PortalSurface } from '#core/portal/portalSurface';
+import type { DocumentJob, DocumentPrinter } from '#core/portal/printing/documentPrinter';
 import { captureLog } from '../support/logCapture';
 
 const tile: PortalTile = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinIsoTime } from '../../../electron/core/queue/berlinTime';
+import { berlinIsoTime } from '#core/queue/berlinTime';
 
 describe('berlinIsoTime', () => {
   it.each([

@@ -8,7 +8,7 @@
  * `T <category> <number> <date>` per ticket, `ERROR <json>` when a draw failed.
  */
 import { readdirSync } from 'node:fs';
-import { createTicketCounter, loadTicketState } from '../../../electron/core/queue/ticketCounter';
+import { createTicketCounter, loadTicketState } from '#core/queue/ticketCounter';
 import { seededRandom } from '../devices/documentReader/random';
 import { crashCategories } from './crashCategories';
 

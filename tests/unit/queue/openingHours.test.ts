@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hoursOn, isOpen, nextOpening } from '../../../electron/core/queue/openingHours';
-import type { OpeningHours } from '../../../shared/content/contentPack';
+import { hoursOn, isOpen, nextOpening } from '#core/queue/openingHours';
+import type { OpeningHours } from '#shared/content/contentPack';
 
 const morning = [{ from: '08:00', to: '12:00' }];
 const longDay = [

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/app/kioskCore';
-import { createQueueDesk, type DrawRequest } from '../../../electron/core/queue/queueDesk';
-import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import type { ContentPack } from '../../../shared/content/contentPack';
-import { contentRequestChannels, type TicketLabels } from '../../../shared/contract/contentContract';
+import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
+import { createQueueDesk, type DrawRequest } from '#core/queue/queueDesk';
+import type { KioskConfig } from '#shared/config/kioskConfig';
+import type { ContentPack } from '#shared/content/contentPack';
+import { contentRequestChannels, type TicketLabels } from '#shared/contract/contentContract';
 import { fixedContent, loadJenaPack, receiptTexts, RecordingPrinter } from '../support/contentFakes';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog, type LogCapture } from '../support/logCapture';

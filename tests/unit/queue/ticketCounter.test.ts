@@ -2,15 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTicketCounter,
-  loadTicketState,
-  maxTicketNumber,
-  ticketCode,
-  type Ticket,
-  type TicketCounterOptions,
-} from '../../../electron/core/queue/ticketCounter';
-import type { Result } from '../../../shared/result';
+import { createTicketCounter, loadTicketState, maxTicketNumber, ticketCode, type Ticket, type TicketCounterOptions } from '#core/queue/ticketCounter';
+import type { Result } from '#shared/result';
 
 const categories = [
   { id: 'meldewesen', prefix: 'A' },

@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTicketState, type TicketState } from '../../../electron/core/queue/ticketCounter';
-import type { Result } from '../../../shared/result';
+import { loadTicketState, type TicketState } from '#core/queue/ticketCounter';
+import type { Result } from '#shared/result';
 import { seededRandom } from '../devices/documentReader/random';
 import { crashCategories } from './crashCategories';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReceipt } from '../../../electron/core/devices/printer/escposReceiptEncoder';
-import type { Ticket } from '../../../electron/core/queue/ticketCounter';
-import { berlinDateTime, ticketReceipt, type TicketReceiptLabels } from '../../../electron/core/queue/ticketReceipt';
-import { receiptSchema, type Receipt } from '../../../shared/devices/receipt';
-import type { Result } from '../../../shared/result';
+import { encodeReceipt } from '#core/devices/printer/escposReceiptEncoder';
+import type { Ticket } from '#core/queue/ticketCounter';
+import { berlinDateTime, ticketReceipt, type TicketReceiptLabels } from '#core/queue/ticketReceipt';
+import { receiptSchema, type Receipt } from '#shared/devices/receipt';
+import type { Result } from '#shared/result';
 
 const ticket: Ticket = {
   categoryId: 'meldewesen',

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { chimeFor, chimeSeconds, chimeTones, maxChimeRepeats, type ChimePlan, type ChimeSettings } from '../../../renderer/src/help/helpChime';
-import { followHelp } from '../../../renderer/src/help/followHelp';
-import { useHelpCallStore } from '../../../renderer/src/help/helpStore';
-import { useTerminalStore } from '../../../renderer/src/state/terminalStore';
-import { clearHelpView, type HelpView } from '../../../shared/contract/helpContract';
-import type { Bootstrap } from '../../../shared/contract/appContract';
-import type { KioskApi } from '../../../shared/contract/kioskApi';
+import { chimeFor, chimeSeconds, chimeTones, maxChimeRepeats, type ChimePlan, type ChimeSettings } from '#renderer/help/helpChime';
+import { followHelp } from '#renderer/help/followHelp';
+import { useHelpCallStore } from '#renderer/help/helpStore';
+import { useTerminalStore } from '#renderer/state/terminalStore';
+import { clearHelpView, type HelpView } from '#shared/contract/helpContract';
+import type { Bootstrap } from '#shared/contract/appContract';
+import type { KioskApi } from '#shared/contract/kioskApi';
 
 const settings: ChimeSettings = { enabled: true, repeats: 2, volume: 0.6 };
 const callA = '11111111-1111-4111-8111-111111111111';

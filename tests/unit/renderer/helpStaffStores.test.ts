@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useHelpCallStore, useHelpConfirmStore } from '../../../renderer/src/help/helpStore';
-import { useStaffStore } from '../../../renderer/src/staff/staffStore';
-import { usePreferencesStore } from '../../../renderer/src/state/preferencesStore';
-import { useSessionStore } from '../../../renderer/src/state/sessionStore';
-import { registeredStores, resetCitizenStores } from '../../../renderer/src/state/storeRegistry';
-import { applySessionSnapshot } from '../../../renderer/src/session/sessionSync';
-import type { KioskApi } from '../../../shared/contract/kioskApi';
-import type { AssistView } from '../../../shared/contract/staffContract';
-import { initialSessionSnapshot, type SessionSnapshot } from '../../../shared/session/sessionState';
+import { useHelpCallStore, useHelpConfirmStore } from '#renderer/help/helpStore';
+import { useStaffStore } from '#renderer/staff/staffStore';
+import { usePreferencesStore } from '#renderer/state/preferencesStore';
+import { useSessionStore } from '#renderer/state/sessionStore';
+import { registeredStores, resetCitizenStores } from '#renderer/state/storeRegistry';
+import { applySessionSnapshot } from '#renderer/session/sessionSync';
+import type { KioskApi } from '#shared/contract/kioskApi';
+import type { AssistView } from '#shared/contract/staffContract';
+import { initialSessionSnapshot, type SessionSnapshot } from '#shared/session/sessionState';
 
 const kinds = (): Record<string, string> => Object.fromEntries(registeredStores().map((e) => [e.name, e.kind]));
 const assist = (patch: Partial<AssistView> = {}): AssistView => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultKeyMap, keypadConfigSchema, resolveKeyMap } from '../../../shared/config/keypadConfig';
-import { keyCommand, type KeyPress } from '../../../renderer/src/keyboard/keyCommands';
-import { keyHelpRows } from '../../../renderer/src/keyboard/keyHelpRows';
+import { defaultKeyMap, keypadConfigSchema, resolveKeyMap } from '#shared/config/keypadConfig';
+import { keyCommand, type KeyPress } from '#renderer/keyboard/keyCommands';
+import { keyHelpRows } from '#renderer/keyboard/keyHelpRows';
 
 const press = (key: string, more: Partial<KeyPress> = {}): KeyPress => ({ key, code: '', ctrlKey: false, altKey: false, metaKey: false, ...more });
 

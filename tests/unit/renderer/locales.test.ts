@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../renderer/src/i18n/i18n';
-import { uiLanguages, type UiLanguage } from '../../../shared/i18n/languages';
-import { contrasts, motions, reaches, readAlouds, textSizes, volumes } from '../../../renderer/src/state/accessibilityStore';
-import { dynamicKeyGroups } from '../../../renderer/src/i18n/dynamicKeys';
-import { keyHelpOrder, namedKeys } from '../../../renderer/src/keyboard/keyHelpRows';
-import { deviceKinds, healthReasons, healthStates } from '../../../shared/devices/deviceHealth';
-import { printFailureReasons } from '../../../shared/devices/receipt';
-import { kioskErrorCodes } from '../../../shared/result';
-import { documentPrintFailures, portalErrorKinds, portalNotices } from '../../../shared/contract/portalContract';
-import { terminalRoles } from '../../../shared/config/kioskConfig';
+import { resources } from '#renderer/i18n/i18n';
+import { uiLanguages, type UiLanguage } from '#shared/i18n/languages';
+import { contrasts, motions, reaches, readAlouds, textSizes, volumes } from '#renderer/state/accessibilityStore';
+import { dynamicKeyGroups } from '#renderer/i18n/dynamicKeys';
+import { keyHelpOrder, namedKeys } from '#renderer/keyboard/keyHelpRows';
+import { deviceKinds, healthReasons, healthStates } from '#shared/devices/deviceHealth';
+import { printFailureReasons } from '#shared/devices/receipt';
+import { kioskErrorCodes } from '#shared/result';
+import { documentPrintFailures, portalErrorKinds, portalNotices } from '#shared/contract/portalContract';
+import { terminalRoles } from '#shared/config/kioskConfig';
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

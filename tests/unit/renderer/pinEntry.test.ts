@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSubmitPin, pinLength, pinMessage, pressPinKey, type PinKey } from '../../../renderer/src/staff/pinEntry';
-import type { AssistView } from '../../../shared/contract/staffContract';
+import { canSubmitPin, pinLength, pinMessage, pressPinKey, type PinKey } from '#renderer/staff/pinEntry';
+import type { AssistView } from '#shared/contract/staffContract';
 
 const type = (keys: readonly PinKey[], from = ''): string => keys.reduce(pressPinKey, from);
 const assist = (patch: Partial<AssistView> = {}): AssistView => ({

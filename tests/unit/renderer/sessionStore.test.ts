@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSessionStore } from '../../../renderer/src/state/sessionStore';
-import { initialSessionSnapshot, type SessionSnapshot } from '../../../shared/session/sessionState';
+import { useSessionStore } from '#renderer/state/sessionStore';
+import { initialSessionSnapshot, type SessionSnapshot } from '#shared/session/sessionState';
 
 const snap = (patch: Partial<SessionSnapshot>): SessionSnapshot => ({ ...initialSessionSnapshot, ...patch });
 
@@ -71,7 +71,7 @@ describe('sessionStore', () => {
   });
 
   it('is a terminal store: not wiped by the citizen reset', async () => {
-    const { resetCitizenStores } = await import('../../../renderer/src/state/storeRegistry');
+    const { resetCitizenStores } = await import('#renderer/state/storeRegistry');
     apply(snap({ state: 'active', sessionId: 'a-1' }));
     resetCitizenStores();
     expect(useSessionStore.getState().snapshot?.state).toBe('active');

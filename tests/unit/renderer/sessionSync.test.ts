@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { usePreferencesStore } from '../../../renderer/src/state/preferencesStore';
-import { useSessionStore } from '../../../renderer/src/state/sessionStore';
-import { applySessionSnapshot, createActivityReporter, followSession } from '../../../renderer/src/session/sessionSync';
-import { resetCitizenStores } from '../../../renderer/src/state/storeRegistry';
-import type { KioskApi } from '../../../shared/contract/kioskApi';
-import type { SessionSnapshot } from '../../../shared/session/sessionState';
+import { usePreferencesStore } from '#renderer/state/preferencesStore';
+import { useSessionStore } from '#renderer/state/sessionStore';
+import { applySessionSnapshot, createActivityReporter, followSession } from '#renderer/session/sessionSync';
+import { resetCitizenStores } from '#renderer/state/storeRegistry';
+import type { KioskApi } from '#shared/contract/kioskApi';
+import type { SessionSnapshot } from '#shared/session/sessionState';
 
 interface Call {
   channel: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spokenTextFor } from '../../../renderer/src/speech/spokenText';
+import { spokenTextFor } from '#renderer/speech/spokenText';
 
 describe('what the speech output says for a focused element', () => {
   it('says a button by its label', () => {

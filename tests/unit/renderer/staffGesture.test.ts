@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gestureZonePx, inGestureCorner, nextGestureStep, type StaffGesture, type Tap } from '../../../renderer/src/staff/staffGesture';
+import { gestureZonePx, inGestureCorner, nextGestureStep, type StaffGesture, type Tap } from '#renderer/staff/staffGesture';
 
 const viewport = { width: 1920, height: 1080 };
 const gesture: StaffGesture = { corner: 'top-left', taps: 5, withinSeconds: 3 };

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../renderer/src/i18n/i18n';
-import staffDe from '../../../renderer/src/staff/locales/de.json';
-import staffEn from '../../../renderer/src/staff/locales/en.json';
-import { staffReasons } from '../../../renderer/src/staff/staffActions';
-import { staffI18n } from '../../../renderer/src/staff/staffI18n';
-import { staffActions } from '../../../shared/contract/staffContract';
-import { helpEventTypes } from '../../../shared/help/helpEvent';
-import { resetReasons } from '../../../shared/session/sessionState';
+import { resources } from '#renderer/i18n/i18n';
+import staffDe from '#renderer/staff/locales/de.json';
+import staffEn from '#renderer/staff/locales/en.json';
+import { staffReasons } from '#renderer/staff/staffActions';
+import { staffI18n } from '#renderer/staff/staffI18n';
+import { staffActions } from '#shared/contract/staffContract';
+import { helpEventTypes } from '#shared/help/helpEvent';
+import { resetReasons } from '#shared/session/sessionState';
 
 /**
  * The staff screens' texts (namespace `staff`, German and English only). i18next-cli checks the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand';
-import { registeredStores, resetCitizenStores } from '../../../renderer/src/state/storeRegistry';
-import type { SessionSnapshot } from '../../../shared/session/sessionState';
+import { registeredStores, resetCitizenStores } from '#renderer/state/storeRegistry';
+import type { SessionSnapshot } from '#shared/session/sessionState';
 
 /**
  * Every module of the renderer (except the entry point, which boots the app), so that a store
@@ -110,7 +110,7 @@ describe('renderer store registry', () => {
   });
 
   it('keeps the actions working after a reset', async () => {
-    const { usePreferencesStore } = await import('../../../renderer/src/state/preferencesStore');
+    const { usePreferencesStore } = await import('#renderer/state/preferencesStore');
     usePreferencesStore.getState().chooseLanguage('en');
     resetCitizenStores();
     expect(usePreferencesStore.getState().language).toBeNull();
@@ -120,7 +120,7 @@ describe('renderer store registry', () => {
   });
 
   it('refuses to define two stores with the same name', async () => {
-    const { defineCitizenStore, defineTerminalStore } = await import('../../../renderer/src/state/storeRegistry');
+    const { defineCitizenStore, defineTerminalStore } = await import('#renderer/state/storeRegistry');
     expect(() => defineCitizenStore('preferences', () => ({}))).toThrow(/twice/);
     expect(() => defineTerminalStore('session', () => ({}))).toThrow(/twice/);
   });

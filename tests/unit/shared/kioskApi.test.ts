@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { eventChannels, isEventChannel, isRequestChannel, requestChannels, type RequestChannel } from '../../../shared/contract/channels';
-import { createKioskApi, type KioskApi, type KioskTransport } from '../../../shared/contract/kioskApi';
-import type { SessionSnapshot } from '../../../shared/session/sessionState';
+import { eventChannels, isEventChannel, isRequestChannel, requestChannels, type RequestChannel } from '#shared/contract/channels';
+import { createKioskApi, type KioskApi, type KioskTransport } from '#shared/contract/kioskApi';
+import type { SessionSnapshot } from '#shared/session/sessionState';
 
 const snapshot: SessionSnapshot = {
   state: 'active',

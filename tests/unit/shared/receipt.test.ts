@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receiptSchema } from '../../../shared/devices/receipt';
+import { receiptSchema } from '#shared/devices/receipt';
 
 describe('receipt schema', () => {
   it('accepts a normal slip with umlauts, € and a QR code', () => {

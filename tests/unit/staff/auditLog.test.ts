@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../../electron/core/staff/auditLog';
+import { createAuditLog } from '#core/staff/auditLog';
 import { captureLog } from '../support/logCapture';
 
 const t0 = Date.parse('2026-03-17T09:15:00.000Z');

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutOfOrder } from '../../../electron/core/staff/outOfOrder';
-import type { TerminalStatus } from '../../../shared/contract/staffContract';
+import { OutOfOrder } from '#core/staff/outOfOrder';
+import type { TerminalStatus } from '#shared/contract/staffContract';
 import { captureLog } from '../support/logCapture';
 
 function setup(place: string | null = 'Foyer, Schalter 1') {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPinCli, type PinCliIo } from '../../../electron/core/staff/pinCli';
-import { verifyPin } from '../../../electron/core/staff/staffPin';
-import { pinHashPattern } from '../../../shared/config/staffConfig';
+import { runPinCli, type PinCliIo } from '#core/staff/pinCli';
+import { verifyPin } from '#core/staff/staffPin';
+import { pinHashPattern } from '#shared/config/staffConfig';
 
 const appRoot = join(import.meta.dirname, '..', '..', '..');
 const pin = '5820193746';

@@ -9,7 +9,7 @@ import {
   isPadLocked,
   lockDurationMs,
   type LockoutState,
-} from '../../../electron/core/staff/pinLockout';
+} from '#core/staff/pinLockout';
 
 const t0 = 1_700_000_000_000;
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { restartRequested } from '../../../electron/launcher/restartPolicy';
-import { restartExitCode as contractRestartCode } from '../../../shared/contract/staffContract';
-import { invalidConfigExitCode, quitExitCode, restartExitCode } from '../../../shared/exitCodes';
+import { restartRequested } from '#electron/launcher/restartPolicy';
+import { restartExitCode as contractRestartCode } from '#shared/contract/staffContract';
+import { invalidConfigExitCode, quitExitCode, restartExitCode } from '#shared/exitCodes';
 
 const appRoot = join(import.meta.dirname, '..', '..', '..');
 

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StaffConfig } from '../../../shared/config/staffConfig';
+import type { StaffConfig } from '#shared/config/staffConfig';
 
 /** The staff PIN of the tests; it must never appear in a file or a log. */
 export const staffPin = '7351942';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, isPinWellFormed, parsePinHash, verifyPin } from '../../../electron/core/staff/staffPin';
-import { pinHashPattern } from '../../../shared/config/staffConfig';
+import { hashPin, isPinWellFormed, parsePinHash, verifyPin } from '#core/staff/staffPin';
+import { pinHashPattern } from '#shared/config/staffConfig';
 
 const pin = '48151623';
 

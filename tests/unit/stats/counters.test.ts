@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { counterNames, Counters } from '../../../electron/core/stats/counters';
+import { counterNames, Counters } from '#core/stats/counters';
 import { FakeClock } from '../support/fakeClock';
 import { captureLog } from '../support/logCapture';
 

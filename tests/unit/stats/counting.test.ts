@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcRouter } from '../../../electron/core/ipc/ipcRouter';
-import type { HelpCallEventType } from '../../../electron/core/help/helpCall';
-import type { CounterName } from '../../../electron/core/stats/counters';
-import { countHelp, countingRouter, countSessions } from '../../../electron/core/stats/counting';
-import { clearHelpView, type HelpView } from '../../../shared/contract/helpContract';
-import { fail, ok, type Result } from '../../../shared/result';
-import { initialSessionSnapshot, type SessionSnapshot } from '../../../shared/session/sessionState';
+import type { IpcRouter } from '#core/ipc/ipcRouter';
+import type { HelpCallEventType } from '#core/help/helpCall';
+import type { CounterName } from '#core/stats/counters';
+import { countHelp, countingRouter, countSessions } from '#core/stats/counting';
+import { clearHelpView, type HelpView } from '#shared/contract/helpContract';
+import { fail, ok, type Result } from '#shared/result';
+import { initialSessionSnapshot, type SessionSnapshot } from '#shared/session/sessionState';
 
 function recorder() {
   const counted: CounterName[] = [];

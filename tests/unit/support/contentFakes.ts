@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { ContentService } from '../../../electron/core/content/contentService';
-import { loadContentPack } from '../../../electron/core/content/loadContentPack';
-import type { ReceiptPrinter } from '../../../electron/core/devices/printer/receiptPrintable';
-import type { PrinterCodePage } from '../../../shared/config/deviceConfig';
-import type { ContentPack } from '../../../shared/content/contentPack';
-import type { PrintResult, Receipt } from '../../../shared/devices/receipt';
+import type { ContentService } from '#core/content/contentService';
+import { loadContentPack } from '#core/content/loadContentPack';
+import type { ReceiptPrinter } from '#core/devices/printer/receiptPrintable';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
+import type { ContentPack } from '#shared/content/contentPack';
+import type { PrintResult, Receipt } from '#shared/devices/receipt';
 
 /** The repository's Jena content pack folder. */
 export const jenaPackDir = join(import.meta.dirname, '..', '..', '..', 'kiosk-config', 'content', 'jena');

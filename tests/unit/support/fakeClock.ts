@@ -1,4 +1,4 @@
-import type { Clock } from '../../../electron/core/session/clock';
+import type { Clock } from '#core/session/clock';
 
 interface Timer {
   readonly id: number;

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../../electron/core/logging/logger';
+import { createLogger, type Logger } from '#core/logging/logger';
 
 export interface LogCapture {
   readonly logger: Logger;

@@ -1,7 +1,7 @@
-import type { KioskConfig } from '../../../shared/config/kioskConfig';
-import { defaultKeyMap } from '../../../shared/config/keypadConfig';
-import { resolveHelpConfig } from '../../../shared/config/helpConfig';
-import { resolveStaffConfig } from '../../../shared/config/staffConfig';
+import type { KioskConfig } from '#shared/config/kioskConfig';
+import { defaultKeyMap } from '#shared/config/keypadConfig';
+import { resolveHelpConfig } from '#shared/config/helpConfig';
+import { resolveStaffConfig } from '#shared/config/staffConfig';
 
 export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role: 'info' | 'workstation' = 'info'): KioskConfig {
   return {

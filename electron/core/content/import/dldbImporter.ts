@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LocalizedText, Service, Topic } from '../../../../shared/content/contentPack';
-import { z } from '../../../../shared/zodConfig';
+import type { LocalizedText, Service, Topic } from '#shared/content/contentPack';
+import { z } from '#shared/zodConfig';
 import { clip, htmlToPlainText } from './htmlText';
 import type { ImportOutcome, JsonRecordProblem } from './importTypes';
 

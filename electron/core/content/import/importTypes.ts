@@ -1,4 +1,4 @@
-import type { Service, Topic } from '../../../../shared/content/contentPack';
+import type { Service, Topic } from '#shared/content/contentPack';
 
 /** A CSV row that was skipped or changed: the physical line it starts on (header = line 1). */
 export interface CsvRowProblem {

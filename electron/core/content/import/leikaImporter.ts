@@ -1,4 +1,4 @@
-import type { LocalizedText, Service, Topic } from '../../../../shared/content/contentPack';
+import type { LocalizedText, Service, Topic } from '#shared/content/contentPack';
 import { readCsvRecords } from './csvRecords';
 import type { CsvRowProblem, ImportOutcome } from './importTypes';
 import { lebenslageEnglish, themenfeldEnglish } from './leikaTopicNames';

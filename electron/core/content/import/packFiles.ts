@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { servicesFileSchema, topicsFileSchema } from '../../../../shared/content/contentPack';
-import type { z } from '../../../../shared/zodConfig';
+import { servicesFileSchema, topicsFileSchema } from '#shared/content/contentPack';
+import type { z } from '#shared/zodConfig';
 import type { ImportResult } from './importTypes';
 
 export type ServicesFile = z.infer<typeof servicesFileSchema>;

@@ -1,5 +1,5 @@
-import type { Service, Topic } from '../../../../shared/content/contentPack';
-import type { UiLanguage } from '../../../../shared/i18n/languages';
+import type { Service, Topic } from '#shared/content/contentPack';
+import type { UiLanguage } from '#shared/i18n/languages';
 import { isStopWord, normalizeTerm, tokenize } from './normalizeTerm';
 
 /**

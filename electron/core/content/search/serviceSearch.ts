@@ -5,8 +5,8 @@
  * index and how a query is prepared (normalization, prefix and fuzzy per term).
  */
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import type { Service, Topic } from '../../../../shared/content/contentPack';
-import { uiLanguages, type UiLanguage } from '../../../../shared/i18n/languages';
+import type { Service, Topic } from '#shared/content/contentPack';
+import { uiLanguages, type UiLanguage } from '#shared/i18n/languages';
 import { compoundParts, isStopWord, normalizeTerm, tokenize } from './normalizeTerm';
 import { queryTerms } from './queryTerms';
 import { compoundVocabulary, indexedFields, parseFieldName, serviceDocument, type FieldKind, type ServiceDocument } from './serviceDocuments';

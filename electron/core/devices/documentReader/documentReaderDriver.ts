@@ -1,4 +1,4 @@
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import type { DeviceDriver } from '../device';
 
 /** An ID document reader delivering the MRZ (serial, HID data reports, or the simulator). */

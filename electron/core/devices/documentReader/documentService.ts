@@ -1,4 +1,4 @@
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { Listeners } from '../device';
 import type { Logger } from '../../logging/logger';
 import type { ResetParticipant } from '../../session/resetCoordinator';

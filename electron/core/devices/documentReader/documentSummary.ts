@@ -1,4 +1,4 @@
-import type { DocumentRead, DocumentReadError, MrzFormat } from '../../../../shared/devices/documentRead';
+import type { DocumentRead, DocumentReadError, MrzFormat } from '#shared/devices/documentRead';
 
 /** What the UI and the logs may learn about a read: no names, numbers, dates or MRZ text. */
 export type DocumentSummary =

@@ -1,4 +1,4 @@
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { healthy, Listeners, type HealthReport } from '../device';
 import type { DeviceDeps } from '../deviceDeps';
 import type { DocumentReaderDriver } from './documentReaderDriver';

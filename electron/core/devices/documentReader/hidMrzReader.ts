@@ -1,4 +1,4 @@
-import type { DocumentReaderConfig } from '../../../../shared/config/deviceConfig';
+import type { DocumentReaderConfig } from '#shared/config/deviceConfig';
 import type { DeviceDeps } from '../deviceDeps';
 import type { HidDevice } from '../transport/hidLink';
 import { FramedMrzReader, type OpenOutcome } from './framedMrzReader';

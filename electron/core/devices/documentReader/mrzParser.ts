@@ -1,5 +1,5 @@
 import { parse as parseMrzLines, type Details, type FieldName, type ParseResult } from 'mrz';
-import type { DocumentRead, DocumentReadError, MrzCheck, MrzDocument, MrzFormat } from '../../../../shared/devices/documentRead';
+import type { DocumentRead, DocumentReadError, MrzCheck, MrzDocument, MrzFormat } from '#shared/devices/documentRead';
 
 /*
  * Error semantics (decided here, relied on by the service and the UI):

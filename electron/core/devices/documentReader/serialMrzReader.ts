@@ -1,4 +1,4 @@
-import type { DocumentReaderConfig } from '../../../../shared/config/deviceConfig';
+import type { DocumentReaderConfig } from '#shared/config/deviceConfig';
 import type { HealthReport } from '../device';
 import type { DeviceDeps } from '../deviceDeps';
 import type { SerialLink, SerialOpenError, SerialOpenResult } from '../transport/serialLink';

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { DocumentReaderConfig } from '../../../../shared/config/deviceConfig';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import type { DocumentReaderConfig } from '#shared/config/deviceConfig';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { healthy, Listeners, type HealthReport } from '../device';
 import type { DeviceDeps } from '../deviceDeps';
 import type { DocumentReaderDriver } from './documentReaderDriver';

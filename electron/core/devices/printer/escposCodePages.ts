@@ -1,4 +1,4 @@
-import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
 
 /**
  * Characters of the bytes 0x80–0xFF in the code pages the kiosk may configure; 0x20–0x7E are ASCII

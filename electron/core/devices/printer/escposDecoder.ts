@@ -1,4 +1,4 @@
-import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
 import { codePageChar, epsonCodePageNumbers } from './escposCodePages';
 
 export type DecodedAlignment = 'left' | 'center' | 'right';

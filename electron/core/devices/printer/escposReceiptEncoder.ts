@@ -1,6 +1,6 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
-import type { Receipt, ReceiptBlock } from '../../../../shared/devices/receipt';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
+import type { Receipt, ReceiptBlock } from '#shared/devices/receipt';
 import { codePageByte } from './escposCodePages';
 
 export interface ReceiptEncodingOptions {

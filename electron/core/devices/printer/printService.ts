@@ -1,5 +1,5 @@
-import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
-import type { PrintFailureReason, PrintResult, Receipt } from '../../../../shared/devices/receipt';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
+import type { PrintFailureReason, PrintResult, Receipt } from '#shared/devices/receipt';
 import type { HealthReport } from '../device';
 import type { Logger } from '../../logging/logger';
 import type { ResetParticipant } from '../../session/resetCoordinator';

@@ -1,4 +1,4 @@
-import type { PrintFailureReason } from '../../../../shared/devices/receipt';
+import type { PrintFailureReason } from '#shared/devices/receipt';
 import type { DeviceDriver, HealthReport } from '../device';
 
 export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: PrintFailureReason };

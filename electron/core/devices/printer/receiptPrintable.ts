@@ -1,7 +1,7 @@
-import type { PrinterCodePage } from '../../../../shared/config/deviceConfig';
-import type { PrintResult, Receipt } from '../../../../shared/devices/receipt';
-import type { UiLanguage } from '../../../../shared/i18n/languages';
-import { ok, type Result } from '../../../../shared/result';
+import type { PrinterCodePage } from '#shared/config/deviceConfig';
+import type { PrintResult, Receipt } from '#shared/devices/receipt';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { ok, type Result } from '#shared/result';
 import { codePageByte } from './escposCodePages';
 
 /**

@@ -1,4 +1,4 @@
-import type { PrinterConfig } from '../../../../shared/config/deviceConfig';
+import type { PrinterConfig } from '#shared/config/deviceConfig';
 import { Listeners, type HealthReport } from '../device';
 import type { DeviceDeps } from '../deviceDeps';
 import type { SerialLink, SerialOpenError, SerialOpenResult } from '../transport/serialLink';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toString as qrCodeSvg } from 'qrcode';
-import { defaultCodePage, type PrinterCodePage, type PrinterConfig } from '../../../../shared/config/deviceConfig';
+import { defaultCodePage, type PrinterCodePage, type PrinterConfig } from '#shared/config/deviceConfig';
 import { Listeners, type HealthReport } from '../device';
 import type { DeviceDeps } from '../deviceDeps';
 import { EscPosDecoder, type DecodedAlignment, type DecodedItem } from './escposDecoder';

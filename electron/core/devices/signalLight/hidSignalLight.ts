@@ -1,5 +1,5 @@
-import type { SignalLightConfig } from '../../../../shared/config/deviceConfig';
-import type { HealthReason } from '../../../../shared/devices/deviceHealth';
+import type { SignalLightConfig } from '#shared/config/deviceConfig';
+import type { HealthReason } from '#shared/devices/deviceHealth';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../session/clock';
 import { healthy, Listeners, type HealthReport } from '../device';

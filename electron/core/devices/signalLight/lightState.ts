@@ -1,4 +1,4 @@
-import type { SessionState } from '../../../../shared/session/sessionState';
+import type { SessionState } from '#shared/session/sessionState';
 import type { HelpCallStatus } from '../../help/helpCall';
 import type { Logger } from '../../logging/logger';
 import type { LightState, SignalLightDriver } from './signalLightDriver';

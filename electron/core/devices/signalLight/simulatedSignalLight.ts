@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { SignalLightConfig } from '../../../../shared/config/deviceConfig';
+import type { SignalLightConfig } from '#shared/config/deviceConfig';
 import { errorCode } from '../../files/atomicFile';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../session/clock';

@@ -1,5 +1,5 @@
-import { defaultCupsTimeoutSeconds, type CupsPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
-import type { DocumentPrintFailure } from '../../../../shared/contract/portalContract';
+import { defaultCupsTimeoutSeconds, type CupsPrinterConfig } from '#shared/config/documentPrinterConfig';
+import type { DocumentPrintFailure } from '#shared/contract/portalContract';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../session/clock';
 import type { CommandResult, CommandRunner } from './commandRunner';

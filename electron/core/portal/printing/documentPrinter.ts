@@ -1,5 +1,5 @@
-import type { DocumentPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
-import type { DocumentPrintFailure } from '../../../../shared/contract/portalContract';
+import type { DocumentPrinterConfig } from '#shared/config/documentPrinterConfig';
+import type { DocumentPrintFailure } from '#shared/contract/portalContract';
 import type { Logger } from '../../logging/logger';
 import { systemClock, type Clock } from '../../session/clock';
 import { spawnCommandRunner, type CommandRunner } from './commandRunner';

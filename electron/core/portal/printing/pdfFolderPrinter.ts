@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { PdfFolderPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
+import type { PdfFolderPrinterConfig } from '#shared/config/documentPrinterConfig';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../session/clock';
 import { failed, isAborted, printed, type DocumentJob, type DocumentPrintOutcome, type DocumentPrinterDriver } from './documentPrinter';

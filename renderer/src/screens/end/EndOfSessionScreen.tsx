@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageInfo } from '../../../../shared/i18n/languages';
-import type { ResetReason } from '../../../../shared/session/sessionState';
+import { languageInfo } from '#shared/i18n/languages';
+import type { ResetReason } from '#shared/session/sessionState';
 import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { ScreenHeading } from '../../components/ScreenHeading';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ContentHome } from '../../../../shared/contract/contentContract';
+import type { ContentHome } from '#shared/contract/contentContract';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 
 /** Whether the Bürgerservice is open now, and when it opens next. */

@@ -1,4 +1,4 @@
-import type { ServiceSummary } from '../../../../shared/contract/contentContract';
+import type { ServiceSummary } from '#shared/contract/contentContract';
 import { Shown } from '../../info/Shown';
 import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 

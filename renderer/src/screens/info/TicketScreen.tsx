@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShownText, Ticket } from '../../../../shared/contract/contentContract';
-import type { PrintResult } from '../../../../shared/devices/receipt';
+import type { ShownText, Ticket } from '#shared/contract/contentContract';
+import type { PrintResult } from '#shared/devices/receipt';
 import { Shown } from '../../info/Shown';
 import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import { InfoLayout } from './InfoLayout';

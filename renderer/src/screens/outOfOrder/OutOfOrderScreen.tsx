@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languageInfo } from '../../../../shared/i18n/languages';
+import { languageInfo } from '#shared/i18n/languages';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useTerminalStore } from '../../state/terminalStore';
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalView } from '../../../../shared/contract/portalContract';
+import type { PortalView } from '#shared/contract/portalContract';
 import { KioskDialog } from '../../components/KioskDialog';
 import { invoke } from '../../kiosk/invoke';
 import { usePortalStore } from '../../state/portalStore';

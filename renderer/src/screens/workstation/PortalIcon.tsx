@@ -1,4 +1,4 @@
-import type { PortalIcon as PortalIconName } from '../../../../shared/config/portalConfig';
+import type { PortalIcon as PortalIconName } from '#shared/config/portalConfig';
 
 /** Simple line drawings, one per icon a tile may name in the config. */
 const paths: Readonly<Record<PortalIconName, string>> = {

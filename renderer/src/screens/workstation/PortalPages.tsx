@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalView } from '../../../../shared/contract/portalContract';
+import type { PortalView } from '#shared/contract/portalContract';
 import { invoke } from '../../kiosk/invoke';
 import { usePortalStore } from '../../state/portalStore';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalTileView } from '../../../../shared/contract/portalContract';
+import type { PortalTileView } from '#shared/contract/portalContract';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { TopBar } from '../../components/TopBar';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';

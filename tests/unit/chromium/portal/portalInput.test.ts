@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyCombination, pointerCommand, wheelCommand } from '../../../../electron/chromium/portal/portalInput';
-import { loadFailureKind } from '../../../../electron/core/portal/loadFailure';
-import { portalKeyAction } from '../../../../renderer/src/portal/portalKeyForward';
+import { keyCombination, pointerCommand, wheelCommand } from '#electron/chromium/portal/portalInput';
+import { loadFailureKind } from '#core/portal/loadFailure';
+import { portalKeyAction } from '#renderer/portal/portalKeyForward';
 
 describe('pointerCommand', () => {
   it('sends touches as touches, with no points left when the finger lifts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePaused, fileNameOf, type PausedRequest } from '../../../../electron/chromium/portal/requestGate';
+import { decidePaused, fileNameOf, type PausedRequest } from '#electron/chromium/portal/requestGate';
 
 const tile = { origins: ['https://portal.example.de', 'https://id.bund.de'] };
 const main = 'MAIN';

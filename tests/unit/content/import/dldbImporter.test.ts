@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { servicesFileSchema, topicsFileSchema } from '../../../../shared/content/contentPack';
-import { importDldb, importDldbFolder } from '../../../../electron/core/content/import/dldbImporter';
-import type { ImportOutcome, ImportResult } from '../../../../electron/core/content/import/importTypes';
+import { servicesFileSchema, topicsFileSchema } from '#shared/content/contentPack';
+import { importDldb, importDldbFolder } from '#core/content/import/dldbImporter';
+import type { ImportOutcome, ImportResult } from '#core/content/import/importTypes';
 import { berlinDldbDir } from './sourceData';
 
 function resultOf(outcome: ImportOutcome): ImportResult {

@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { servicesFileSchema, topicsFileSchema } from '../../../../shared/content/contentPack';
-import { parseImportArgs, runImportCli } from '../../../../electron/core/content/import/importCli';
-import { leikaHeader } from '../../../../electron/core/content/import/leikaImporter';
-import { packFilesOf } from '../../../../electron/core/content/import/packFiles';
+import { servicesFileSchema, topicsFileSchema } from '#shared/content/contentPack';
+import { parseImportArgs, runImportCli } from '#core/content/import/importCli';
+import { leikaHeader } from '#core/content/import/leikaImporter';
+import { packFilesOf } from '#core/content/import/packFiles';
 import { berlinDldbDir } from './sourceData';
 
 const dirs: string[] = [];

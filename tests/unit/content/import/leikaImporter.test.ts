@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { servicesFileSchema, topicsFileSchema } from '../../../../shared/content/contentPack';
-import { importLeikaCsv, leikaHeader } from '../../../../electron/core/content/import/leikaImporter';
-import type { ImportResult } from '../../../../electron/core/content/import/importTypes';
+import { servicesFileSchema, topicsFileSchema } from '#shared/content/contentPack';
+import { importLeikaCsv, leikaHeader } from '#core/content/import/leikaImporter';
+import type { ImportResult } from '#core/content/import/importTypes';
 import { leikaCsvPath } from './sourceData';
 
 const shippedCsv = readFileSync(leikaCsvPath, 'utf8');

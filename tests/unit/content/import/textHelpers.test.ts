@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clip, htmlToPlainText } from '../../../../electron/core/content/import/htmlText';
-import { idFromSlug, slugify, uniqueId } from '../../../../electron/core/content/import/slug';
+import { clip, htmlToPlainText } from '#core/content/import/htmlText';
+import { idFromSlug, slugify, uniqueId } from '#core/content/import/slug';
 
 describe('slugify', () => {
   it('spells umlauts and ß out and turns everything else into single dashes', () => {

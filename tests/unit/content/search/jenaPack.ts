@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Service, Topic } from '../../../../shared/content/contentPack';
-import { loadContentPack } from '../../../../electron/core/content/loadContentPack';
+import type { Service, Topic } from '#shared/content/contentPack';
+import { loadContentPack } from '#core/content/loadContentPack';
 import { findAppRoot } from '../../../support/appRoot';
 
 /** Where the real Jena content pack lives. */

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../../../shared/i18n/languages';
+import type { UiLanguage } from '#shared/i18n/languages';
 
 /**
  * What citizens type at the lobby terminal, each with the service they mean: the acceptance

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { serviceSchema, topicSchema, type Service, type Topic } from '../../../../shared/content/contentPack';
-import type { UiLanguage } from '../../../../shared/i18n/languages';
-import { createServiceSearch, type ServiceSearch } from '../../../../electron/core/content/search/serviceSearch';
-import { compoundParts, normalizeTerm } from '../../../../electron/core/content/search/normalizeTerm';
-import { queryTerms } from '../../../../electron/core/content/search/queryTerms';
+import { serviceSchema, topicSchema, type Service, type Topic } from '#shared/content/contentPack';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { createServiceSearch, type ServiceSearch } from '#core/content/search/serviceSearch';
+import { compoundParts, normalizeTerm } from '#core/content/search/normalizeTerm';
+import { queryTerms } from '#core/content/search/queryTerms';
 import { loadJenaPackForSearch } from './jenaPack';
 import { searchQueries } from './searchQueries';
 

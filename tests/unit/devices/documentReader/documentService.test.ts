@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Listeners } from '../../../../electron/core/devices/device';
-import { DocumentService } from '../../../../electron/core/devices/documentReader/documentService';
-import { parseMrz } from '../../../../electron/core/devices/documentReader/mrzParser';
-import { ResetCoordinator } from '../../../../electron/core/session/resetCoordinator';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import { Listeners } from '#core/devices/device';
+import { DocumentService } from '#core/devices/documentReader/documentService';
+import { parseMrz } from '#core/devices/documentReader/mrzParser';
+import { ResetCoordinator } from '#core/session/resetCoordinator';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { personalStrings, sampleNow, td3Specimen } from '../../../support/mrzSamples';
 import { captureLog } from '../../support/logCapture';
 

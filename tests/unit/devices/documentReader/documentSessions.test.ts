@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Listeners } from '../../../../electron/core/devices/device';
-import { DocumentService } from '../../../../electron/core/devices/documentReader/documentService';
-import { parseMrz } from '../../../../electron/core/devices/documentReader/mrzParser';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import { Listeners } from '#core/devices/device';
+import { DocumentService } from '#core/devices/documentReader/documentService';
+import { parseMrz } from '#core/devices/documentReader/mrzParser';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { td1Specimen } from '../../../support/mrzSamples';
 import { captureLog } from '../../support/logCapture';
 

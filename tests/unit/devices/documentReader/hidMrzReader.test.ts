@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HidMrzReader, type HidMrzReaderOptions } from '../../../../electron/core/devices/documentReader/hidMrzReader';
-import type { HealthReport } from '../../../../electron/core/devices/device';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import { HidMrzReader, type HidMrzReaderOptions } from '#core/devices/documentReader/hidMrzReader';
+import type { HealthReport } from '#core/devices/device';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { td1Specimen, td3Specimen } from '../../../support/mrzSamples';
 import { FakeClock, flushPromises } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';

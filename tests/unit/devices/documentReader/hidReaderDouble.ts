@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { HidAccess, HidDevice, HidDeviceInfo } from '../../../../electron/core/devices/transport/hidLink';
+import type { HidAccess, HidDevice, HidDeviceInfo } from '#core/devices/transport/hidLink';
 
 /**
  * A double of node-hid's HIDAsync device object for a reader: a real EventEmitter, so an 'error'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MrzFramer } from '../../../../electron/core/devices/documentReader/mrzFraming';
-import { parseMrz } from '../../../../electron/core/devices/documentReader/mrzParser';
+import { MrzFramer } from '#core/devices/documentReader/mrzFraming';
+import { parseMrz } from '#core/devices/documentReader/mrzParser';
 import { germanIdTd2, td1Specimen, td3Specimen, validSamples } from '../../../support/mrzSamples';
 import { FakeClock } from '../../support/fakeClock';
 import { randomBytes, randomString, seededRandom } from './random';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMrz } from '../../../../electron/core/devices/documentReader/mrzParser';
-import type { DocumentRead, MrzCheck } from '../../../../shared/devices/documentRead';
+import { parseMrz } from '#core/devices/documentReader/mrzParser';
+import type { DocumentRead, MrzCheck } from '#shared/devices/documentRead';
 import {
   checkDigitPositions,
   germanPassportTd3,

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { HealthReport } from '../../../../electron/core/devices/device';
-import type { DocumentSummary } from '../../../../electron/core/devices/documentReader/documentSummary';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import type { HealthReport } from '#core/devices/device';
+import type { DocumentSummary } from '#core/devices/documentReader/documentSummary';
+import type { DocumentRead } from '#shared/devices/documentRead';
 
 export type ChildCommand = { readonly cmd: 'connect' } | { readonly cmd: 'disconnect' } | { readonly cmd: 'reset' };
 

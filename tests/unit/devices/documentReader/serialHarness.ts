@@ -5,11 +5,11 @@
  * 'threads' pool).
  */
 import { Writable } from 'node:stream';
-import { DocumentService } from '../../../../electron/core/devices/documentReader/documentService';
-import { SerialMrzReader } from '../../../../electron/core/devices/documentReader/serialMrzReader';
-import { openSerialPort } from '../../../../electron/core/devices/transport/serialPortLink';
-import { createLogger } from '../../../../electron/core/logging/logger';
-import { systemClock } from '../../../../electron/core/session/clock';
+import { DocumentService } from '#core/devices/documentReader/documentService';
+import { SerialMrzReader } from '#core/devices/documentReader/serialMrzReader';
+import { openSerialPort } from '#core/devices/transport/serialPortLink';
+import { createLogger } from '#core/logging/logger';
+import { systemClock } from '#core/session/clock';
 import type { ChildCommand, ChildMessage } from './serialChild';
 
 function send(message: ChildMessage): void {

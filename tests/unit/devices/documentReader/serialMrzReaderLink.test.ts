@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Listeners, type HealthReport } from '../../../../electron/core/devices/device';
-import { SerialMrzReader } from '../../../../electron/core/devices/documentReader/serialMrzReader';
-import type { SerialLink, SerialOpenResult, SerialOpener } from '../../../../electron/core/devices/transport/serialLink';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import { Listeners, type HealthReport } from '#core/devices/device';
+import { SerialMrzReader } from '#core/devices/documentReader/serialMrzReader';
+import type { SerialLink, SerialOpenResult, SerialOpener } from '#core/devices/transport/serialLink';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { td3Specimen } from '../../../support/mrzSamples';
 import { FakeClock, flushPromises } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';

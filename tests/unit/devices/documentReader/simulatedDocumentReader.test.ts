@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HealthReport } from '../../../../electron/core/devices/device';
-import { SimulatedDocumentReader } from '../../../../electron/core/devices/documentReader/simulatedDocumentReader';
-import type { DocumentRead } from '../../../../shared/devices/documentRead';
+import type { HealthReport } from '#core/devices/device';
+import { SimulatedDocumentReader } from '#core/devices/documentReader/simulatedDocumentReader';
+import type { DocumentRead } from '#shared/devices/documentRead';
 import { germanIdTd1, td2Specimen, td3Specimen } from '../../../support/mrzSamples';
 import { FakeClock } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';

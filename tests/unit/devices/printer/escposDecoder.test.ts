@@ -1,10 +1,10 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { describe, expect, it } from 'vitest';
-import { codePageChar } from '../../../../electron/core/devices/printer/escposCodePages';
-import { EscPosDecoder, type DecodeResult } from '../../../../electron/core/devices/printer/escposDecoder';
-import { encodeReceipt } from '../../../../electron/core/devices/printer/escposReceiptEncoder';
-import { printerCodePages } from '../../../../shared/config/deviceConfig';
-import type { Receipt } from '../../../../shared/devices/receipt';
+import { codePageChar } from '#core/devices/printer/escposCodePages';
+import { EscPosDecoder, type DecodeResult } from '#core/devices/printer/escposDecoder';
+import { encodeReceipt } from '#core/devices/printer/escposReceiptEncoder';
+import { printerCodePages } from '#shared/config/deviceConfig';
+import type { Receipt } from '#shared/devices/receipt';
 
 const cp858 = { codePage: { name: 'cp858', escT: 19 }, columns: 42 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReceipt, wrapText } from '../../../../electron/core/devices/printer/escposReceiptEncoder';
-import type { Receipt } from '../../../../shared/devices/receipt';
+import { encodeReceipt, wrapText } from '#core/devices/printer/escposReceiptEncoder';
+import type { Receipt } from '#shared/devices/receipt';
 
 const cp858 = { codePage: { name: 'cp858', escT: 19 }, columns: 42 } as const;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Listeners, type HealthReport } from '../../../../electron/core/devices/device';
-import { encodeReceipt } from '../../../../electron/core/devices/printer/escposReceiptEncoder';
-import type { PrinterDriver, WriteResult } from '../../../../electron/core/devices/printer/printerDriver';
-import { PrintService, refusalFor } from '../../../../electron/core/devices/printer/printService';
-import { ResetCoordinator } from '../../../../electron/core/session/resetCoordinator';
-import type { PrintResult, Receipt } from '../../../../shared/devices/receipt';
+import { Listeners, type HealthReport } from '#core/devices/device';
+import { encodeReceipt } from '#core/devices/printer/escposReceiptEncoder';
+import type { PrinterDriver, WriteResult } from '#core/devices/printer/printerDriver';
+import { PrintService, refusalFor } from '#core/devices/printer/printService';
+import { ResetCoordinator } from '#core/session/resetCoordinator';
+import type { PrintResult, Receipt } from '#shared/devices/receipt';
 import { flushPromises } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';
 

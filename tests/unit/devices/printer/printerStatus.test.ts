@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conditionHealth,
-  decodeStatusByte,
-  healthFromAnswers,
-  isStatusByte,
-  normalCondition,
-  statusRequestBytes,
-} from '../../../../electron/core/devices/printer/printerStatus';
+import { conditionHealth, decodeStatusByte, healthFromAnswers, isStatusByte, normalCondition, statusRequestBytes } from '#core/devices/printer/printerStatus';
 
 describe('DLE EOT requests', () => {
   it('are 10 04 n for n = 1, 2, 4', () => {

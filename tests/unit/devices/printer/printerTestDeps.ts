@@ -1,6 +1,6 @@
-import type { DeviceDeps } from '../../../../electron/core/devices/deviceDeps';
-import type { SerialOpener } from '../../../../electron/core/devices/transport/serialLink';
-import type { Clock } from '../../../../electron/core/session/clock';
+import type { DeviceDeps } from '#core/devices/deviceDeps';
+import type { SerialOpener } from '#core/devices/transport/serialLink';
+import type { Clock } from '#core/session/clock';
 import { captureLog, type LogCapture } from '../../support/logCapture';
 
 const noSerial: SerialOpener = () => Promise.resolve({ ok: false, error: 'not-found' });

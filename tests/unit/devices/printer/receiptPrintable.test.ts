@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  plainTypography,
-  printOn,
-  receiptInPrintableLanguage,
-  receiptPrintable,
-  textPrintable,
-} from '../../../../electron/core/devices/printer/receiptPrintable';
-import type { Receipt } from '../../../../shared/devices/receipt';
-import { ok } from '../../../../shared/result';
+import { plainTypography, printOn, receiptInPrintableLanguage, receiptPrintable, textPrintable } from '#core/devices/printer/receiptPrintable';
+import type { Receipt } from '#shared/devices/receipt';
+import { ok } from '#shared/result';
 
 describe('receipt printable in a code page', () => {
   it('knows which characters a code page has', () => {

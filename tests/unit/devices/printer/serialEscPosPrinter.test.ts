@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Listeners, reconnectReasons, type HealthReport } from '../../../../electron/core/devices/device';
-import { SerialEscPosPrinter, type EscPosSerialConfig } from '../../../../electron/core/devices/printer/serialEscPosPrinter';
-import type { SerialLink, SerialOpener, SerialOpenResult } from '../../../../electron/core/devices/transport/serialLink';
+import { Listeners, reconnectReasons, type HealthReport } from '#core/devices/device';
+import { SerialEscPosPrinter, type EscPosSerialConfig } from '#core/devices/printer/serialEscPosPrinter';
+import type { SerialLink, SerialOpener, SerialOpenResult } from '#core/devices/transport/serialLink';
 import { FakeClock, flushPromises } from '../../support/fakeClock';
 import { statusAnswerByte, type VirtualPrinterStatus } from '../../../support/virtualEscposPrinter';
 import { printerDeps } from './printerTestDeps';

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HealthReport } from '../../../../electron/core/devices/device';
-import { encodeReceipt } from '../../../../electron/core/devices/printer/escposReceiptEncoder';
-import { formatPreview, SimulatedPrinter, type PrinterSimulatorConfig } from '../../../../electron/core/devices/printer/simulatedPrinter';
-import type { Receipt } from '../../../../shared/devices/receipt';
+import type { HealthReport } from '#core/devices/device';
+import { encodeReceipt } from '#core/devices/printer/escposReceiptEncoder';
+import { formatPreview, SimulatedPrinter, type PrinterSimulatorConfig } from '#core/devices/printer/simulatedPrinter';
+import type { Receipt } from '#shared/devices/receipt';
 import { FakeClock } from '../../support/fakeClock';
 import { printerDeps } from './printerTestDeps';
 

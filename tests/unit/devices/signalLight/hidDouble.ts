@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { DeviceDeps } from '../../../../electron/core/devices/deviceDeps';
-import type { HidAccess, HidDevice, HidDeviceInfo } from '../../../../electron/core/devices/transport/hidLink';
-import type { Clock } from '../../../../electron/core/session/clock';
+import type { DeviceDeps } from '#core/devices/deviceDeps';
+import type { HidAccess, HidDevice, HidDeviceInfo } from '#core/devices/transport/hidLink';
+import type { Clock } from '#core/session/clock';
 import type { FakeClock } from '../../support/fakeClock';
 import { captureLog, type LogCapture } from '../../support/logCapture';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthReport } from '../../../../electron/core/devices/device';
-import { HidSignalLight, type HidLightConfig } from '../../../../electron/core/devices/signalLight/hidSignalLight';
-import type { LightState } from '../../../../electron/core/devices/signalLight/signalLightDriver';
+import type { HealthReport } from '#core/devices/device';
+import { HidSignalLight, type HidLightConfig } from '#core/devices/signalLight/hidSignalLight';
+import type { LightState } from '#core/devices/signalLight/signalLightDriver';
 import { FakeClock, flushPromises } from '../../support/fakeClock';
 import { HidAccessDouble, lightDeps } from './hidDouble';
 

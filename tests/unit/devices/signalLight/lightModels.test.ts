@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blinks, findModel, kuandoBusylight, lightModels, stateColors } from '../../../../electron/core/devices/signalLight/lightModels';
-import { lightStates } from '../../../../electron/core/devices/signalLight/signalLightDriver';
+import { blinks, findModel, kuandoBusylight, lightModels, stateColors } from '#core/devices/signalLight/lightModels';
+import { lightStates } from '#core/devices/signalLight/signalLightDriver';
 
 describe('findModel', () => {
   it.each([

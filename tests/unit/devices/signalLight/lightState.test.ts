@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lightStateFor, SignalLightControl } from '../../../../electron/core/devices/signalLight/lightState';
-import { SimulatedSignalLight } from '../../../../electron/core/devices/signalLight/simulatedSignalLight';
-import type { LightState } from '../../../../electron/core/devices/signalLight/signalLightDriver';
-import { sessionStates } from '../../../../shared/session/sessionState';
+import { lightStateFor, SignalLightControl } from '#core/devices/signalLight/lightState';
+import { SimulatedSignalLight } from '#core/devices/signalLight/simulatedSignalLight';
+import type { LightState } from '#core/devices/signalLight/signalLightDriver';
+import { sessionStates } from '#shared/session/sessionState';
 import { captureLog } from '../../support/logCapture';
 
 describe('lightStateFor', () => {

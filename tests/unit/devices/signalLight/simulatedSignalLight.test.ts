@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kuandoBusylight, lightOff } from '../../../../electron/core/devices/signalLight/lightModels';
-import { SimulatedSignalLight, simulatedLightReportPath, type SimulatedLightRecord } from '../../../../electron/core/devices/signalLight/simulatedSignalLight';
+import { kuandoBusylight, lightOff } from '#core/devices/signalLight/lightModels';
+import { SimulatedSignalLight, simulatedLightReportPath, type SimulatedLightRecord } from '#core/devices/signalLight/simulatedSignalLight';
 import { FakeClock } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSerialPort } from '../../../../electron/core/devices/transport/serialPortLink';
+import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { VirtualEscPosPrinter, waitFor } from '../../../support/virtualEscposPrinter';
 
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import type { WebPreferences } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createElectronPortalSurface } from '../../../../electron/main/portal/electronPortalSurface';
-import { PortalContentsGate } from '../../../../electron/main/portal/portalContentsGate';
+import { createElectronPortalSurface } from '#electron/main/portal/electronPortalSurface';
+import { PortalContentsGate } from '#electron/main/portal/portalContentsGate';
 import { captureLog } from '../../support/logCapture';
 import { FakeContents, FakeSession, fakeEvents, fakeView, tile } from './portalFakes';
 

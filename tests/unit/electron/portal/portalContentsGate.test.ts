@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PortalContentsGate } from '../../../../electron/main/portal/portalContentsGate';
+import { PortalContentsGate } from '#electron/main/portal/portalContentsGate';
 
 describe('PortalContentsGate', () => {
   it('claims exactly the contents of the announced session during creation', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { focusWatchBinding, focusWatchWorld } from '../../../../electron/core/portal/focusWatch';
-import type { PortalFileChooser } from '../../../../electron/core/portal/portalSurface';
-import { attachPortalDevtools } from '../../../../electron/main/portal/portalDevtools';
+import { focusWatchBinding, focusWatchWorld } from '#core/portal/focusWatch';
+import type { PortalFileChooser } from '#core/portal/portalSurface';
+import { attachPortalDevtools } from '#electron/main/portal/portalDevtools';
 import { FakeContents, fakeEvents } from './portalFakes';
 
 async function setup(options: { failAttach?: boolean } = {}) {

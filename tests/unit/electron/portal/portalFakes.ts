@@ -1,9 +1,9 @@
 import type { Rectangle } from 'electron';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
-import type { PortalPageEvents } from '../../../../electron/core/portal/portalSurface';
-import type { PortalContents, PortalSession, PortalViewHandle } from '../../../../electron/main/portal/portalPorts';
-import type { PortalTile } from '../../../../shared/config/portalConfig';
+import type { PortalPageEvents } from '#core/portal/portalSurface';
+import type { PortalContents, PortalSession, PortalViewHandle } from '#electron/main/portal/portalPorts';
+import type { PortalTile } from '#shared/config/portalConfig';
 
 /** Fakes of the Electron objects the portal adapter uses (EventEmitters with spies). */
 

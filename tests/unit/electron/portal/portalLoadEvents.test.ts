@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reportPortalActivity, reportPortalLoads } from '../../../../electron/main/portal/portalLoadEvents';
+import { reportPortalActivity, reportPortalLoads } from '#electron/main/portal/portalLoadEvents';
 import { FakeContents, fakeEvent, fakeEvents } from './portalFakes';
 
 function setup() {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { guardPortalContents } from '../../../../electron/main/portal/portalNavigationGuards';
+import { guardPortalContents } from '#electron/main/portal/portalNavigationGuards';
 import { FakeContents, fakeEvent, fakeEvents, tile } from './portalFakes';
 
 function setup(options: { sending?: boolean } = {}) {

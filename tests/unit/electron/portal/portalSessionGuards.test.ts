@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PortalDownload } from '../../../../electron/core/portal/portalSurface';
-import { guardPortalSession, releasePortalSession } from '../../../../electron/main/portal/portalSessionGuards';
+import type { PortalDownload } from '#core/portal/portalSurface';
+import { guardPortalSession, releasePortalSession } from '#electron/main/portal/portalSessionGuards';
 import { FakeSession, fakeEvent, fakeEvents, tile } from './portalFakes';
 
 function setup() {

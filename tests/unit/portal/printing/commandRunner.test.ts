@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnCommandRunner } from '../../../../electron/core/portal/printing/commandRunner';
+import { spawnCommandRunner } from '#core/portal/printing/commandRunner';
 
 // The real runner against real programs (cat, printf, sleep are on every Linux machine).
 describe('spawnCommandRunner', () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CupsPrinterConfig } from '../../../../shared/config/documentPrinterConfig';
-import {
-  cancelRetryDelaysMs,
-  classifyLpFailure,
-  CupsPrinter,
-  lpArguments,
-  parseJobId,
-  sanitiseJobTitle,
-} from '../../../../electron/core/portal/printing/cupsPrinter';
+import type { CupsPrinterConfig } from '#shared/config/documentPrinterConfig';
+import { cancelRetryDelaysMs, classifyLpFailure, CupsPrinter, lpArguments, parseJobId, sanitiseJobTitle } from '#core/portal/printing/cupsPrinter';
 import { FakeClock, flushPromises } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';
 import { FakeCommandRunner, lpAccepted } from './fakeCommandRunner';

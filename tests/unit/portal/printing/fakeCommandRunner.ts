@@ -1,4 +1,4 @@
-import type { CommandRequest, CommandResult, CommandRunner } from '../../../../electron/core/portal/printing/commandRunner';
+import type { CommandRequest, CommandResult, CommandRunner } from '#core/portal/printing/commandRunner';
 
 /** One program run the fake saw, with a way to end it. */
 export interface FakeRun {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PdfFolderPrinter, type FolderFs } from '../../../../electron/core/portal/printing/pdfFolderPrinter';
+import { PdfFolderPrinter, type FolderFs } from '#core/portal/printing/pdfFolderPrinter';
 import { FakeClock } from '../../support/fakeClock';
 import { captureLog } from '../../support/logCapture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKeyPress } from '../../../../renderer/src/onScreenKeyboard/keyPress';
+import { applyKeyPress } from '#renderer/onScreenKeyboard/keyPress';
 
 describe('applyKeyPress', () => {
   it('types at the end, whole multi-character keys included', () => {

@@ -6,7 +6,7 @@ import germanLayout from 'simple-keyboard-layouts/build/layouts/german';
 import russianLayout from 'simple-keyboard-layouts/build/layouts/russian';
 import turkishLayout from 'simple-keyboard-layouts/build/layouts/turkish';
 import ukrainianLayout from 'simple-keyboard-layouts/build/layouts/ukrainian';
-import { uiLanguages, type UiLanguage } from '../../../../shared/i18n/languages';
+import { uiLanguages, type UiLanguage } from '#shared/i18n/languages';
 import {
   emailKeys,
   hasLatinSwitch,
@@ -20,7 +20,7 @@ import {
   type KeyboardKind,
   type KeyboardLayer,
   type KeyboardScript,
-} from '../../../../renderer/src/onScreenKeyboard/keyboardLayouts';
+} from '#renderer/onScreenKeyboard/keyboardLayouts';
 
 const layers: readonly KeyboardLayer[] = ['default', 'shift'];
 const scripts: readonly KeyboardScript[] = ['own', 'latin'];
