@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { importAliases } from './importAliases';
+import { importAliases } from './importAliases.ts';
 
 /** Builds the kiosk UI (renderer/) into dist/renderer, served by both hosts. */
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { importAliases } from './importAliases';
+import { importAliases } from './importAliases.ts';
 
 /** Unit and integration tests: core and shared in plain Node, renderer logic without a browser. */
 export default defineConfig({

@@ -50,19 +50,17 @@ function runForeground(scriptArgs, { restartOnRequest = false } = {}) {
   startChild();
 }
 
-/** Runs a command-line tool written in TypeScript in core: bundles a short entry that calls it, then runs that. */
-async function runTsCli(name, entry) {
+/** Bundles TypeScript that imports core modules into .cache/<name>/<name>.mjs for Node (packages stay in node_modules); returns the file. */
+async function bundleForNode(name, source) {
   const { build: esbuild } = await import('esbuild');
   const outfile = join(appRoot, '.cache', name, `${name}.mjs`);
-  await esbuild({
-    stdin: { contents: entry, resolveDir: appRoot, sourcefile: `${name}.ts`, loader: 'ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await esbuild({ ...source, outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+/** Runs a command-line tool written in TypeScript in core: bundles a short entry that calls it, then runs that. */
+async function runTsCli(name, entry) {
+  const outfile = await bundleForNode(name, { stdin: { contents: entry, resolveDir: appRoot, sourcefile: `${name}.ts`, loader: 'ts' } });
   runForeground([outfile, ...args]);
 }
 
@@ -87,17 +85,7 @@ switch (task) {
   case 'bench': {
     build({ quiet: true });
     // The bench is TypeScript importing core modules: bundle it once, then run it.
-    const { build: esbuild } = await import('esbuild');
-    const outfile = join(appRoot, '.cache', 'bench', 'bench.mjs');
-    await esbuild({
-      entryPoints: [join(appRoot, 'tests', 'bench', 'bench.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    const outfile = await bundleForNode('bench', { entryPoints: [join(appRoot, 'tests', 'bench', 'bench.ts')] });
     runForeground([outfile, ...args]);
     break;
   }

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHelpReceiver, type HelpReceiver } from '../support/helpReceiver';
 import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { chimes, recordChimes } from './support/chimeRecorder';
-import { closedPort } from './support/workstation';
+import { closedPort } from './support/kioskProcess';
 import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from './support/staff';
 
 /**

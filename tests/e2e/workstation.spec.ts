@@ -2,9 +2,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestPortal, type TestPortal } from '../support/testPortal';
-import { appRoot, chooseLanguageInMenu, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { appRoot, chooseLanguageInMenu, closedPort, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import {
-  closedPort,
   openPortalPages,
   openTile,
   portalPage,

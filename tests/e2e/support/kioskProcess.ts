@@ -10,7 +10,7 @@ export const appRoot = findAppRoot(import.meta.dirname);
 export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
 
 /** Whether a TCP port on loopback can be bound right now. */
-export function canBind(port: number): Promise<boolean> {
+function canBind(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => {
@@ -24,21 +24,37 @@ export function canBind(port: number): Promise<boolean> {
   });
 }
 
-let nextPort = 0;
+const nextInSlice = new Map<number, number>();
 
 /**
- * A free TCP port on loopback for a DevTools endpoint. It is taken from a range below Linux's
- * ephemeral ports (32768+), one slice per Playwright worker, so that no kiosk's own UI server
- * (which listens on an ephemeral port) can grab it between this check and Chromium's start.
+ * A loopback port that can be bound now, from `[base, base + size)` of this Playwright worker's
+ * slice. All slices lie below Linux's ephemeral ports (32768+): the system never hands these out
+ * for "any free port", so no other server of the run can take one between this check and its use.
  */
-export async function freePort(): Promise<number> {
+async function workerPort(firstBase: number, size: number, what: string): Promise<number> {
   const worker = Number(process.env.TEST_PARALLEL_INDEX ?? '0');
-  const base = 20_000 + (worker % 8) * 1500;
-  for (let attempt = 0; attempt < 1500; attempt += 1) {
-    const port = base + (nextPort++ % 1500);
+  const base = firstBase + (worker % 8) * size;
+  for (let attempt = 0; attempt < size; attempt += 1) {
+    const offset = nextInSlice.get(base) ?? 0;
+    nextInSlice.set(base, offset + 1);
+    const port = base + (offset % size);
     if (await canBind(port)) return port;
   }
-  throw new Error('no free port for the DevTools endpoint');
+  throw new Error(`no free port for ${what} between ${String(base)} and ${String(base + size - 1)}`);
+}
+
+/** A free port for a DevTools endpoint (20000–31999). */
+export function freePort(): Promise<number> {
+  return workerPort(20_000, 1500, 'the DevTools endpoint');
+}
+
+/**
+ * A port nobody listens on and nobody else will be given (10000–17999): a port the system handed
+ * out and took back can go to another test's server a moment later (a help webhook would then get
+ * that server's 404 and drop the event).
+ */
+export function closedPort(): Promise<number> {
+  return workerPort(10_000, 1000, 'a closed port');
 }
 
 export interface RunningProcess {

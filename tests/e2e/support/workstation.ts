@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { UiLanguage } from '#shared/i18n/languages';
 import type { TestPortal } from '../../support/testPortal';
-import { appRoot, canBind } from './kioskProcess';
+import { appRoot } from './kioskProcess';
 
 /**
  * The self-service workstation against the local test portal: a terminal config whose tiles point
@@ -74,36 +74,6 @@ function browserOf(kioskPage: Page): Browser {
   const browser = kioskPage.context().browser();
   if (browser === null) throw new Error('the kiosk page is not connected through a browser');
   return browser;
-}
-
-/**
- * A loopback port nobody listens on, and nobody else will be given: a port handed out by the
- * system for "any free port" can go to another test's server a moment after it was let go (a help
- * webhook would then get that server's 404 and drop the event), so this one comes from below the
- * system's ephemeral range, in a slice of its own for each Playwright worker.
- */
-export async function closedPort(): Promise<number> {
-  const ephemeralLow = ephemeralRangeStart();
-  const worker = Number(process.env.TEST_PARALLEL_INDEX ?? '0');
-  const sliceSize = 1000;
-  // 10000–17999: below the DevTools ports of freePort (20000+) and the ephemeral range.
-  const first = 10_000 + (worker % 8) * sliceSize;
-  if (first + sliceSize > ephemeralLow) throw new Error(`no room below the ephemeral port range (${String(ephemeralLow)}) for worker ${String(worker)}`);
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const port = first + Math.floor(Math.random() * sliceSize);
-    if (await canBind(port)) return port;
-  }
-  throw new Error(`no free port between ${String(first)} and ${String(first + sliceSize - 1)}`);
-}
-
-/** The first port the system hands out for "any free port" (Linux; 32768 elsewhere). */
-function ephemeralRangeStart(): number {
-  try {
-    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
-    return Number.isInteger(low) && low > 0 ? low : 32768;
-  } catch {
-    return 32768;
-  }
 }
 
 /** The portal page the host opened for the current session (in its own browser context). */
