@@ -35,7 +35,7 @@ const uiPackages = [
 
 const electronOnlyInAdapters = {
   name: 'electron',
-  message: 'Only the Electron adapters (electron/main, electron/preload) import electron at run time; use `import type` elsewhere.',
+  message: 'Only the Electron adapters (electron/hosts/electron) import electron at run time; use `import type` elsewhere.',
   allowTypeImports: true,
 };
 
@@ -82,7 +82,7 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*', '**/electron/**'], message: 'The renderer runs in the browser: no Node or host modules.' },
-            { regex: '^#(?:core|electron)/', message: 'The renderer runs in the browser: no Node or host modules.' },
+            { regex: '^#(?:core|electron|tests)/', message: 'The renderer runs in the browser: no Node or host modules, no tests.' },
             { group: nodeOnlyPackages, message: 'The renderer runs in the browser: this package only runs in Node.' },
           ],
         },
@@ -94,7 +94,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/chromium/**/*.ts', 'electron/launcher/**/*.ts', 'shared/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/hosts/chromium/**/*.ts', 'electron/launcher/**/*.ts', 'electron/tools/**/*.ts', 'shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInAdapters] }] },
   },
   {
@@ -106,11 +106,11 @@ export default tseslint.config(
           paths: [electronOnlyInAdapters],
           patterns: [
             {
-              group: ['**/main/**', '**/chromium/**', '**/preload/**', '**/launcher/**', '**/renderer/**'],
-              message: 'core is host-agnostic: hosts import core, never the other way round.',
+              group: ['**/hosts/**', '**/launcher/**', '**/tools/**', '**/renderer/**'],
+              message: 'core is host-agnostic: hosts and tools import core, never the other way round.',
             },
             // The layer names of tsconfig.base.json (a leading # would be a comment in the glob patterns above).
-            { regex: '^#(?:electron|renderer)/', message: 'core is host-agnostic: hosts import core, never the other way round.' },
+            { regex: '^#(?:electron|renderer|tests)/', message: 'core is host-agnostic: hosts and tools import core, never the other way round.' },
             { group: uiPackages, message: 'core draws nothing: UI packages belong to the renderer.' },
           ],
         },
@@ -129,7 +129,7 @@ export default tseslint.config(
               group: ['node:*', '**/electron/**', '**/renderer/**'],
               message: 'shared/ is used by both sides: no Node, host or UI imports.',
             },
-            { regex: '^#(?:core|electron|renderer)/', message: 'shared/ is used by both sides: no Node, host or UI imports.' },
+            { regex: '^#(?:core|electron|renderer|tests)/', message: 'shared/ is used by both sides: no Node, host, UI or test imports.' },
             { group: [...nodeOnlyPackages, ...uiPackages], message: 'shared/ is used by both sides: no Node-only or UI packages.' },
           ],
         },

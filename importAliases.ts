@@ -11,4 +11,5 @@ export const importAliases = [
   { find: /^#core\//, replacement: folder('./electron/core/') },
   { find: /^#electron\//, replacement: folder('./electron/') },
   { find: /^#renderer\//, replacement: folder('./renderer/src/') },
+  { find: /^#tests\//, replacement: folder('./tests/') },
 ];

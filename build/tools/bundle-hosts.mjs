@@ -12,16 +12,23 @@ const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: fa
 
 await Promise.all([
   // Electron main: CommonJS, packages stay in node_modules; `electron` is provided at run time.
-  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: mainExternal }),
+  build({ ...common, entryPoints: ['electron/hosts/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: mainExternal }),
   // Sandboxed preload: may only require `electron`, so everything else is bundled in.
-  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
-  build({ ...common, entryPoints: ['electron/chromium/host.ts'], outfile: 'dist/chromium/host.mjs', format: 'esm', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: ['electron/hosts/electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    minify: true,
+  }),
+  build({ ...common, entryPoints: ['electron/hosts/chromium/host.ts'], outfile: 'dist/chromium/host.mjs', format: 'esm', packages: 'external' }),
   // Runs inside the kiosk page before its scripts: a self-contained browser script.
   build({
     ...common,
     platform: 'browser',
     target: 'chrome130',
-    entryPoints: ['electron/chromium/bridge/bridgeScript.ts'],
+    entryPoints: ['electron/hosts/chromium/bridge/bridgeScript.ts'],
     outfile: 'dist/chromium/bridge.js',
     format: 'iife',
     minify: true,

@@ -58,7 +58,7 @@ async function bundleForNode(name, source) {
   return outfile;
 }
 
-/** Runs a command-line tool written in TypeScript in core: bundles a short entry that calls it, then runs that. */
+/** Runs a command-line tool of electron/tools: bundles a short entry that calls it, then runs that. */
 async function runTsCli(name, entry) {
   const outfile = await bundleForNode(name, { stdin: { contents: entry, resolveDir: appRoot, sourcefile: `${name}.ts`, loader: 'ts' } });
   runForeground([outfile, ...args]);
@@ -92,14 +92,14 @@ switch (task) {
   case 'content:import':
     await runTsCli(
       'content-import',
-      "import { runImportCli } from './electron/core/content/import/importCli';\n" +
+      "import { runImportCli } from './electron/tools/contentImport/importCli';\n" +
         'process.exitCode = await runImportCli(process.argv.slice(2), process.cwd(), { info: (line) => console.log(line), error: (line) => console.error(line) });\n',
     );
     break;
   case 'staff:pin':
     await runTsCli(
       'staff-pin',
-      "import { runPinCli, terminalPinIo } from './electron/core/staff/pinCli';\n" + 'process.exitCode = await runPinCli(terminalPinIo());\n',
+      "import { runPinCli, terminalPinIo } from './electron/tools/staffPin/pinCli';\n" + 'process.exitCode = await runPinCli(terminalPinIo());\n',
     );
     break;
   default:

@@ -11,9 +11,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appRoot, chooseLanguageInMenu, freePort, launchKiosk, startProcess } from '../e2e/support/kioskProcess';
-import { openAssist, staffSection } from '../e2e/support/staff';
-import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
+import { appRoot, chooseLanguageInMenu, freePort, launchKiosk, startProcess } from '#tests/e2e/support/kioskProcess';
+import { openAssist, staffSection } from '#tests/e2e/support/staff';
+import { VirtualEscPosPrinter } from '#tests/support/virtualEscposPrinter';
 import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
 import { runSearchBench } from './searchBench';
 import { benchSearchRender } from './searchRenderBench';

@@ -1,6 +1,6 @@
-import { launchKiosk } from '../e2e/support/kioskProcess';
-import { workstationConfig } from '../e2e/support/workstation';
-import { startTestPortal } from '../support/testPortal';
+import { launchKiosk } from '#tests/e2e/support/kioskProcess';
+import { workstationConfig } from '#tests/e2e/support/workstation';
+import { startTestPortal } from '#tests/support/testPortal';
 
 /**
  * The self-service workstation on the Chromium host against the local test portal:

@@ -12,7 +12,7 @@ import { SerialEscPosPrinter } from '#core/devices/printer/serialEscPosPrinter';
 import { createLogger } from '#core/logging/logger';
 import { systemClock } from '#core/session/clock';
 import { openSerialPort } from '#core/devices/transport/serialPortLink';
-import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
+import { VirtualEscPosPrinter } from '#tests/support/virtualEscposPrinter';
 
 const codePage = { name: 'cp858', escT: 19 } as const;
 const columns = 42;

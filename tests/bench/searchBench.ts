@@ -7,8 +7,8 @@
  *     per call is printed too: on a busy machine, wall-clock outliers are the scheduler's, not search's.
  */
 import { createServiceSearch } from '#core/content/search/serviceSearch';
-import { loadJenaPackForSearch, type SearchablePack } from '../unit/content/search/jenaPack';
-import { searchQueries } from '../unit/content/search/searchQueries';
+import { loadJenaPackForSearch, type SearchablePack } from '#tests/unit/electron/core/content/search/jenaPack';
+import { searchQueries } from '#tests/unit/electron/core/content/search/searchQueries';
 
 const keystrokeBudgetMs = 5;
 

@@ -1,5 +1,5 @@
-import { launchKiosk } from '../e2e/support/kioskProcess';
-import { searchQueries } from '../unit/content/search/searchQueries';
+import { launchKiosk } from '#tests/e2e/support/kioskProcess';
+import { searchQueries } from '#tests/unit/electron/core/content/search/searchQueries';
 
 /**
  * Time to render search results in Chromium (budget p95 < 50 ms): on the information terminal's

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { startTestPortal, type TestPortal } from '../support/testPortal';
+import { startTestPortal, type TestPortal } from '#tests/support/testPortal';
 import { startDesktop, topRowsDifference, type Desktop, type XWindow } from './support/desktop';
 import { appRoot, freePort, startProcess, type RunningProcess } from './support/kioskProcess';
 import { openTile, waitForFrame, workstationConfig } from './support/workstation';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, exists
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startHelpReceiver, type HelpReceiver } from '../support/helpReceiver';
+import { startHelpReceiver, type HelpReceiver } from '#tests/support/helpReceiver';
 import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { chimes, recordChimes } from './support/chimeRecorder';
 import { closedPort } from './support/kioskProcess';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { VirtualEscPosPrinter } from '../support/virtualEscposPrinter';
+import { VirtualEscPosPrinter } from '#tests/support/virtualEscposPrinter';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { closedPack, openIdCardService, openPack } from './support/screenVisitors';
 import { openAssist } from './support/staff';

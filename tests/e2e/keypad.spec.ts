@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { recordSpeech, said } from './support/speechRecorder';
 import { openPortalPages, portalPage, waitForFrame, workstationConfig } from './support/workstation';
-import { startTestPortal } from '../support/testPortal';
+import { startTestPortal } from '#tests/support/testPortal';
 
 /**
  * A citizen who cannot see the screen uses the kiosk with a tactile keypad only (docs/architecture.md, "Accessibility and languages",

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startTestPortal, type TestPortal } from '../support/testPortal';
+import { startTestPortal, type TestPortal } from '#tests/support/testPortal';
 import { appRoot, chooseLanguageInMenu, closedPort, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import {
   openPortalPages,

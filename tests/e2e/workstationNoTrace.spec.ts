@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { canaryStores, startTestPortal, type TestPortal } from '../support/testPortal';
+import { canaryStores, startTestPortal, type TestPortal } from '#tests/support/testPortal';
 import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig } from './support/workstation';
 

@@ -11,7 +11,7 @@ import staffEn from './locales/en.json';
  * texts of those two languages, so parts shared with citizen screens (device list, print feedback)
  * speak the staff's language inside assist mode. The `staff` namespace is not one of the eight
  * citizen languages: i18next-cli leaves it out (`ignoreNamespaces` in i18next.config.ts) and
- * tests/unit/renderer/staffLocales.test.ts checks it instead.
+ * tests/unit/renderer/src/staff/staffLocales.test.ts checks it instead.
  */
 export const staffResources = {
   de: { translation: de, staff: staffDe },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ScreenId } from '#renderer/screens/screenRegistry';
 import type { UiLanguage } from '#shared/i18n/languages';
-import { startTestPortal } from '../../support/testPortal';
+import { startTestPortal } from '#tests/support/testPortal';
 import { appRoot, fixtureConfig } from './kioskProcess';
 import { openTile, portalPage, waitForFrame, workstationConfig } from './workstation';
 import { callForHelp, openAssist, openStaffPad, staffSection } from './staff';

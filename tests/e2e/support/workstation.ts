@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { UiLanguage } from '#shared/i18n/languages';
-import type { TestPortal } from '../../support/testPortal';
+import type { TestPortal } from '#tests/support/testPortal';
 import { appRoot } from './kioskProcess';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requestChannels } from '#shared/contract/channels';
-import { findAppRoot } from '../../support/appRoot';
+import { findAppRoot } from '#tests/support/appRoot';
 
 /**
  * The composition root only wires (docs/architecture.md, "Two hosts, one core"): every request

@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../support/appRoot';
+import { findAppRoot } from '#tests/support/appRoot';
 
 /**
  * The layers are enforced by the tools, not by good will (docs/architecture.md, "Layers"): each
@@ -54,7 +54,12 @@ describe('layers in the compiler: each layer has only its own runtime', () => {
       /Cannot find (name|module) 'node:fs'/,
     ],
     ['renderer/tsconfig.json', 'renderer/src/layerProbe.ts', 'export const env = process.env;', /Cannot find name 'process'/],
-    ['electron/chromium/bridge/tsconfig.json', 'electron/chromium/bridge/layerProbe.ts', 'export const pid = process.pid;', /Cannot find name 'process'/],
+    [
+      'electron/hosts/chromium/bridge/tsconfig.json',
+      'electron/hosts/chromium/bridge/layerProbe.ts',
+      'export const pid = process.pid;',
+      /Cannot find name 'process'/,
+    ],
   ])('%s refuses %s: %s', (tsconfig, probe, code, expected) => {
     expect(typeErrors(tsconfig, probe, code).join('\n')).toMatch(expected);
   });
@@ -63,7 +68,7 @@ describe('layers in the compiler: each layer has only its own runtime', () => {
     ['electron/tsconfig.json', 'electron/core/layerProbe.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;"],
     ['shared/tsconfig.json', 'shared/layerProbe.ts', "export const origin = new URL('https://www.jena.de/').origin;"],
     ['renderer/tsconfig.json', 'renderer/src/layerProbe.ts', 'export const title = document.title;'],
-    ['electron/chromium/bridge/tsconfig.json', 'electron/chromium/bridge/layerProbe.ts', 'export const top = window.top === window;'],
+    ['electron/hosts/chromium/bridge/tsconfig.json', 'electron/hosts/chromium/bridge/layerProbe.ts', 'export const top = window.top === window;'],
   ])('%s accepts its own kind of code in %s', (tsconfig, probe, code) => {
     expect(typeErrors(tsconfig, probe, code)).toEqual([]);
   });
@@ -87,8 +92,9 @@ describe('layers in the linter: no package of the other side', () => {
     ['shared/layerProbe.ts', "import { useState } from 'react';\nexport const u = useState;"],
     ['electron/core/layerProbe.ts', "import { useState } from 'react';\nexport const u = useState;"],
     ['electron/core/layerProbe.ts', "import { useTranslation } from 'react-i18next';\nexport const t = useTranslation;"],
-    ['electron/core/layerProbe.ts', "import { KioskPage } from '../chromium/kioskPage';\nexport const k = KioskPage;"],
-    ['electron/core/layerProbe.ts', "import { KioskPage } from '#electron/chromium/kioskPage';\nexport const k = KioskPage;"],
+    ['electron/core/layerProbe.ts', "import { KioskPage } from '../hosts/chromium/kioskPage';\nexport const k = KioskPage;"],
+    ['electron/core/layerProbe.ts', "import { runPinCli } from '../tools/staffPin/pinCli';\nexport const r = runPinCli;"],
+    ['electron/core/layerProbe.ts', "import { KioskPage } from '#electron/hosts/chromium/kioskPage';\nexport const k = KioskPage;"],
     ['renderer/src/layerProbe.ts', "import { createKioskCore } from '#core/app/kioskCore';\nexport const k = createKioskCore;"],
     ['shared/layerProbe.ts', "import { systemClock } from '#core/session/clock';\nexport const c = systemClock;"],
     ['shared/layerProbe.ts', "import { kioskApi } from '#renderer/kiosk/kioskApi';\nexport const k = kioskApi;"],

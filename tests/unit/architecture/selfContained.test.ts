@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../support/appRoot';
+import { findAppRoot } from '#tests/support/appRoot';
 
 /**
  * The repository stands on its own: a comment may point at the project's own documents (the README

@@ -5,9 +5,10 @@ import type { ReceiptPrinter } from '#core/devices/printer/receiptPrintable';
 import type { PrinterCodePage } from '#shared/config/deviceConfig';
 import type { ContentPack } from '#shared/content/contentPack';
 import type { PrintResult, Receipt } from '#shared/devices/receipt';
+import { findAppRoot } from '#tests/support/appRoot';
 
 /** The repository's Jena content pack folder. */
-export const jenaPackDir = join(import.meta.dirname, '..', '..', '..', 'kiosk-config', 'content', 'jena');
+export const jenaPackDir = join(findAppRoot(import.meta.dirname), 'kiosk-config', 'content', 'jena');
 
 let jena: Promise<ContentPack> | null = null;
 

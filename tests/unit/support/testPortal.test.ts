@@ -1,7 +1,7 @@
 /** The end-to-end tests' stand-in portal answers as they expect, checked from Node without a browser. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
-import { canaryStores, pdfText, startTestPortal, zipEntry, type TestPortal } from '../../support/testPortal';
+import { canaryStores, pdfText, startTestPortal, zipEntry, type TestPortal } from '#tests/support/testPortal';
 
 let portal: TestPortal;
 
