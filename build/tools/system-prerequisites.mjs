@@ -13,6 +13,8 @@ const prerequisites = [
   { pkg: 'xdotool', present: () => onPath('xdotool') },
   { pkg: 'x11-utils', present: () => onPath('xwininfo') && onPath('xprop') },
   { pkg: 'x11-apps', present: () => onPath('xwd') },
+  // systemd-analyze verify checks the kiosk's systemd unit (tests/unit/build/deploy/systemdUnits.test.ts).
+  { pkg: 'systemd', present: () => onPath('systemd-analyze') },
 ];
 
 function onPath(command) {

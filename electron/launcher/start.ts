@@ -1,7 +1,8 @@
 /**
  * `npm start`: runs the kiosk on Electron (the product). Where the Electron binary is missing and
  * cannot be downloaded, says so in one line and runs the same kiosk on the Chromium host. Starts it
- * again when staff restart it (exit code 75, shared/exitCodes.ts); ends with its code otherwise.
+ * again when staff restart it (exit code 75, shared/exitCodes.ts); ends with its code otherwise. In
+ * production mode (KIOSK_PRODUCTION=1) it never falls back.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +29,10 @@ const [command, commandArgs] = binary.available
   ? [binary.path, [join(appRoot, 'dist', 'electron', 'main.cjs'), ...args]]
   : [process.execPath, [join(appRoot, 'dist', 'chromium', 'host.mjs'), ...args]];
 
+if (!binary.available && process.env.KIOSK_PRODUCTION === '1') {
+  console.error(`Production mode refuses to fall back to the Chromium host: the Electron binary is unavailable (${binary.reason}). Install the kiosk package.`);
+  process.exit(2);
+}
 if (!binary.available) {
   console.log(`Electron binary unavailable: ${binary.reason}. Starting the same kiosk on the Chromium host instead (\`npm run start:chromium\`).`);
 }

@@ -4,6 +4,7 @@ import { deviceConfigSchema, type DeviceConfig } from './deviceConfig';
 import { keypadConfigSchema, resolveKeyMap, type KeyAction } from './keypadConfig';
 import { portalConfigSchema, resolvePortalConfig, type PortalConfig } from './portalConfig';
 import { helpConfigSchema, resolveHelpConfig, type HelpConfig } from './helpConfig';
+import { maintenanceConfigSchema, productionSchema, resolveMaintenanceConfig, type MaintenanceConfig } from './operationsConfig';
 import { resolveStaffConfig, staffConfigSchema, type StaffConfig } from './staffConfig';
 import { currentConfigFormatVersion } from './configMigrations';
 
@@ -89,6 +90,8 @@ export const kioskConfigSchema = z
     portal: portalConfigSchema.optional(),
     help: helpConfigSchema.optional(),
     staff: staffConfigSchema.optional(),
+    production: productionSchema,
+    maintenance: maintenanceConfigSchema.optional(),
   })
   // Runs even when other parts of the file are wrong (`when`), so it is reported together with them.
   .superRefine(
@@ -123,6 +126,10 @@ export interface KioskConfig {
   readonly help: HelpConfig;
   /** Staff access: PIN hashes, gesture, automatic lock, out-of-order directions. */
   readonly staff: StaffConfig;
+  /** Production mode as the file says (KIOSK_PRODUCTION=1 can switch it on too: see isProductionMode). */
+  readonly production: boolean;
+  /** The daily restart. */
+  readonly maintenance: MaintenanceConfig;
 }
 
 /** Fills in the role's defaults for anything the file left out. */
@@ -141,5 +148,7 @@ export function resolveConfig(parsed: z.output<typeof kioskConfigSchema>): Kiosk
     portal: resolvePortalConfig(parsed.portal),
     help: resolveHelpConfig(parsed.help),
     staff: resolveStaffConfig(parsed.staff),
+    production: parsed.production ?? false,
+    maintenance: resolveMaintenanceConfig(parsed.maintenance),
   };
 }

@@ -6,6 +6,9 @@ import { startTestPortal, type TestPortal } from '#tests/support/testPortal';
 import { startDesktop, topRowsDifference, type Desktop, type XWindow } from './support/desktop';
 import { appRoot, freePort, startProcess, type RunningProcess } from './support/kioskProcess';
 import { openTile, waitForFrame, workstationConfig } from './support/workstation';
+import { chromiumHostOnly, e2eHost } from './support/e2eHost';
+
+test.skip(e2eHost === 'electron', chromiumHostOnly);
 
 /**
  * The headed Chromium host on a real desktop (Xvfb with the openbox window manager), tried as a

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHelpReceiver, type HelpReceiver } from '#tests/support/helpReceiver';
@@ -7,6 +6,7 @@ import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess'
 import { chimes, recordChimes } from './support/chimeRecorder';
 import { closedPort } from './support/kioskProcess';
 import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from './support/staff';
+import { helpConfigFile } from './support/helpConfig';
 
 /**
  * A human is always one tap away (docs/architecture.md, "Help calls and staff"): the citizen's call
@@ -29,29 +29,6 @@ test.afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
 });
-
-interface Webhook {
-  readonly url: string;
-  readonly acknowledgeUrl?: string;
-  readonly when?: 'always' | 'escalation';
-}
-
-/** The info terminal with staff access (fixture) and webhooks, written to a temp file. */
-function helpConfig(webhooks: readonly Webhook[], escalateAfterSeconds = 600): string {
-  const base = JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as Record<string, unknown>;
-  const config = {
-    ...base,
-    content: { folder: join(appRoot, 'kiosk-config', 'content', 'jena') },
-    help: {
-      escalateAfterSeconds,
-      location: 'Foyer, links vom Eingang',
-      channels: webhooks.map((webhook) => ({ kind: 'webhook', secret, timeoutSeconds: 2, ...webhook })),
-    },
-  };
-  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-help-')), 'info-help.json');
-  writeFileSync(file, JSON.stringify(config));
-  return file;
-}
 
 interface LightLine {
   readonly state: string;
@@ -84,7 +61,7 @@ function filesBelow(dir: string): { path: string; text: string }[] {
 
 test('help end to end: the citizen calls, the light blinks, staff get a signed call, acknowledge from afar, resolve in assist mode', async () => {
   receiver = await startHelpReceiver(secret);
-  kiosk = await launchKiosk({ config: helpConfig([{ url: receiver.url, acknowledgeUrl: receiver.acknowledgeUrl }]) });
+  kiosk = await launchKiosk({ config: helpConfigFile(secret, [{ url: receiver.url, acknowledgeUrl: receiver.acknowledgeUrl }]) });
   const { page } = kiosk;
   await recordChimes(page);
   await page.locator('[data-action="start-session"]').click();
@@ -131,7 +108,7 @@ test('help end to end: the citizen calls, the light blinks, staff get a signed c
 
 test('the citizen can take the call back; staff hear that it was cancelled', async () => {
   receiver = await startHelpReceiver(secret);
-  kiosk = await launchKiosk({ config: helpConfig([{ url: receiver.url }]) });
+  kiosk = await launchKiosk({ config: helpConfigFile(secret, [{ url: receiver.url }]) });
   const { page } = kiosk;
   await page.locator('[data-action="start-session"]').click();
   await callForHelp(page);
@@ -145,7 +122,7 @@ test('a call nobody acknowledges escalates once: the escalation channel hears of
   receiver = await startHelpReceiver(secret);
   const second = await startHelpReceiver(secret);
   try {
-    kiosk = await launchKiosk({ config: helpConfig([{ url: receiver.url }, { url: second.url, when: 'escalation' }], 10) });
+    kiosk = await launchKiosk({ config: helpConfigFile(secret, [{ url: receiver.url }, { url: second.url, when: 'escalation' }], 10) });
     const { page } = kiosk;
     await recordChimes(page);
     await page.locator('[data-action="start-session"]').click();
@@ -168,7 +145,7 @@ test('a call nobody acknowledges escalates once: the escalation channel hears of
 test('webhook down for the whole call, kiosk killed with the call pending, webhook back: the call arrives exactly once after the restart', async () => {
   const port = await closedPort();
   const url = `http://127.0.0.1:${String(port)}/help`;
-  const config = helpConfig([{ url }]);
+  const config = helpConfigFile(secret, [{ url }]);
   kiosk = await launchKiosk({ config });
   const { page, dataDir } = kiosk;
   await page.locator('[data-action="start-session"]').click();
@@ -241,7 +218,7 @@ test('the right PIN opens assist mode; staff reset the session and the citizen i
 
 test('out of order survives a restart; help still works during it; staff switch it off', async () => {
   receiver = await startHelpReceiver(secret);
-  const config = helpConfig([{ url: receiver.url }]);
+  const config = helpConfigFile(secret, [{ url: receiver.url }]);
   kiosk = await launchKiosk({ config });
   await openAssist(kiosk.page);
   await kiosk.page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();

@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { appRoot, fixtureConfig, freePort, launchKiosk, startProcess, type RunningKiosk } from './support/kioskProcess';
+import { chromiumHostOnly, e2eHost } from './support/e2eHost';
+
+test.skip(e2eHost === 'electron', chromiumHostOnly);
 
 const host = join(appRoot, 'dist', 'chromium', 'host.mjs');
 const launcher = join(appRoot, 'dist', 'launcher', 'start.mjs');
@@ -100,4 +104,42 @@ test('without a display the host runs headless and says so', async () => {
   } finally {
     await proc.stop();
   }
+});
+
+test('production mode refuses the Chromium host and everything meant for tests, one line each, and starts nothing', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-production-'));
+  const proc = startProcess(host, ['--headless', '--cdp-port', String(await freePort()), '--config', join(appRoot, 'kiosk-config', 'workstation.json')], {
+    KIOSK_PRODUCTION: '1',
+    KIOSK_DATA_DIR: dataDir,
+  });
+  const code = await proc.exited;
+  const refusals = proc
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('Production mode refuses'));
+  expect(code).toBe(2);
+  expect(proc.output()).not.toContain('KIOSK_READY');
+  expect(refusals).toEqual([
+    expect.stringContaining('the Chromium host'),
+    expect.stringContaining('--cdp-port'),
+    expect.stringContaining('the simulated printer "receipt-printer"'),
+    expect.stringContaining('the simulated documentReader "id-reader"'),
+    expect.stringContaining('the simulated signalLight "signal-light"'),
+    expect.stringContaining('the "pdf-folder" document printer'),
+  ]);
+  // The refusal is in the log too, for whoever reads it the next morning.
+  expect(readFileSync(join(dataDir, 'logs', 'kiosk.log'), 'utf8')).toContain('"event":"production-refused"');
+});
+
+test('production mode: npm start without an Electron binary does not fall back to the Chromium host', async () => {
+  const electronPath = join(appRoot, 'node_modules', 'electron', 'path.txt');
+  test.skip(existsSync(electronPath), 'an Electron binary is installed here, so npm start runs Electron instead');
+  const proc = startProcess(launcher, ['--headless'], { KIOSK_PRODUCTION: '1', electron_config_cache: mkdtempSync(join(tmpdir(), 'no-electron-')) });
+  const code = await proc.exited;
+  const lines = proc
+    .output()
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  expect(code).toBe(2);
+  expect(lines).toEqual([expect.stringMatching(/^Production mode refuses to fall back to the Chromium host/)]);
 });

@@ -35,7 +35,10 @@ import { createContentHandlers } from '../content/contentHandlers';
 import { createDeviceHandlers } from '../devices/deviceHandlers';
 import { createPortalHandlers } from '../portal/portalHandlers';
 import { createSessionHandlers } from '../session/sessionHandlers';
+import { isOpen } from '../queue/openingHours';
 import { createAppHandlers } from './appHandlers';
+import { DailyRestart } from './dailyRestart';
+import { UiFailures, type UiFailureDecision } from './uiFailures';
 
 export type EventSink = (message: KioskEvent) => void;
 
@@ -73,6 +76,11 @@ export interface KioskCore {
   readonly devices: DeviceLayer | null;
   /** The call for help (assist mode acknowledges and resolves it here). */
   readonly help: HelpService;
+  /**
+   * The host's kiosk page crashed, hung or closed: whether to open a fresh one. Too many failures
+   * in a short time switch the terminal out of order and call staff (uiFailures.ts).
+   */
+  uiFailed(reason: string): Promise<UiFailureDecision>;
   /**
    * Connects the devices (their health arrives as events) and starts delivering help calls (outbox,
    * acknowledgements from afar); resolves when each device answered once.
@@ -206,6 +214,25 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     emit({ event: 'terminal.changed', payload: status });
     void signalLight.update({ outOfOrder: status.outOfOrder });
   });
+  const uiFailures = new UiFailures({ outOfOrder, help, language: config.languages.default, logger, clock });
+  const restartMinute = config.maintenance.dailyRestartMinute;
+  const exitPort = options.exit;
+  const dailyRestart =
+    restartMinute === null || exitPort === undefined
+      ? null
+      : new DailyRestart({
+          minute: restartMinute,
+          isQuiet: () => (session.snapshot().state === 'attract' || outOfOrder.isOn()) && !assist.isOpen() && help.view().status === 'clear',
+          isOfficeOpen: (at) => {
+            const pack = desk?.pack();
+            return pack ? isOpen(pack.openingHours, at) : false;
+          },
+          exit: (code) => {
+            exitPort(code);
+          },
+          logger,
+          clock,
+        });
   const lightTest = devices?.light ? new LightTest(devices.light, () => signalLight.refresh(), clock) : null;
   // Every request channel, one handler module per capability (electron/core/<capability>/<capability>Handlers.ts).
   const router = createIpcRouter(
@@ -240,7 +267,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     resets,
     devices,
     help,
+    uiFailed: (reason) => uiFailures.failed(reason),
     async startDevices() {
+      dailyRestart?.start();
       // Calls still pending from before a restart go out first; they do not wait for the devices.
       await help.start();
       helpAcknowledgements.start();
@@ -254,6 +283,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return () => sinks.delete(sink);
     },
     async dispose() {
+      dailyRestart?.stop();
       session.dispose();
       assist.dispose();
       lightTest?.dispose();

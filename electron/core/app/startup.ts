@@ -1,4 +1,4 @@
-import { chooseConfigFile } from '../config/configLocation';
+import { chooseConfigFile, type PackagedApp } from '../config/configLocation';
 import { formatConfigProblems, loadConfig } from '../config/loadConfig';
 import type { KioskConfig } from '#shared/config/kioskConfig';
 import { createLogger, logLevels, type Logger } from '../logging/logger';
@@ -27,8 +27,12 @@ export async function prepareStartup(input: {
   cliConfigPath: string | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Set by the Electron host when it runs installed (`app.isPackaged`): the config then defaults to the system config. */
+  packaged?: Pick<PackagedApp, 'resourcesPath'> | undefined;
 }): Promise<StartupResult> {
-  const file = chooseConfigFile({ appRoot: input.appRoot, cliPath: input.cliConfigPath, envPath: input.env.KIOSK_CONFIG, cwd: input.cwd });
+  const packaged: PackagedApp | undefined =
+    input.packaged === undefined ? undefined : { resourcesPath: input.packaged.resourcesPath, platform: process.platform, programData: input.env.ProgramData };
+  const file = chooseConfigFile({ appRoot: input.appRoot, cliPath: input.cliConfigPath, envPath: input.env.KIOSK_CONFIG, cwd: input.cwd, packaged });
   const loaded = await loadConfig(file);
   if (!loaded.ok) return { ok: false, report: formatConfigProblems(loaded) };
   const level = input.env.KIOSK_LOG_LEVEL ?? 'info';

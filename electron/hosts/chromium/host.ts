@@ -7,11 +7,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rendererRoot } from '#core/app/appPaths';
 import { createKioskCore } from '#core/app/kioskCore';
+import { installFatalErrorHandlers } from '#core/app/fatalErrors';
+import { checkProductionStart } from '#core/app/productionMode';
+import type { Logger } from '#core/logging/logger';
 import { prepareStartup } from '#core/app/startup';
 import { createNodeHidAccess } from '#core/devices/transport/nodeHidAccess';
 import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { startAssetServer } from './assetServer';
 import { hasDisplay, useSandbox } from './chromiumArgs';
+import { watchHelperProcesses } from './childProcessWatch';
 import { launchKioskBrowsers, type KioskBrowsers, type KioskContext } from './kioskBrowser';
 import { parseHostOptions } from './hostOptions';
 import { KioskPage } from './kioskPage';
@@ -20,6 +24,10 @@ import { createChromiumPortalSurface } from './portal/chromiumPortalSurface';
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/chromium/host.mjs → the app root two levels up. */
 const appRoot = resolve(here, '..', '..');
+
+/** The log once it is open, for errors nobody caught. */
+let hostLogger: Logger | null = null;
+installFatalErrorHandlers(process, { logger: () => hostLogger, exit: (code) => process.exit(code) });
 
 async function main(): Promise<number> {
   const parsed = parseHostOptions(process.argv.slice(2));
@@ -34,6 +42,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const { config, logger } = startup;
+  hostLogger = logger;
+  const production = checkProductionStart(config, process.env, { host: 'chromium', cdpPort: options.cdpPort, devTools: false });
+  if (production.refusals.length > 0) {
+    for (const line of production.refusals) console.error(line);
+    logger.error({ event: 'production-refused', refusals: production.refusals }, 'production mode refused this start');
+    return 2;
+  }
 
   const uiRoot = rendererRoot(appRoot);
   const bridgeFile = join(here, 'bridge.js');
@@ -63,6 +78,7 @@ async function main(): Promise<number> {
   let kioskPage: KioskPage | null = null;
   let kiosk: KioskContext | null = null;
   let closing = false;
+  let helpers: { stop(): void } | null = null;
   const portalSurface =
     config.portal === null
       ? undefined
@@ -147,6 +163,7 @@ async function main(): Promise<number> {
     if (closing) return;
     closing = true;
     kioskPage?.shutdown();
+    helpers?.stop();
     await core.dispose();
     await browsers.close();
     await server.close();
@@ -159,6 +176,8 @@ async function main(): Promise<number> {
   browsers.portalBrowser.on('disconnected', () => void shutdown(closing ? 0 : 1));
 
   const first = await showKiosk();
+  // Chromium runs as this process's children: its helper processes dying are logged like Electron's child-process-gone.
+  helpers = watchHelperProcesses({ rootPid: process.pid, logger });
 
   // Ready when the first screen shows: attract, or the out-of-order screen staff left switched on.
   await first.page?.waitForSelector('[data-screen="attract"], [data-screen="out-of-order"]', { timeout: 30_000 });

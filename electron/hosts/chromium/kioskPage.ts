@@ -19,7 +19,12 @@ export interface KioskPageInput {
    * only way to a window without browser UI is a new kiosk browser. Unset: a fresh page replaces it.
    */
   readonly onWindowLost?: () => void;
+  /** How long the page may leave a heartbeat unanswered before it counts as hung (default 15 s). */
+  readonly hangAfterMs?: number;
 }
+
+/** How often the host asks the page whether it is alive. */
+const heartbeatEveryMs = 5000;
 
 /**
  * The kiosk UI page of the Chromium host. It normally stays loaded for the whole run; after a
@@ -28,12 +33,16 @@ export interface KioskPageInput {
  * It is also the one page of its context: any other page that appears there (a new tab or window
  * by a key the page cannot cancel) is closed at once, and the page is brought back to the kiosk's
  * own origin if anything ever navigates it away.
+ *
+ * A page that crashes, is closed or stops answering the host's heartbeat (a hung renderer) is
+ * reported to the core, which decides whether a fresh page replaces it (README.md, "Self-healing").
  */
 export class KioskPage {
   #page: Page | null = null;
   #recovered: () => void = () => undefined;
   #shuttingDown = false;
   #creating = false;
+  #heartbeat: ReturnType<typeof setInterval> | null = null;
 
   private constructor(
     private readonly context: BrowserContext,
@@ -41,11 +50,13 @@ export class KioskPage {
     private readonly origin: string,
     private readonly logger: Logger,
     private readonly onWindowLost: (() => void) | undefined,
+    private readonly core: () => KioskCore,
+    private readonly hangAfterMs: number,
   ) {}
 
   /** Wires the bridge into the context (binding + bridge script) and opens the first page. */
   static async open(input: KioskPageInput): Promise<KioskPage> {
-    const holder = new KioskPage(input.context, input.url, input.origin, input.logger, input.onWindowLost);
+    const holder = new KioskPage(input.context, input.url, input.origin, input.logger, input.onWindowLost, input.core, input.hangAfterMs ?? 15_000);
     input.context.on('page', (page) => {
       holder.#closeIfForeign(page);
     });
@@ -110,6 +121,8 @@ export class KioskPage {
   /** Stops replacing pages (the host is shutting down). */
   shutdown(): void {
     this.#shuttingDown = true;
+    if (this.#heartbeat !== null) clearInterval(this.#heartbeat);
+    this.#heartbeat = null;
   }
 
   /** Calls `listener` after a crashed or closed page has been replaced. */
@@ -154,32 +167,84 @@ export class KioskPage {
     for (const other of this.context.pages()) if (other !== page) this.#closeIfForeign(other);
     page.on('popup', (popup) => void popup.close());
     page.on('dialog', (dialog) => void dialog.dismiss());
-    const recover = (event: 'ui-crash' | 'ui-closed'): void => {
-      if (this.#shuttingDown || this.#page !== page) return;
-      if (this.onWindowLost !== undefined) {
-        this.logger.error({ event }, 'kiosk window lost; opening a new kiosk window');
-        this.#page = null;
-        this.onWindowLost();
-        return;
-      }
-      this.logger.error({ event }, 'kiosk UI lost; opening a fresh page');
-      void this.replace().then(
-        () => {
-          this.#recovered();
-        },
-        (error: unknown) => {
-          this.logger.error({ event: 'ui-recovery-failed', err: String(error) }, 'could not reopen the kiosk UI');
-        },
-      );
-    };
     page.on('crash', () => {
-      recover('ui-crash');
+      this.#failed(page, 'ui-crash');
     });
     page.on('close', () => {
-      recover('ui-closed');
+      this.#failed(page, 'ui-closed');
     });
     this.#page = page;
     await page.goto(this.url);
     this.#guardNavigation(page);
+    this.#watchHeartbeat(page);
   }
+
+  /** The page crashed, closed or hung: the core decides whether a fresh page (or window) replaces it. */
+  #failed(page: Page, event: 'ui-crash' | 'ui-closed' | 'ui-hang'): void {
+    if (this.#shuttingDown || this.#page !== page) return;
+    // Whatever else this page reports from now on is the same failure.
+    this.#page = null;
+    this.#stopHeartbeat();
+    this.logger.error({ event }, 'kiosk UI lost');
+    void this.core()
+      .uiFailed(event)
+      .then(async (decision) => {
+        if (decision === 'give-up' || this.#shuttingDown) return;
+        if (this.onWindowLost !== undefined) {
+          this.onWindowLost();
+          return;
+        }
+        await closeWithin(page, 5000);
+        await this.#openPage();
+        this.#recovered();
+      })
+      .catch((error: unknown) => {
+        this.logger.error({ event: 'ui-recovery-failed', err: String(error) }, 'could not reopen the kiosk UI');
+      });
+  }
+
+  /** Asks the page every few seconds whether its main thread runs; no answer within hangAfterMs: hung. */
+  #watchHeartbeat(page: Page): void {
+    this.#stopHeartbeat();
+    let waitingSince: number | null = null;
+    this.#heartbeat = setInterval(
+      () => {
+        if (this.#page !== page) return;
+        if (waitingSince !== null) {
+          if (Date.now() - waitingSince >= this.hangAfterMs) this.#failed(page, 'ui-hang');
+          return;
+        }
+        waitingSince = Date.now();
+        page
+          .evaluate(() => true)
+          .then(
+            () => {
+              waitingSince = null;
+            },
+            // A page closing or navigating rejects; its own events handle that.
+            () => {
+              waitingSince = null;
+            },
+          );
+      },
+      Math.min(heartbeatEveryMs, this.hangAfterMs),
+    );
+  }
+
+  #stopHeartbeat(): void {
+    if (this.#heartbeat !== null) clearInterval(this.#heartbeat);
+    this.#heartbeat = null;
+  }
+}
+
+/** Closes a page, but does not wait forever for a renderer that no longer answers. */
+async function closeWithin(page: Page, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    page.close({ runBeforeUnload: false }).catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

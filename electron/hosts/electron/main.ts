@@ -6,7 +6,10 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import { join, resolve } from 'node:path';
 import { rendererRoot } from '#core/app/appPaths';
 import { createKioskCore } from '#core/app/kioskCore';
+import { installFatalErrorHandlers } from '#core/app/fatalErrors';
+import { checkProductionStart } from '#core/app/productionMode';
 import { prepareStartup } from '#core/app/startup';
+import type { Logger } from '#core/logging/logger';
 import { createNodeHidAccess } from '#core/devices/transport/nodeHidAccess';
 import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { appOrigin, appSchemePrivileges, createAppProtocolHandler, appScheme } from './appProtocol';
@@ -14,7 +17,7 @@ import { installIpcBridge, sendKioskEvent } from './ipcBridge';
 import { denyAllPermissions, guardNewContents } from './kioskGuards';
 import { kioskWindowOptions } from './windowOptions';
 import { configArgument } from './configArgument';
-import { installUiRecovery } from './uiRecovery';
+import { installUiRecovery, logChildProcessGone } from './uiRecovery';
 import { electronPortalSurface } from './portal/electronPortalDeps';
 import { PortalContentsGate } from './portal/portalContentsGate';
 
@@ -23,6 +26,17 @@ const appRoot = resolve(__dirname, '..', '..');
 const devTools = !app.isPackaged && process.env.KIOSK_DEVTOOLS === '1';
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+// Read-aloud on Linux goes through speech-dispatcher, which Chromium only uses when asked to.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher');
+
+/** The log once it is open, for errors nobody caught. */
+let hostLogger: Logger | null = null;
+installFatalErrorHandlers(process, {
+  logger: () => hostLogger,
+  exit: (code) => {
+    app.exit(code);
+  },
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -46,6 +60,7 @@ async function start(): Promise<void> {
     cliConfigPath,
     env: process.env,
     cwd: process.cwd(),
+    packaged: app.isPackaged ? { resourcesPath: process.resourcesPath } : undefined,
   });
   if (!startup.ok) {
     console.error(startup.report);
@@ -53,6 +68,15 @@ async function start(): Promise<void> {
     return;
   }
   const { config, logger } = startup;
+  hostLogger = logger;
+  const production = checkProductionStart(config, process.env, { host: 'electron', cdpPort: undefined, devTools: process.env.KIOSK_DEVTOOLS === '1' });
+  if (production.refusals.length > 0) {
+    for (const line of production.refusals) console.error(line);
+    logger.error({ event: 'production-refused', refusals: production.refusals }, 'production mode refused this start');
+    app.exit(2);
+    return;
+  }
+  logChildProcessGone(app, logger);
   await app.whenReady();
   Menu.setApplicationMenu(null);
   denyAllPermissions(session.defaultSession);
@@ -107,7 +131,7 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => {
     window.show();
   });
-  installUiRecovery(contents, { resetSession: () => core.session.reset('trigger'), logger });
+  installUiRecovery(contents, { uiFailed: (reason) => core.uiFailed(reason), resetSession: () => core.session.reset('trigger'), logger });
   app.on('second-instance', () => {
     window.focus();
   });

@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { _electron, chromium, type Browser, type Page } from '@playwright/test';
 import { findAppRoot } from '#tests/support/appRoot';
+import { e2eHost, electronForTests, electronMain } from './e2eHost';
 
 export const appRoot = findAppRoot(import.meta.dirname);
 export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
@@ -127,9 +128,11 @@ export function startProcess(script: string, args: readonly string[], env: Recor
 }
 
 export interface RunningKiosk {
+  /** The host's process (on Electron the one Playwright started). */
   readonly process: RunningProcess;
   readonly url: string;
   readonly dataDir: string;
+  /** The Chromium host's browser over CDP; on Electron a stand-in whose contexts are the app's. */
   readonly browser: Browser;
   readonly page: Page;
   close(): Promise<void>;
@@ -137,13 +140,15 @@ export interface RunningKiosk {
 
 /**
  * Starts the Chromium host headless with a CDP port and connects to the kiosk page over CDP.
- * `dataDir`: the data folder of an earlier run, to start the same terminal again (restart tests).
+ * `dataDir`: the data folder of an earlier run, to start the same terminal again (restart tests);
+ * `env`: more environment for the host (fault injection).
  */
-export async function launchKiosk(options: { config?: string; script?: string; dataDir?: string } = {}): Promise<RunningKiosk> {
-  const cdpPort = await freePort();
+export async function launchKiosk(options: { config?: string; script?: string; dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-data-'));
+  if (e2eHost === 'electron') return launchElectronKiosk({ ...options, dataDir });
+  const cdpPort = await freePort();
   const args = ['--headless', '--cdp-port', String(cdpPort), ...(options.config ? ['--config', options.config] : [])];
-  const proc = startProcess(options.script ?? join(appRoot, 'dist', 'chromium', 'host.mjs'), args, { KIOSK_DATA_DIR: dataDir });
+  const proc = startProcess(options.script ?? join(appRoot, 'dist', 'chromium', 'host.mjs'), args, { KIOSK_DATA_DIR: dataDir, ...options.env });
   try {
     const [, url] = await proc.waitForOutput(/^KIOSK_READY (\S+)$/m);
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${String(cdpPort)}`);
@@ -166,6 +171,51 @@ export async function launchKiosk(options: { config?: string; script?: string; d
     };
   } catch (error) {
     await proc.stop();
+    throw error;
+  }
+}
+
+/** The Electron leg: the development build under Playwright's Electron driver. */
+async function launchElectronKiosk(options: { config?: string; dataDir: string; env?: Record<string, string> }): Promise<RunningKiosk> {
+  const binary = electronForTests();
+  if (!binary.available) throw new Error(`no Electron binary: ${binary.reason}`);
+  const app = await _electron.launch({
+    executablePath: binary.path,
+    args: [electronMain(appRoot), ...(options.config ? ['--config', options.config] : [])],
+    cwd: appRoot,
+    env: { ...process.env, KIOSK_DATA_DIR: options.dataDir, ...options.env },
+  });
+  try {
+    const page = await app.firstWindow();
+    await page.waitForSelector('[data-screen="attract"], [data-screen="out-of-order"]', { timeout: 30_000 });
+    const electronProcess = app.process();
+    let output = '';
+    electronProcess.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    electronProcess.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => electronProcess.on('exit', (code) => resolve(code)));
+    const running: RunningProcess = {
+      child: electronProcess,
+      output: () => output,
+      exited,
+      waitForOutput: () => Promise.reject(new Error('the Electron leg prints no KIOSK_READY line')),
+      stop: async () => {
+        await app.close().catch(() => undefined);
+      },
+    };
+    // Specs look up the kiosk page through browser.contexts(); Electron has one context.
+    const browser = { contexts: () => [app.context()], close: () => app.close() } as unknown as Browser;
+    return {
+      process: running,
+      url: new URL(page.url()).origin + '/',
+      dataDir: options.dataDir,
+      browser,
+      page,
+      async close() {
+        await app.close().catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    await app.close().catch(() => undefined);
     throw error;
   }
 }

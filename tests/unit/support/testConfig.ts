@@ -14,5 +14,7 @@ export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role
     portal: null,
     help: resolveHelpConfig(undefined),
     staff: resolveStaffConfig(undefined),
+    production: false,
+    maintenance: { dailyRestartMinute: null },
   };
 }

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
+import type { KioskConfig } from '#shared/config/kioskConfig';
+import { restartExitCode } from '#shared/exitCodes';
+import { FakeClock, flushPromises } from '#tests/unit/support/fakeClock';
+import { captureLog } from '#tests/unit/support/logCapture';
+import { testConfig } from '#tests/unit/support/testConfig';
+
+const trusted = { trusted: true, description: 'kiosk' };
+const cores: KioskCore[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.dispose();
+});
+
+/** A core with a data folder and an exit port, its clock at 01:00 office time (winter). */
+function setUp(config: Partial<KioskConfig> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
+  const clock = new FakeClock(Date.parse('2026-12-07T00:00:00Z'));
+  const exits: number[] = [];
+  const core = createKioskCore({
+    config: { ...testConfig(), ...config },
+    logger: captureLog().logger,
+    clock,
+    reloadUi: () => undefined,
+    dataDir,
+    exit: (code) => exits.push(code),
+  });
+  cores.push(core);
+  return { core, clock, exits, dataDir };
+}
+
+describe('the core heals the terminal', () => {
+  it('the daily restart waits for the running session to end, then ends the process with the restart code', async () => {
+    const { core, clock, exits } = setUp({ maintenance: { dailyRestartMinute: 3 * 60 + 30 } });
+    await core.startDevices();
+    core.session.start();
+    clock.advance(2.5 * 60 * 60_000);
+    expect(exits).toEqual([]);
+    await core.session.reset('end');
+    await flushPromises();
+    const resetId = core.session.snapshot().resetId;
+    if (resetId !== null) await core.router.handle('session.resetComplete', { resetId }, trusted);
+    clock.advance(60_000);
+    expect(exits).toEqual([restartExitCode]);
+  });
+
+  it('without a configured time there is no daily restart', async () => {
+    const { core, clock, exits } = setUp();
+    await core.startDevices();
+    clock.advance(48 * 60 * 60_000);
+    expect(exits).toEqual([]);
+  });
+
+  it('a kiosk page failing three times switches the terminal out of order and keeps it so after a restart', async () => {
+    const { core, dataDir } = setUp();
+    expect(await core.uiFailed('ui-crash')).toBe('reopen');
+    expect(await core.uiFailed('ui-crash')).toBe('reopen');
+    expect(await core.uiFailed('ui-crash')).toBe('reopen');
+    expect(await core.uiFailed('ui-crash')).toBe('give-up');
+    expect(core.help.view().status).toBe('requested');
+    expect(JSON.parse(readFileSync(join(dataDir, 'staff', 'out-of-order.json'), 'utf8'))).toMatchObject({ outOfOrder: true });
+  });
+});
