@@ -25,18 +25,28 @@ export const maintenanceConfigSchema = z
       .describe(
         'The terminal restarts itself once a day at this time (office time, "HH:MM"), outside opening hours: a fresh process every morning. It waits while someone uses the terminal or the Bürgerservice is open. Default: no daily restart.',
       ),
+    logRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .optional()
+      .describe('Rotated logs older than this many days are deleted by the kiosk itself (default 14). The logs hold events, never what a citizen entered.'),
   })
   .describe('Self-maintenance of the terminal.');
 
 export interface MaintenanceConfig {
   /** Minutes after midnight (office time) of the daily restart; null: none. */
   readonly dailyRestartMinute: number | null;
+  /** Days a rotated log is kept. */
+  readonly logRetentionDays: number;
 }
 
-/** Fills in the defaults: no daily restart. */
+/** Fills in the defaults: no daily restart, logs kept 14 days. */
 export function resolveMaintenanceConfig(parsed: z.output<typeof maintenanceConfigSchema> | undefined): MaintenanceConfig {
+  const logRetentionDays = parsed?.logRetentionDays ?? 14;
   const at = parsed?.dailyRestartAt;
-  if (at === undefined) return { dailyRestartMinute: null };
+  if (at === undefined) return { dailyRestartMinute: null, logRetentionDays };
   const [hours = 0, minutes = 0] = at.split(':').map(Number);
-  return { dailyRestartMinute: hours * 60 + minutes };
+  return { dailyRestartMinute: hours * 60 + minutes, logRetentionDays };
 }

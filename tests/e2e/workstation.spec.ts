@@ -6,6 +6,7 @@ import { appRoot, chooseLanguageInMenu, closedPort, launchKiosk, type RunningKio
 import {
   openPortalPages,
   openTile,
+  placeScan,
   portalPage,
   tapInPortal,
   typeOnScreen,
@@ -98,6 +99,8 @@ test('open a tile, fill the form on the on-screen keyboard, send it, print the p
 
   await page.locator('[data-action="end-session"]').click();
   await page.locator('[data-screen="attract"]').waitFor();
+  // What the citizen printed is theirs: gone with the session.
+  await expect.poll(() => readdirSync(setup.printFolder)).toEqual([]);
   expect(openPortalPages(page)).toHaveLength(0);
 });
 
@@ -218,6 +221,8 @@ test('downloads: a PDF is offered and printed, other files refused; dialogs are 
   await expect(page.locator('[data-portal-message="notice"]')).toHaveAttribute('data-notice', 'file-refused');
 
   await page.locator('[data-action="portal-services"]').click();
+  // The scanner delivers a scan during this session: only such a file is offered.
+  placeScan(setup.scanFolder);
   await openTile(page, 'scans');
   await waitForFrame(page);
   const scans = await portalPage(page, portal.origin);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { canaryStores, startTestPortal, type TestPortal } from '#tests/support/testPortal';
+import { clipboardText, filesContaining } from './support/canaries';
 import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig } from './support/workstation';
 
@@ -28,31 +27,6 @@ test.afterEach(async () => {
   await kiosk?.close();
   kiosk = undefined;
 });
-
-/** The clipboard as any page of the browser would read it (a context of this test's own, allowed to read). */
-async function clipboardText(browser: Browser): Promise<string> {
-  const context = await browser.newContext();
-  try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.origin });
-    const page = await context.newPage();
-    await page.goto(portal.url('/start'));
-    return await page.evaluate(() => navigator.clipboard.readText());
-  } finally {
-    await context.close();
-  }
-}
-
-/** Every file below `dir` whose bytes contain `needle`. */
-function filesContaining(dir: string, needle: string): string[] {
-  const hits: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const path = join(dir, entry);
-    if (!statSync(path).isFile()) continue;
-    const bytes = readFileSync(path);
-    if (bytes.includes(needle) || bytes.includes(Buffer.from(needle, 'utf16le'))) hits.push(entry);
-  }
-  return hits;
-}
 
 /** Writes the canary everywhere through the portal, as the citizen of the first session. */
 async function leaveTraces(page: Page, canary: string): Promise<Page> {
@@ -80,7 +54,7 @@ for (const how of ['end', 'idle'] as const) {
     const { page, browser } = kiosk;
     const canary = `CANARY-${randomBytes(4).toString('hex').toUpperCase()}`;
     const first = await leaveTraces(page, canary);
-    expect(await clipboardText(browser)).toBe(canary);
+    expect(await clipboardText(browser, portal.url('/start'))).toBe(canary);
 
     if (how === 'end') {
       await page.locator('[data-action="end-session"]').click();
@@ -90,7 +64,7 @@ for (const how of ['end', 'idle'] as const) {
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 60_000 });
     expect(first.isClosed()).toBe(true);
     expect(openPortalPages(page)).toEqual([]);
-    expect(await clipboardText(browser)).not.toContain(canary);
+    expect(await clipboardText(browser, portal.url('/start'))).not.toContain(canary);
 
     // The next citizen opens the same service and looks everywhere.
     await openTile(page, 'testportal');

@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger';
+import { errorKind, type Logger } from '../logging/logger';
 
 /**
  * An error nobody caught leaves the host in a state nobody planned for (README.md, "Self-healing").
@@ -14,10 +14,18 @@ export function installFatalErrorHandlers(target: ProcessEvents, deps: { logger:
   const fatal = (event: 'uncaught-exception' | 'unhandled-rejection', error: unknown): void => {
     if (ending) return;
     ending = true;
-    const message = error instanceof Error ? error.message : String(error);
+    // The kind and where it happened, never the message: it may quote an address or input.
+    const kind = errorKind(error);
+    const where =
+      error instanceof Error
+        ? (error.stack ?? '')
+            .split('\n')
+            .slice(1, 8)
+            .map((line) => line.trim())
+        : [];
     const logger = deps.logger();
-    if (logger) logger.fatal({ event, err: message, stack: error instanceof Error ? error.stack : undefined }, 'unexpected error in the host; exiting');
-    console.error(`Kiosk host: unexpected error (${event}): ${message}. Exiting so the supervisor starts it again.`);
+    if (logger) logger.fatal({ event, err: kind, where }, 'unexpected error in the host; exiting');
+    console.error(`Kiosk host: unexpected error (${event}: ${kind}). Exiting so the supervisor starts it again.`);
     deps.exit(1);
   };
   target.on('uncaughtException', (error) => {

@@ -18,6 +18,7 @@ import { countHelp, countingRouter, countSessions } from '../stats/counting';
 import type { ContentService } from '../content/contentService';
 import { contentStatusView } from '../content/contentStatusView';
 import type { Logger } from '../logging/logger';
+import { errorKind } from '../logging/logger';
 import { PortalService } from '../portal/portalService';
 import type { PortalSurface } from '../portal/portalSurface';
 import { createDocumentPrinter } from '../portal/printing/documentPrinter';
@@ -36,6 +37,7 @@ import { createDeviceHandlers } from '../devices/deviceHandlers';
 import { createPortalHandlers } from '../portal/portalHandlers';
 import { createSessionHandlers } from '../session/sessionHandlers';
 import { isOpen } from '../queue/openingHours';
+import { keepLogRetention } from '../logging/logRetention';
 import { createAppHandlers } from './appHandlers';
 import { DailyRestart } from './dailyRestart';
 import { UiFailures, type UiFailureDecision } from './uiFailures';
@@ -61,6 +63,11 @@ export interface KioskCoreOptions {
   readonly dataDir?: string;
   /** The host's browser for portal views (workstation); without it the portal channels answer 'unavailable'. */
   readonly portalSurface?: PortalSurface;
+  /**
+   * Empties the system clipboard and, on Linux, the primary selection: part of every reset on every
+   * role, since anything a citizen (or a portal page) copied would be pasted by the next one.
+   */
+  readonly clearClipboard?: () => Promise<void>;
   /**
    * Ends the process for staff: restartExitCode (75) to be started again by the launcher or
    * systemd, 0 to quit to the operating system. Without it restart and quit answer 'unavailable'.
@@ -104,7 +111,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     try {
       await options.reloadUi();
     } catch (error) {
-      logger.error({ event: 'ui-reload-failed', err: String(error) }, 'reloading the UI failed');
+      logger.error({ event: 'ui-reload-failed', err: errorKind(error) }, 'reloading the UI failed');
     }
   });
   resets.register(rendererReset);
@@ -196,6 +203,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         })
       : null;
   if (portal) resets.register(portal.resetParticipant());
+  const clearClipboard = options.clearClipboard;
+  if (clearClipboard) resets.register({ name: 'clipboard', reset: () => clearClipboard() });
 
   // Staff: assist mode behind the PIN pad, out of order, the audit log and anonymous counters, each
   // kept in the data folder (in memory only without one).
@@ -233,6 +242,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
           logger,
           clock,
         });
+  let logRetention: { stop(): void } | null | undefined;
   const lightTest = devices?.light ? new LightTest(devices.light, () => signalLight.refresh(), clock) : null;
   // Every request channel, one handler module per capability (electron/core/<capability>/<capability>Handlers.ts).
   const router = createIpcRouter(
@@ -270,6 +280,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     uiFailed: (reason) => uiFailures.failed(reason),
     async startDevices() {
       dailyRestart?.start();
+      logRetention ??=
+        options.dataDir === undefined
+          ? null
+          : keepLogRetention({ dir: join(options.dataDir, 'logs'), days: config.maintenance.logRetentionDays, clock, logger });
+      // What a crashed run left of a citizen (printed documents, scans) goes before anyone else comes.
+      await portal?.sweep();
       // Calls still pending from before a restart go out first; they do not wait for the devices.
       await help.start();
       helpAcknowledgements.start();
@@ -284,6 +300,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     },
     async dispose() {
       dailyRestart?.stop();
+      logRetention?.stop();
       session.dispose();
       assist.dispose();
       lightTest?.dispose();

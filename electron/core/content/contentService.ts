@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import type { Logger } from 'pino';
+import { errorKind, type Logger } from '../logging/logger';
 import type { ContentPack } from '#shared/content/contentPack';
 import type { FileProblem } from './jsonFile';
 import { loadContentPack } from './loadContentPack';
@@ -79,10 +79,10 @@ export async function createContentService(options: {
         timer = setTimeout(() => void reload(), options.debounceMs ?? 300);
       });
       watcher.on('error', (error) => {
-        logger.warn({ event: 'content.watchFailed', reason: error.message }, 'content folder no longer watched');
+        logger.warn({ event: 'content.watchFailed', reason: errorKind(error) }, 'content folder no longer watched');
       });
     } catch (error) {
-      logger.warn({ event: 'content.watchFailed', reason: (error as Error).message }, 'content folder not watched');
+      logger.warn({ event: 'content.watchFailed', reason: errorKind(error) }, 'content folder not watched');
     }
   }
 

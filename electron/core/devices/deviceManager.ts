@@ -1,5 +1,6 @@
 import type { DeviceHealth } from '#shared/devices/deviceHealth';
 import type { Logger } from '../logging/logger';
+import { errorKind } from '../logging/logger';
 import type { Clock } from '../session/clock';
 import { Listeners, reconnectReasons, toDeviceHealth, type DeviceDriver, type HealthReport } from './device';
 
@@ -99,7 +100,7 @@ export class DeviceManager {
       report = await entry.driver.connect();
     } catch (error) {
       // Drivers should not throw; if one does, it is a fault, not a crash.
-      this.deps.logger.error({ event: 'device-connect-threw', device: entry.driver.id, err: String(error) }, 'device driver threw');
+      this.deps.logger.error({ event: 'device-connect-threw', device: entry.driver.id, err: errorKind(error) }, 'device driver threw');
       report = { state: 'fault', reason: 'error' };
     } finally {
       entry.connecting = false;

@@ -1,5 +1,5 @@
-import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from '#shared/zodConfig';
 import { fail, ok, type Result } from '#shared/result';
 import { helpEventSchema, type HelpEvent } from '#shared/help/helpEvent';
@@ -24,6 +24,10 @@ const defaultInitialBackoffMs = 1000;
 const defaultMaxBackoffMs = 5 * 60_000;
 /** Far more than a day of help calls; only bounds the file if a channel stays down for weeks. */
 const defaultMaxPendingPerChannel = 1000;
+/** A call older than this helps nobody any more: the person has long left. */
+const defaultMaxAgeMs = 24 * 60 * 60_000;
+/** How long a corrupt outbox is kept aside for staff to look at. */
+const corruptCopyMaxAgeMs = 7 * 24 * 60 * 60_000;
 
 const deliverySchema = z.strictObject({
   eventId: z.uuid(),
@@ -53,6 +57,8 @@ export interface HelpOutboxOptions {
   readonly maxBackoffMs?: number;
   /** Oldest events beyond this many per channel are dropped with an error (default 1000). */
   readonly maxPendingPerChannel?: number;
+  /** Events older than this are dropped undelivered, with an error in the log (default 24 h). */
+  readonly maxAgeMs?: number;
 }
 
 interface ChannelLoop {
@@ -71,6 +77,7 @@ export class HelpOutbox {
   readonly #initialBackoffMs: number;
   readonly #maxBackoffMs: number;
   readonly #maxPending: number;
+  readonly #maxAgeMs: number;
   readonly #loops: ChannelLoop[];
   /** The pending deliveries; the file holds the same after every write. */
   #deliveries: PendingDelivery[] = [];
@@ -86,6 +93,7 @@ export class HelpOutbox {
     this.#initialBackoffMs = options.initialBackoffMs ?? defaultInitialBackoffMs;
     this.#maxBackoffMs = options.maxBackoffMs ?? defaultMaxBackoffMs;
     this.#maxPending = options.maxPendingPerChannel ?? defaultMaxPendingPerChannel;
+    this.#maxAgeMs = options.maxAgeMs ?? defaultMaxAgeMs;
     const names = new Set<string>();
     this.#loops = [];
     for (const channel of options.channels) {
@@ -169,19 +177,23 @@ export class HelpOutbox {
 
   /** Writes the deliveries as they are when the write begins, so it includes every change before. */
   #persist(): Promise<Result<void>> {
-    return this.#serialized(async () => {
-      const content = `${JSON.stringify({ version: fileVersion, deliveries: this.#deliveries }, null, 1)}\n`;
-      const written = await writeFileAtomically(this.#path, content);
-      if (!written.ok) {
-        this.#logger.error({ reason: written.error.detail }, 'help outbox not written; pending calls live only in memory until the next write');
-        return fail('internal', `help outbox ${written.error.detail ?? 'not written'}`);
-      }
-      return written;
-    });
+    return this.#serialized(() => this.#writeNow());
+  }
+
+  /** The write itself; only ever called inside #serialized. */
+  async #writeNow(): Promise<Result<void>> {
+    const content = `${JSON.stringify({ version: fileVersion, deliveries: this.#deliveries }, null, 1)}\n`;
+    const written = await writeFileAtomically(this.#path, content);
+    if (!written.ok) {
+      this.#logger.error({ reason: written.error.detail }, 'help outbox not written; pending calls live only in memory until the next write');
+      return fail('internal', `help outbox ${written.error.detail ?? 'not written'}`);
+    }
+    return written;
   }
 
   async #load(): Promise<void> {
     await removeAtomicTempFiles(this.#path);
+    await this.#removeOldCorruptCopies();
     let text: string;
     try {
       text = await readFile(this.#path, 'utf8');
@@ -208,6 +220,7 @@ export class HelpOutbox {
     const channels = new Set(this.#loops.map((loop) => loop.channel.name));
     const latest = this.#clock.now() + this.#maxBackoffMs;
     let invalid = 0;
+    let dropped = 0;
     for (const entry of file.data.deliveries) {
       const delivery = deliverySchema.safeParse(entry);
       if (!delivery.success || delivery.data.eventId !== delivery.data.event.eventId) {
@@ -224,6 +237,14 @@ export class HelpOutbox {
         continue;
       }
       if (this.#deliveries.some((d) => d.eventId === data.eventId && d.channel === data.channel)) continue;
+      if (this.#clock.now() - Date.parse(data.event.at) > this.#maxAgeMs) {
+        this.#logger.error(
+          { channel: data.channel, eventId: data.eventId, callId: data.event.callId, type: data.event.type },
+          'help event dropped: older than the outbox keeps events',
+        );
+        dropped += 1;
+        continue;
+      }
       // A clock that went back must not postpone a call beyond the longest backoff.
       if (Date.parse(data.nextAttemptAt) > latest) data.nextAttemptAt = new Date(latest).toISOString();
       this.#deliveries.push(data);
@@ -233,7 +254,28 @@ export class HelpOutbox {
       this.#logger.error({ invalid, kept: this.#deliveries.length }, 'help outbox had invalid entries');
       await this.#moveAside();
     }
+    // Inside the load (already serialized): written directly, not queued behind itself.
+    if (dropped > 0) await this.#writeNow();
     if (this.#deliveries.length > 0) this.#logger.info({ pending: this.#deliveries.length }, 'help outbox resumed');
+  }
+
+  /** Deletes `outbox.json.corrupt-*` copies older than a week. */
+  async #removeOldCorruptCopies(): Promise<void> {
+    const dir = dirname(this.#path);
+    const prefix = `${basename(this.#path)}.corrupt-`;
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return;
+    }
+    for (const name of names.filter((entry) => entry.startsWith(prefix))) {
+      try {
+        if (this.#clock.now() - (await stat(join(dir, name))).mtimeMs > corruptCopyMaxAgeMs) await unlink(join(dir, name));
+      } catch {
+        // Gone meanwhile.
+      }
+    }
   }
 
   /** Renames the outbox file to `outbox.json.corrupt-<time>`; the outbox starts over. */

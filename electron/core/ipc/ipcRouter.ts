@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isRequestChannel, requestChannels, type RequestChannel, type RequestOf, type ResponseOf } from '#shared/contract/channels';
 import { fail, type Result } from '#shared/result';
 import type { Logger } from '../logging/logger';
+import { errorKind } from '../logging/logger';
 
 /** A handler for each request channel of the contract. */
 export type RequestHandlers = {
@@ -52,7 +53,7 @@ export function createIpcRouter(handlers: RequestHandlers, logger: Logger): IpcR
       try {
         return await dispatch(channel, parsed.data as RequestOf<typeof channel>);
       } catch (error) {
-        logger.error({ event: 'ipc-handler-failed', channel, err: String(error) }, 'IPC handler failed');
+        logger.error({ event: 'ipc-handler-failed', channel, err: errorKind(error) }, 'IPC handler failed');
         return fail('internal');
       }
     },

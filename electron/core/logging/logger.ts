@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 
@@ -26,12 +26,39 @@ export const redactedKeys: ReadonlySet<string> = new Set([
   'fields',
   'text',
   'receipt',
+  'url',
+  'href',
+  'query',
+  'search',
+  'title',
+  'filename',
+  'fileName',
+  'message',
 ]);
+
+/** A web or file address in a string: what follows `?` or `#` may carry citizen data (search words, form values, tokens). */
+const addressWithQuery = /\b((?:https?|wss?|file|kiosk|blob):\/\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
+
+/** A string with every address cut to scheme, host and path. */
+export function stripQueries(text: string): string {
+  return text.replace(addressWithQuery, '$1');
+}
+
+/**
+ * What an error is, for the log: its code (ENOENT, EACCES) or its class (TypeError, TimeoutError),
+ * never its message, which may quote a path, an address or input.
+ */
+export function errorKind(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
+  return error instanceof Error ? error.name : typeof error;
+}
 
 const redacted = '[redacted]';
 
-/** A copy of `value` with every denied key replaced, at any depth (cycles and depth bounded). */
+/** A copy of `value` with every denied key replaced and every address's query cut, at any depth (cycles and depth bounded). */
 export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return stripQueries(value);
   if (typeof value !== 'object' || value === null) return value;
   if (depth > 8 || seen.has(value)) return redacted;
   seen.add(value);
@@ -57,8 +84,11 @@ export function createLogger(options: LoggerOptions): Logger {
   const base = { level: options.level ?? 'info', formatters: { log: (object: Record<string, unknown>) => redact(object) as Record<string, unknown> } };
   if (options.destination) return pino(base, options.destination);
   if (options.logDir) {
-    mkdirSync(options.logDir, { recursive: true });
-    const destination = pino.destination({ dest: join(options.logDir, 'kiosk.log'), sync: true, mkdir: true });
+    mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
+    const file = join(options.logDir, 'kiosk.log');
+    // Only the kiosk's own user reads its log (also a file an older version made readable for all).
+    const destination = pino.destination({ dest: file, sync: true, mkdir: true, mode: 0o600 });
+    chmodSync(file, 0o600);
     // logrotate: `postrotate kill -HUP <pid>` makes the kiosk continue in a fresh file.
     process.on('SIGHUP', () => {
       destination.reopen();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PortalTile } from '#shared/config/portalConfig';
 import type { PortalFrame, PortalKey, PortalLayout, PortalPointer, PortalTileView, PortalView, PortalWheel } from '#shared/contract/portalContract';
@@ -7,6 +7,7 @@ import type { UiLanguage } from '#shared/i18n/languages';
 import { fail, ok, type Result } from '#shared/result';
 import { localize } from '../content/localize';
 import type { Logger } from '../logging/logger';
+import { errorKind } from '../logging/logger';
 import type { ResetParticipant } from '../session/resetCoordinator';
 import { decideDownload } from './downloadPolicy';
 import { decideFileChooser } from './fileChooserPolicy';
@@ -30,8 +31,18 @@ export interface PortalServiceDeps {
   readonly emitFrame: (frame: PortalFrame) => void;
   /** The citizen used the page (input the kiosk page did not see): restarts the idle timer. */
   readonly onActivity?: () => void;
-  /** Lists a scan folder (injected for tests); default: the regular, visible files in it. */
-  readonly listFolder?: (folder: string) => Promise<readonly string[]>;
+  /** Lists a scan folder with each file's modification time (injected for tests); default: its regular, visible files. */
+  readonly listFolder?: (folder: string) => Promise<readonly ScanFile[]>;
+  /** Deletes a file of a scan folder (injected for tests). */
+  readonly removeFile?: (path: string) => Promise<void>;
+  /** Now, for telling this session's scans from older ones (injected for tests). */
+  readonly now?: () => number;
+}
+
+/** A file in a scan folder. */
+export interface ScanFile {
+  readonly name: string;
+  readonly modifiedMs: number;
 }
 
 interface Offer {
@@ -63,9 +74,20 @@ export class PortalService {
   #offer: Offer | null = null;
   #chooser: Chooser | null = null;
   #printAbort = new AbortController();
+  /** The failed address in full, for "try again" (the view shows it without query and fragment). */
+  #retryUrl: string | null = null;
+  /** When the current session's scans began: a chooser offers only files written since. */
+  #scansSince: number;
 
   constructor(private readonly deps: PortalServiceDeps) {
     this.#view = closedPortalView(deps.surface.kind);
+    this.#scansSince = this.#now();
+  }
+
+  /** At start: deletes what an earlier run left in the scan folders and the document printer (a crash, a power cut). */
+  async sweep(): Promise<void> {
+    await this.deps.printer?.sweep();
+    await this.#emptyScanFolders();
   }
 
   /** The view as the UI shows it now. */
@@ -100,7 +122,7 @@ export class PortalService {
       }
       this.#page = page;
     } catch (error) {
-      this.deps.logger.error({ event: 'portal-open-failed', tile: tile.id, err: String(error) }, 'portal view could not be opened');
+      this.deps.logger.error({ event: 'portal-open-failed', tile: tile.id, err: errorKind(error) }, 'portal view could not be opened');
       if (generation === this.#generation) this.#update({ loading: false, error: { kind: 'failed', url: shownAddress(tile.startUrl) ?? tile.startUrl } });
     }
     return ok(this.#view);
@@ -122,10 +144,10 @@ export class PortalService {
     this.#update({ blocked: null, error: null });
     try {
       if (command === 'home') await page.navigate(tile.startUrl);
-      else if (command === 'reload') await (shown.error === null ? page.reload() : page.navigate(shown.error.url));
+      else if (command === 'reload') await (shown.error === null ? page.reload() : page.navigate(this.#retryUrl ?? shown.error.url));
       else if (shown.blocked === null && shown.error === null) await page.back();
     } catch (error) {
-      this.deps.logger.warn({ event: 'portal-command-failed', command, err: String(error) }, 'portal command failed');
+      this.deps.logger.warn({ event: 'portal-command-failed', command, err: errorKind(error) }, 'portal command failed');
     }
     return ok(this.#view);
   }
@@ -134,7 +156,7 @@ export class PortalService {
   async layout(layout: PortalLayout): Promise<Result<Record<string, never>>> {
     this.#layout = layout;
     await this.#page?.layout(layout).catch((error: unknown) => {
-      this.deps.logger.warn({ event: 'portal-layout-failed', err: String(error) }, 'portal layout failed');
+      this.deps.logger.warn({ event: 'portal-layout-failed', err: errorKind(error) }, 'portal layout failed');
     });
     return ok({});
   }
@@ -175,11 +197,11 @@ export class PortalService {
     try {
       pdf = offer !== null && what === 'offer' ? offer.bytes : await page.printToPdf();
     } catch (error) {
-      this.deps.logger.warn({ event: 'portal-pdf-failed', err: String(error) }, 'the page could not be turned into a PDF');
+      this.deps.logger.warn({ event: 'portal-pdf-failed', err: errorKind(error) }, 'the page could not be turned into a PDF');
       if (generation === this.#generation) this.#update({ print: { status: 'failed', reason: 'nothing-to-print' } });
       return ok(this.#view);
     }
-    const outcome = await printer.print({ pdf, title: what === 'offer' && offer !== null ? offer.name : 'Online-Dienst', signal });
+    const outcome = await printer.print({ pdf, signal });
     // The session may have ended while the printer worked: that outcome belongs to nobody now.
     if (generation !== this.#generation) return ok(this.#view);
     this.#update({ print: outcome.status === 'printed' ? { status: 'printed' } : { status: 'failed', reason: outcome.reason } });
@@ -194,7 +216,7 @@ export class PortalService {
     this.#dialogAnswer = null;
     this.#update({ dialog: null });
     await answer(accept, text).catch((error: unknown) => {
-      this.deps.logger.warn({ event: 'portal-dialog-failed', err: String(error) }, 'answering the dialog failed');
+      this.deps.logger.warn({ event: 'portal-dialog-failed', err: errorKind(error) }, 'answering the dialog failed');
     });
     return ok(this.#view);
   }
@@ -208,7 +230,7 @@ export class PortalService {
     this.#chooser = null;
     this.#update({ fileChooser: null });
     await chooser.chooser.choose(names.map((name) => join(chooser.folder, name))).catch((error: unknown) => {
-      this.deps.logger.warn({ event: 'portal-file-choose-failed', err: String(error) }, 'setting the chosen files failed');
+      this.deps.logger.warn({ event: 'portal-file-choose-failed', err: errorKind(error) }, 'setting the chosen files failed');
     });
     return ok(this.#view);
   }
@@ -221,7 +243,7 @@ export class PortalService {
     return ok(this.#view);
   }
 
-  /** The reset participant: closes the page with its context/partition, drops what it offered, aborts printing, empties the clipboard. */
+  /** The reset participant: closes the page with its context/partition, drops what it offered, aborts printing, deletes printed documents and scans. */
   resetParticipant(): ResetParticipant {
     return {
       name: 'portal',
@@ -229,9 +251,10 @@ export class PortalService {
         this.#printAbort.abort();
         this.#printAbort = new AbortController();
         const closed = await this.#closePage();
+        await this.deps.printer?.endSession();
+        await this.#emptyScanFolders();
         this.#tile = null;
         this.#set(closedPortalView(this.deps.surface.kind));
-        await this.deps.surface.clearClipboard();
         // Reported as a failed participant (logged, staff alerted) rather than pretending the wipe worked.
         if (!closed) throw new Error('the portal page could not be closed');
       },
@@ -246,14 +269,43 @@ export class PortalService {
     this.#dialogAnswer = null;
     this.#chooser = null;
     this.#offer = null;
+    this.#retryUrl = null;
     if (page === null) return true;
     try {
       await page.close();
       return true;
     } catch (error) {
-      this.deps.logger.error({ event: 'portal-close-failed', err: String(error) }, 'closing the portal view failed');
+      this.deps.logger.error({ event: 'portal-close-failed', err: errorKind(error) }, 'closing the portal view failed');
       return false;
     }
+  }
+
+  #now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Deletes every file in the tiles' scan folders: a scan is the citizen's, and the next one must not find it. */
+  async #emptyScanFolders(): Promise<void> {
+    this.#scansSince = this.#now();
+    const folders = [...new Set(this.deps.tiles.flatMap((tile) => (tile.uploadFolder === null ? [] : [tile.uploadFolder])))];
+    let removed = 0;
+    for (const folder of folders) {
+      let files: readonly ScanFile[];
+      try {
+        files = await (this.deps.listFolder ?? listVisibleFiles)(folder);
+      } catch {
+        continue;
+      }
+      for (const file of files) {
+        try {
+          await (this.deps.removeFile ?? unlink)(join(folder, file.name));
+          removed += 1;
+        } catch (error) {
+          this.deps.logger.error({ event: 'scan-remove-failed', code: (error as NodeJS.ErrnoException).code ?? 'unknown' }, 'a scan could not be deleted');
+        }
+      }
+    }
+    if (removed > 0) this.deps.logger.info({ event: 'scans-removed', files: removed }, 'scans deleted');
   }
 
   async #forward(action: (page: PortalPage) => Promise<void>): Promise<Result<Record<string, never>>> {
@@ -262,7 +314,7 @@ export class PortalService {
     try {
       await action(page);
     } catch (error) {
-      this.deps.logger.warn({ event: 'portal-input-failed', err: String(error) }, 'input to the portal failed');
+      this.deps.logger.warn({ event: 'portal-input-failed', err: errorKind(error) }, 'input to the portal failed');
     }
     return ok({});
   }
@@ -299,7 +351,8 @@ export class PortalService {
       failed: ({ kind, url }) => {
         if (!live()) return;
         this.deps.logger.info({ event: 'portal-failed', tile: tileId(), kind }, 'portal page could not be loaded');
-        this.#update({ loading: false, error: { kind, url: shownAddress(url) ?? this.#tile?.startUrl ?? url } });
+        this.#retryUrl = url;
+        this.#update({ loading: false, error: { kind, url: shownAddress(url) ?? shownAddress(this.#tile?.startUrl ?? '') ?? '' } });
       },
       focus: (focus) => {
         if (live() && this.#view.focus !== focus) this.#update({ focus });
@@ -347,7 +400,7 @@ export class PortalService {
     try {
       bytes = await read();
     } catch (error) {
-      this.deps.logger.warn({ event: 'portal-download-read-failed', err: String(error) }, 'the offered PDF could not be read');
+      this.deps.logger.warn({ event: 'portal-download-read-failed', err: errorKind(error) }, 'the offered PDF could not be read');
       if (generation === this.#generation) this.#update({ notice: 'download-refused' });
       return;
     }
@@ -371,9 +424,14 @@ export class PortalService {
     }
     let files: readonly string[];
     try {
-      files = (await (this.deps.listFolder ?? listVisibleFiles)(decision.folder)).slice(0, maxChooserFiles);
+      const listed = await (this.deps.listFolder ?? listVisibleFiles)(decision.folder);
+      // Only this session's scans: anything older belongs to someone else.
+      files = listed
+        .filter((file) => file.modifiedMs >= this.#scansSince)
+        .map((file) => file.name)
+        .slice(0, maxChooserFiles);
     } catch (error) {
-      this.deps.logger.warn({ event: 'portal-scan-folder-failed', err: String(error) }, 'the scan folder could not be read');
+      this.deps.logger.warn({ event: 'portal-scan-folder-failed', err: errorKind(error) }, 'the scan folder could not be read');
       files = [];
     }
     if (generation !== this.#generation) return;
@@ -382,11 +440,21 @@ export class PortalService {
   }
 }
 
-/** Regular files in `folder` that are not hidden, sorted by name. */
-async function listVisibleFiles(folder: string): Promise<readonly string[]> {
+/** Regular files in `folder` that are not hidden, sorted by name, with their modification times. */
+async function listVisibleFiles(folder: string): Promise<readonly ScanFile[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries
+  const names = entries
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && entry.name.length <= 255)
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b));
+  const files = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return [{ name, modifiedMs: (await stat(join(folder, name))).mtimeMs }];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  return files.flat();
 }

@@ -84,6 +84,4 @@ export interface PortalSurface {
   readonly kind: 'frames' | 'native';
   /** Opens `tile`'s start URL in a fresh partition/context; the policies of the tile apply from the first request. */
   open(tile: PortalTile, events: PortalPageEvents, layout: PortalLayout | null): Promise<PortalPage>;
-  /** Empties the system clipboard (part of every reset: a portal page may have copied to it). */
-  clearClipboard(): Promise<void>;
 }

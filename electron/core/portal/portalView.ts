@@ -24,13 +24,17 @@ export function openingPortalView(surface: PortalView['surface'], tileId: string
   return { ...closedPortalView(surface), status: 'open', tileId, loading: true };
 }
 
-/** An address as far as the kiosk shows it (QR code, error page): no user name or password, bounded. */
+/** An address as far as the kiosk shows it (QR code, error page): origin and path, no user name, password, query or fragment, bounded. */
 export function shownAddress(url: string): string | null {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
     parsed.username = '';
     parsed.password = '';
+    // Origin and path only: a query or fragment may carry what the citizen typed (search words,
+    // form values, tokens), and the address is shown on screen and as a QR code.
+    parsed.search = '';
+    parsed.hash = '';
     return parsed.href.length <= 2000 ? parsed.href : null;
   } catch {
     return null;

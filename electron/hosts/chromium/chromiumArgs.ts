@@ -34,6 +34,9 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
     '--deny-permission-prompts',
     // Speech output (read-aloud) through speech-dispatcher on Linux.
     '--enable-speech-dispatcher',
+    // A crashed renderer's memory (what a citizen typed) never becomes a minidump on disk.
+    '--disable-crash-reporter',
+    '--disable-breakpad',
   ];
   if (plan.cdpPort !== undefined) args.push(`--remote-debugging-port=${String(plan.cdpPort)}`, '--remote-debugging-address=127.0.0.1');
   return args;

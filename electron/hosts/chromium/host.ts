@@ -3,13 +3,16 @@
  * playwright-core. Used for development, end-to-end tests and as a fallback runtime on Linux.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rendererRoot } from '#core/app/appPaths';
 import { createKioskCore } from '#core/app/kioskCore';
+import { disableCoreDumps, sweepStaleProfiles } from '#core/app/crashLeftovers';
 import { installFatalErrorHandlers } from '#core/app/fatalErrors';
 import { checkProductionStart } from '#core/app/productionMode';
 import type { Logger } from '#core/logging/logger';
+import { errorKind } from '#core/logging/logger';
 import { prepareStartup } from '#core/app/startup';
 import { createNodeHidAccess } from '#core/devices/transport/nodeHidAccess';
 import { openSerialPort } from '#core/devices/transport/serialPortLink';
@@ -43,6 +46,7 @@ async function main(): Promise<number> {
   }
   const { config, logger } = startup;
   hostLogger = logger;
+  disableCoreDumps(logger);
   const production = checkProductionStart(config, process.env, { host: 'chromium', cdpPort: options.cdpPort, devTools: false });
   if (production.refusals.length > 0) {
     for (const line of production.refusals) console.error(line);
@@ -60,6 +64,8 @@ async function main(): Promise<number> {
   const headless = options.headless || !hasDisplay(process.env);
   if (!options.headless && headless) console.log('No display found (DISPLAY and WAYLAND_DISPLAY are unset): running headless.');
 
+  const stale = await sweepStaleProfiles(tmpdir());
+  if (stale > 0) logger.warn({ event: 'stale-profiles-removed', profiles: stale }, 'browser profiles of a killed run deleted');
   const server = await startAssetServer(uiRoot);
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let browsers: KioskBrowsers;
@@ -79,10 +85,7 @@ async function main(): Promise<number> {
   let kiosk: KioskContext | null = null;
   let closing = false;
   let helpers: { stop(): void } | null = null;
-  const portalSurface =
-    config.portal === null
-      ? undefined
-      : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger, clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve() });
+  const portalSurface = config.portal === null ? undefined : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger });
   const core = createKioskCore({
     config,
     logger,
@@ -91,6 +94,7 @@ async function main(): Promise<number> {
     dataDir: startup.dataDir,
     content: startup.content,
     portalSurface,
+    clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve(),
     // Staff restart (restartExitCode: run.mjs or the launcher starts the host again) or quit (0).
     exit: (code) => {
       void shutdown(code);
@@ -150,7 +154,7 @@ async function main(): Promise<number> {
         await showKiosk();
         await core.session.reset('trigger');
       } catch (error) {
-        logger.error({ event: 'kiosk-window-failed', err: String(error) }, 'no new kiosk window could be opened; stopping');
+        logger.error({ event: 'kiosk-window-failed', err: errorKind(error) }, 'no new kiosk window could be opened; stopping');
         void shutdown(1);
       }
     })().finally(() => {

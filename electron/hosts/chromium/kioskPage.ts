@@ -3,6 +3,7 @@ import { transportNames } from '#shared/contract/channels';
 import type { KioskCore } from '#core/app/kioskCore';
 import { originOf } from '#core/ipc/originOf';
 import type { Logger } from '#core/logging/logger';
+import { errorKind } from '#core/logging/logger';
 import { isTrustedKioskFrame } from './trustedFrame';
 
 export interface KioskPageInput {
@@ -199,7 +200,7 @@ export class KioskPage {
         this.#recovered();
       })
       .catch((error: unknown) => {
-        this.logger.error({ event: 'ui-recovery-failed', err: String(error) }, 'could not reopen the kiosk UI');
+        this.logger.error({ event: 'ui-recovery-failed', err: errorKind(error) }, 'could not reopen the kiosk UI');
       });
   }
 

@@ -2,10 +2,11 @@
  * Electron host: composition root. Everything with logic lives in core or in the small adapter
  * modules beside this file; this file only wires them to Electron's objects.
  */
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, Menu, powerSaveBlocker, protocol, session, type Clipboard } from 'electron';
 import { join, resolve } from 'node:path';
 import { rendererRoot } from '#core/app/appPaths';
 import { createKioskCore } from '#core/app/kioskCore';
+import { disableCoreDumps } from '#core/app/crashLeftovers';
 import { installFatalErrorHandlers } from '#core/app/fatalErrors';
 import { checkProductionStart } from '#core/app/productionMode';
 import { prepareStartup } from '#core/app/startup';
@@ -15,7 +16,7 @@ import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { appOrigin, appSchemePrivileges, createAppProtocolHandler, appScheme } from './appProtocol';
 import { installIpcBridge, sendKioskEvent } from './ipcBridge';
 import { denyAllPermissions, guardNewContents } from './kioskGuards';
-import { kioskWindowOptions } from './windowOptions';
+import { kioskPartition, kioskWindowOptions } from './windowOptions';
 import { configArgument } from './configArgument';
 import { installUiRecovery, logChildProcessGone } from './uiRecovery';
 import { electronPortalSurface } from './portal/electronPortalDeps';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
   }
   const { config, logger } = startup;
   hostLogger = logger;
+  disableCoreDumps(logger);
   const production = checkProductionStart(config, process.env, { host: 'electron', cdpPort: undefined, devTools: process.env.KIOSK_DEVTOOLS === '1' });
   if (production.refusals.length > 0) {
     for (const line of production.refusals) console.error(line);
@@ -79,12 +81,15 @@ async function start(): Promise<void> {
   logChildProcessGone(app, logger);
   await app.whenReady();
   Menu.setApplicationMenu(null);
+  // The kiosk page runs in an in-memory partition (windowOptions.ts); the default session is locked down too.
+  const kioskSession = session.fromPartition(kioskPartition);
   denyAllPermissions(session.defaultSession);
+  denyAllPermissions(kioskSession);
   // The kiosk UI never downloads anything (portal downloads are handled per portal session).
-  session.defaultSession.on('will-download', (event) => {
+  kioskSession.on('will-download', (event) => {
     event.preventDefault();
   });
-  session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(rendererRoot(appRoot)));
+  kioskSession.protocol.handle(appScheme, createAppProtocolHandler(rendererRoot(appRoot)));
   // Every web contents is locked to the kiosk's origin, except the portal view being created by
   // the portal surface right now (it gets the portal policies instead; see PortalContentsGate).
   const portalGate = new PortalContentsGate();
@@ -110,6 +115,13 @@ async function start(): Promise<void> {
     dataDir: startup.dataDir,
     content: startup.content,
     portalSurface,
+    clearClipboard: () => {
+      clipboard.clear();
+      // Linux: the primary selection (middle-click paste) holds whatever was last selected. The
+      // property is undefined on other platforms, although the typings do not say so.
+      (clipboard.selection as Clipboard | undefined)?.clear();
+      return Promise.resolve();
+    },
     // Staff restart or quit: the same contract as the Chromium host. The process exits with the
     // code (restartExitCode 75: the launcher or systemd starts it again; 0: it stays stopped).
     // Not app.relaunch(): the relaunched process would run outside the launcher's and systemd's

@@ -1,5 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+/**
+ * The kiosk page's session: a partition without the `persist:` prefix lives in memory only, so
+ * nothing the page stores (local storage, cache, cookies) is ever written to disk, and a killed
+ * kiosk leaves nothing of it behind.
+ */
+export const kioskPartition = 'kiosk-ui';
+
 /** The kiosk window: fullscreen kiosk, no menu, locked-down web preferences (docs/architecture.md, "Security"). */
 export function kioskWindowOptions(input: { preloadPath: string; devTools: boolean }): BrowserWindowConstructorOptions {
   return {
@@ -11,6 +18,7 @@ export function kioskWindowOptions(input: { preloadPath: string; devTools: boole
     show: false,
     webPreferences: {
       preload: input.preloadPath,
+      partition: kioskPartition,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -27,6 +27,8 @@ export const screens = {
   'language-menu': { roles: ['info', 'workstation'], states: ['active'] },
   accessibility: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   'key-help': { roles: ['info', 'workstation'], states: ['attract', 'active'] },
+  /** What the terminal keeps of a citizen (nothing), from the help bar over any screen (screens/privacy/). */
+  privacy: { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   /** "Call a staff member?" after the help button (help/HelpConfirmDialog.tsx). */
   'help-confirm': { roles: ['info', 'workstation'], states: ['attract', 'active', 'idle-warning'] },
   /** The open call's state beside the help button, on every screen while the call is open. */

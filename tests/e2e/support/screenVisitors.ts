@@ -6,7 +6,7 @@ import type { ScreenId } from '#renderer/screens/screenRegistry';
 import type { UiLanguage } from '#shared/i18n/languages';
 import { startTestPortal } from '#tests/support/testPortal';
 import { appRoot, fixtureConfig } from './kioskProcess';
-import { openTile, portalPage, waitForFrame, workstationConfig } from './workstation';
+import { openTile, placeScan, portalPage, waitForFrame, workstationConfig, type WorkstationSetup } from './workstation';
 import { callForHelp, openAssist, openStaffPad, staffSection } from './staff';
 
 /**
@@ -87,15 +87,16 @@ const staffConfig = (language: Language): string => writeStaffConfig('info-staff
  * test portal for as long as it lives, and one terminal config per language points at it.
  */
 const portal = await startTestPortal();
-const workstationConfigs = new Map<Language, string>();
-const workstationFor = (language: Language): string => {
-  let config = workstationConfigs.get(language);
-  if (config === undefined) {
-    config = workstationConfig(portal, { language, name: `matrix-${language}` }).config;
-    workstationConfigs.set(language, config);
+const workstationSetups = new Map<Language, WorkstationSetup>();
+const workstationSetup = (language: Language): WorkstationSetup => {
+  let setup = workstationSetups.get(language);
+  if (setup === undefined) {
+    setup = workstationConfig(portal, { language, name: `matrix-${language}` });
+    workstationSetups.set(language, setup);
   }
-  return config;
+  return setup;
 };
+const workstationFor = (language: Language): string => workstationSetup(language).config;
 
 /** From attract in the terminal's language: the tile's portal page, shown. */
 const openTestPortal = async (page: Page): Promise<Page> => {
@@ -171,7 +172,8 @@ export const visitors: Record<ScreenId, Visitor> = {
   },
   'portal-files': {
     config: workstationFor,
-    visit: async (page) => {
+    visit: async (page, language) => {
+      placeScan(workstationSetup(language).scanFolder);
       await openTile(page, 'scans');
       await waitForFrame(page);
       const site = await portalPage(page, portal.origin);
@@ -323,6 +325,14 @@ export const visitors: Record<ScreenId, Visitor> = {
     visit: async (page) => {
       await startSession(page);
       await page.keyboard.press('F1');
+    },
+  },
+  privacy: {
+    config: defaultConfig,
+    // From the attract screen: the help bar offers it there too, and opening it starts no session.
+    visit: async (page) => {
+      await page.locator('[data-screen="attract"] ~ [data-help-bar] [data-action="open-privacy"]').click();
+      await page.locator('[data-screen="privacy"] [data-privacy-part]').first().waitFor();
     },
   },
 };

@@ -17,8 +17,13 @@ export interface WorkstationSetup {
   readonly config: string;
   /** Where the terminal's document printer puts its PDFs (outside the kiosk's data folder). */
   readonly printFolder: string;
-  /** The scan folder of the "scans" tile, with one file in it. */
+  /** The scan folder of the "scans" tile (empty: the kiosk deletes scans at start and at every session end). */
   readonly scanFolder: string;
+}
+
+/** A scan arriving in the scan folder during the session, as the scanner would write it. */
+export function placeScan(scanFolder: string, name = 'Meldebescheinigung.pdf', content: Buffer | string = readFileSync(join(appRoot, 'package.json'))): void {
+  writeFileSync(join(scanFolder, name), content);
 }
 
 /** Tiles: the portal itself, one that is refused at once, one with a server error, one with a scan folder. */
@@ -30,7 +35,6 @@ export function workstationConfig(
   const printFolder = join(dir, 'printed');
   const scanFolder = join(dir, 'scans');
   mkdirSync(scanFolder);
-  writeFileSync(join(scanFolder, 'Meldebescheinigung.pdf'), readFileSync(join(appRoot, 'package.json')));
   const base = JSON.parse(readFileSync(join(appRoot, 'kiosk-config', 'workstation.json'), 'utf8')) as Record<string, unknown> & {
     languages: Record<string, unknown>;
   };

@@ -101,11 +101,14 @@ export class PrintService {
     return this.#queue.length + (this.#running ? 1 : 0);
   }
 
-  /** The reset participant 'print-jobs': drops every job, aborting the one being written. */
+  /** The reset participant 'print-jobs': drops every job, aborting the one being written, and what the driver kept of the session's receipts. */
   resetParticipant(): ResetParticipant {
     return {
       name: 'print-jobs',
-      reset: () => this.dropAll(),
+      reset: async () => {
+        await this.dropAll();
+        await this.#options.printer?.endSession?.().catch(() => undefined);
+      },
     };
   }
 

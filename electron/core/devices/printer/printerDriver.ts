@@ -19,4 +19,6 @@ export interface PrinterDriver extends DeviceDriver {
    * printer has a command for that. Used after a failed job and at reset. Never rejects.
    */
   abort(): Promise<void>;
+  /** The session ended: removes what the driver kept of its receipts on this machine (the simulator's previews). Never rejects. */
+  endSession?(): Promise<void>;
 }

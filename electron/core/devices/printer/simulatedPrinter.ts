@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toString as qrCodeSvg } from 'qrcode';
 import { defaultCodePage, type PrinterCodePage, type PrinterConfig } from '#shared/config/deviceConfig';
@@ -160,6 +160,17 @@ export class SimulatedPrinter implements PrinterDriver {
       this.#report({ state: 'fault', reason: 'write-failed' });
       return { ok: false, reason: 'write-failed' };
     }
+  }
+
+  /** Deletes the session's receipt previews (a slip or a ticket names what the citizen looked for); the status file stays. */
+  async endSession(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.previewDir);
+    } catch {
+      return;
+    }
+    await Promise.all(names.filter((name) => /^receipt-.*\.(?:txt|svg)$/.test(name)).map((name) => unlink(join(this.previewDir, name)).catch(() => undefined)));
   }
 
   /** Discards a job still pending (its preview not yet written); nothing else is buffered here. */

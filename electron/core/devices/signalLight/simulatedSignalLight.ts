@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SignalLightConfig } from '#shared/config/deviceConfig';
 import { errorCode } from '../../files/atomicFile';
@@ -7,6 +7,9 @@ import type { Clock } from '../../session/clock';
 import { healthy, Listeners, type HealthReport } from '../device';
 import { blinks, kuandoBusylight, stateColors, type Rgb } from './lightModels';
 import type { LightState, SignalLightDriver } from './signalLightDriver';
+
+/** The report keeps the last states shown, not a year of them: a terminal runs for months. */
+export const maxReportLines = 1000;
 
 /** Where the simulator reports, below the kiosk's data folder. */
 export const simulatedLightReportPath = join('simulated', 'signal-light.jsonl');
@@ -48,6 +51,8 @@ export class SimulatedSignalLight implements SignalLightDriver {
   #writes: Promise<void> = Promise.resolve();
   readonly #listeners = new Listeners<HealthReport>();
   readonly #history: LightState[] = [];
+  /** Lines in the report file as far as this run knows (it starts counting at 0, so an old file is trimmed a little later). */
+  #lines = 0;
   #state: LightState = 'free';
   #connected = false;
 
@@ -95,6 +100,7 @@ export class SimulatedSignalLight implements SignalLightDriver {
   show(state: LightState): Promise<void> {
     this.#state = state;
     this.#history.push(state);
+    if (this.#history.length > maxReportLines) this.#history.splice(0, this.#history.length - maxReportLines);
     this.#logger?.debug({ device: this.id, state }, 'signal light (simulated)');
     const file = this.#reportFile;
     if (file === null) return Promise.resolve();
@@ -107,6 +113,13 @@ export class SimulatedSignalLight implements SignalLightDriver {
     try {
       await mkdir(dirname(file), { recursive: true });
       await appendFile(file, line, 'utf8');
+      this.#lines += 1;
+      // Trimmed now and then (not at every line): to the newest half once it holds twice the limit.
+      if (this.#lines >= 2 * maxReportLines) {
+        const kept = (await readFile(file, 'utf8')).split('\n').filter(Boolean).slice(-maxReportLines);
+        await writeFile(file, `${kept.join('\n')}\n`, 'utf8');
+        this.#lines = kept.length;
+      }
     } catch (error) {
       // Only a report for tests and demos: the kiosk goes on without it.
       this.#logger?.warn({ device: this.id, reason: errorCode(error) ?? 'unknown error' }, 'simulated signal light: report not written');

@@ -11,37 +11,19 @@ export interface CupsPrinterDeps {
   readonly run: CommandRunner;
 }
 
-const maxTitleChars = 100;
-/** IPP limits job-name to 255 octets; CUPS refuses a longer one ("Bad job-name value"). */
-const maxTitleBytes = 255;
-const fallbackTitle = 'Dokument';
+/** Every job's title: the document's own name is citizen data and CUPS keeps titles in its job history. */
+export const cupsJobTitle = 'Buergerservice-Kiosk';
 /** How long one `cancel` may take. */
 export const cancelTimeoutMs = 15_000;
 /** Waits before each cancel attempt: a busy scheduler gets two more chances. */
 export const cancelRetryDelaysMs: readonly number[] = [0, 2_000, 5_000];
 
-/** The title as lp gets it: no control characters, whitespace collapsed, at most 100 characters (255 UTF-8 bytes). */
-export function sanitiseJobTitle(title: string): string {
-  const clean = title
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
-  const encoder = new TextEncoder();
-  let out = '';
-  // By code point, so a character outside the BMP is never cut in half.
-  for (const char of Array.from(clean).slice(0, maxTitleChars)) {
-    if (encoder.encode(out + char).byteLength > maxTitleBytes) break;
-    out += char;
-  }
-  return out.trim() === '' ? fallbackTitle : out.trim();
-}
-
-/** lp's argv: A4, fit to page, the configured options, the title, and the document from stdin ("-" must be last). */
-export function lpArguments(config: CupsPrinterConfig, title: string): string[] {
+/** lp's argv: A4, fit to page, the configured options, the fixed title, and the document from stdin ("-" must be last). */
+export function lpArguments(config: CupsPrinterConfig): string[] {
   const args = ['-d', config.queue, '-o', 'media=A4', '-o', 'fit-to-page'];
   if (config.options?.sides !== undefined) args.push('-o', `sides=${config.options.sides}`);
   if (config.options?.colorMode !== undefined) args.push('-o', `print-color-mode=${config.options.colorMode}`);
-  args.push('-t', sanitiseJobTitle(title), '-');
+  args.push('-t', cupsJobTitle, '-');
   return args;
 }
 
@@ -77,7 +59,7 @@ export function classifyLpFailure(stderr: string): {
 const nothingToCancel = /already (completed|canceled|cancelled|aborted)|does not exist|not[- ]found/i;
 
 /**
- * The real workstation's document printer: `lp -d <queue> -o media=A4 -o fit-to-page -t <title> -`
+ * The real workstation's document printer: `lp -d <queue> -o media=A4 -o fit-to-page -t Buergerservice-Kiosk -`
  * with the PDF on stdin. "printed" means CUPS accepted the job into its queue, not that paper came
  * out: a job still waiting in the queue when the session ends is cancelled, so it is never printed
  * for the next person.
@@ -87,6 +69,8 @@ export class CupsPrinter implements DocumentPrinterDriver {
   readonly #config: CupsPrinterConfig;
   readonly #deps: CupsPrinterDeps;
   readonly #pending = new Set<Promise<void>>();
+  /** A job CUPS took without telling its id: only purging the whole queue removes it. */
+  #unknownJob = false;
 
   constructor(config: CupsPrinterConfig, deps: CupsPrinterDeps) {
     this.#config = config;
@@ -110,7 +94,7 @@ export class CupsPrinter implements DocumentPrinterDriver {
     );
     let result: CommandResult;
     try {
-      result = await this.#deps.run({ command: 'lp', args: lpArguments(this.#config, job.title), stdin: job.pdf, signal: stop.signal });
+      result = await this.#deps.run({ command: 'lp', args: lpArguments(this.#config), stdin: job.pdf, signal: stop.signal });
     } finally {
       this.#deps.clock.clearTimeout(timer);
       job.signal.removeEventListener('abort', onAbort);
@@ -140,7 +124,8 @@ export class CupsPrinter implements DocumentPrinterDriver {
       return failed(reason);
     }
     if (jobId === null) {
-      // Accepted (exit 0), but without an id the job could not be cancelled at session end.
+      // Accepted (exit 0), but without an id: endSession purges the whole queue instead.
+      this.#unknownJob = true;
       this.#deps.logger.warn({ ...log, outcome: 'printed', detail: 'no-job-id' }, 'CUPS accepted the document; job id not found in lp output');
       return printed;
     }
@@ -149,28 +134,44 @@ export class CupsPrinter implements DocumentPrinterDriver {
     return printed;
   }
 
+  /** Waits for the session's cancels; purges the queue when a job's id was never known. */
+  async endSession(): Promise<void> {
+    await this.whenIdle();
+    if (!this.#unknownJob) return;
+    this.#unknownJob = false;
+    await this.#cancel(['-a', this.#config.queue], 'session-ended-unknown-job');
+  }
+
+  /** Purges every job left in the kiosk's queue by an earlier run; the queue is the kiosk's own. */
+  async sweep(): Promise<void> {
+    await this.#cancel(['-a', this.#config.queue], 'start');
+  }
+
   /** Resolves when every cancel started so far has finished (tests, shutdown). */
   async whenIdle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
   #cancelLater(jobId: string, why: string): void {
-    const done = this.#cancel(jobId, why)
+    const done = this.#cancel([jobId], why)
       .catch(() => undefined)
       .finally(() => this.#pending.delete(done));
     this.#pending.add(done);
   }
 
-  /** Runs `cancel <jobid>` until CUPS confirms the job will not print; retried while the scheduler is busy. */
-  async #cancel(jobId: string, why: string): Promise<void> {
-    const log = { event: 'document-cancel', printer: this.kind, queue: this.#config.queue, jobId, why };
+  /**
+   * Runs `cancel -x <job id>` (or `-a <queue>`) until CUPS confirms; retried while the scheduler is
+   * busy. `-x` purges the job's spool file and its history entry, not only the job.
+   */
+  async #cancel(target: readonly string[], why: string): Promise<void> {
+    const log = { event: 'document-cancel', printer: this.kind, queue: this.#config.queue, jobId: target.at(-1), why };
     for (const delay of cancelRetryDelaysMs) {
       if (delay > 0) await this.#sleep(delay);
       const stop = new AbortController();
       const timer = this.#deps.clock.setTimeout(() => stop.abort(), cancelTimeoutMs);
       let result: CommandResult;
       try {
-        result = await this.#deps.run({ command: 'cancel', args: [jobId], signal: stop.signal });
+        result = await this.#deps.run({ command: 'cancel', args: ['-x', ...target], signal: stop.signal });
       } catch {
         result = { exitCode: null, stdout: '', stderr: '', startError: 'failed' };
       } finally {

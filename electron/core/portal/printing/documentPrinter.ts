@@ -10,13 +10,13 @@ import { PdfFolderPrinter } from './pdfFolderPrinter';
  * The document printer port (README.md, "Online services (workstation)"): both hosts turn what the citizen prints
  * (the portal page or a PDF the portal offered) into PDF bytes and hand them to this port. Jobs
  * belong to the citizen session: the portal service aborts `signal` at session reset, and a job
- * that has not been printed by then never is.
+ * that has not been printed by then never is; then `endSession` removes what the session left on
+ * this machine (PDF files, CUPS jobs and their spool files). A job has no title: a document's name
+ * is citizen data (e.g. "Bescheid_<Name>.pdf"), so the queue only ever sees a fixed one.
  */
 export interface DocumentJob {
   /** The document, a complete PDF. */
   readonly pdf: Uint8Array;
-  /** A title for the print queue; citizen data, so it is never logged or written to a file name. */
-  readonly title: string;
   /** The citizen session's signal: aborting it drops the job wherever it is. */
   readonly signal: AbortSignal;
 }
@@ -26,6 +26,10 @@ export type DocumentPrintOutcome = { readonly status: 'printed' } | { readonly s
 export interface DocumentPrinter {
   /** Prints one job; never rejects, every failure is an outcome. */
   print(job: DocumentJob): Promise<DocumentPrintOutcome>;
+  /** The session ended (its jobs are aborted): removes what it printed that is still on this machine. */
+  endSession(): Promise<void>;
+  /** At start: removes what an earlier run left (a crash, a power cut) before anyone prints. */
+  sweep(): Promise<void>;
 }
 
 export interface DocumentPrinterDeps {
@@ -70,6 +74,8 @@ export function checkDocumentBytes(pdf: Uint8Array): DocumentPrintFailure | null
 export interface DocumentPrinterDriver {
   readonly kind: DocumentPrinterConfig['kind'];
   print(job: DocumentJob): Promise<DocumentPrintOutcome>;
+  endSession(): Promise<void>;
+  sweep(): Promise<void>;
 }
 
 /** Creates the workstation's document printer; without a config every job answers 'no-printer'. */
@@ -79,6 +85,8 @@ export function createDocumentPrinter(config: DocumentPrinterConfig | null, deps
   if (config?.kind === 'pdf-folder') driver = new PdfFolderPrinter(config, { dataDir: deps.dataDir, logger: deps.logger, clock });
   if (config?.kind === 'cups') driver = new CupsPrinter(config, { logger: deps.logger, clock, run: deps.run ?? spawnCommandRunner });
   return {
+    endSession: () => driver?.endSession() ?? Promise.resolve(),
+    sweep: () => driver?.sweep() ?? Promise.resolve(),
     async print(job) {
       const size = job.pdf.byteLength;
       if (job.signal.aborted) return failed('aborted');

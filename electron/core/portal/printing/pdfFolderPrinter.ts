@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PdfFolderPrinterConfig } from '#shared/config/documentPrinterConfig';
 import type { Logger } from '../../logging/logger';
@@ -12,9 +12,13 @@ export interface FolderFs {
   writeFile(path: string, data: Uint8Array, options: { mode: number; flag: 'wx'; signal: AbortSignal }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  readdir(path: string): Promise<string[]>;
 }
 
-const nodeFs: FolderFs = { mkdir, writeFile, rename, unlink };
+const nodeFs: FolderFs = { mkdir, writeFile, rename, unlink, readdir: (path) => readdir(path) };
+
+/** The names this printer gives its files (`<time>-<n>.pdf`) and their temp files: the only ones it ever deletes. */
+const ownFile = /^(?:\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-\d+\.pdf|\.\d{4}-\d{2}-\d{2}T[\d.-]+Z-\d+\.pdf\.[0-9a-f]+\.tmp)$/;
 
 export interface PdfFolderPrinterDeps {
   /** The kiosk's data folder: a relative folder is resolved against it. */
@@ -32,7 +36,8 @@ function fileTime(ms: number): string {
 /**
  * The Chromium host's and the tests' document printer: each job becomes `<folder>/<time>-<n>.pdf`.
  * The file appears complete or not at all (temp file + rename), so anything watching the folder
- * never picks up half a document. The title is not used: it is citizen data.
+ * never picks up half a document. What a citizen printed is theirs: the files of a session are
+ * deleted when it ends, and whatever an earlier run left (a crash) at the next start.
  */
 export class PdfFolderPrinter implements DocumentPrinterDriver {
   readonly kind = 'pdf-folder' as const;
@@ -41,6 +46,8 @@ export class PdfFolderPrinter implements DocumentPrinterDriver {
   readonly #deps: PdfFolderPrinterDeps;
   readonly #fs: FolderFs;
   #jobs = 0;
+  /** The files this session printed. */
+  #sessionFiles = new Set<string>();
 
   constructor(config: PdfFolderPrinterConfig, deps: PdfFolderPrinterDeps) {
     this.folder = resolve(deps.dataDir, config.folder);
@@ -87,8 +94,38 @@ export class PdfFolderPrinter implements DocumentPrinterDriver {
     }
     // An abort that came while the rename ran still wins: 'aborted' always means no file.
     if (isAborted(job.signal)) return aborted(target);
+    this.#sessionFiles.add(target);
     this.#deps.logger.info({ ...log, outcome: 'printed' }, 'document written to the PDF folder');
     return printed;
+  }
+
+  /** Deletes the session's PDF files (and any temp file an aborted job left). */
+  async endSession(): Promise<void> {
+    const files = [...this.#sessionFiles];
+    this.#sessionFiles = new Set();
+    await Promise.all(files.map((file) => this.#remove(file)));
+    await this.#removeOwn((name) => name.endsWith('.tmp'));
+    if (files.length > 0)
+      this.#deps.logger.info({ event: 'document-files-removed', printer: this.kind, files: files.length }, 'printed documents of the session deleted');
+  }
+
+  /** Deletes every file of this printer's naming left from an earlier run; other files in the folder stay. */
+  async sweep(): Promise<void> {
+    const removed = await this.#removeOwn(() => true);
+    if (removed > 0)
+      this.#deps.logger.warn({ event: 'document-files-swept', printer: this.kind, files: removed }, 'printed documents of an earlier run deleted');
+  }
+
+  async #removeOwn(also: (name: string) => boolean): Promise<number> {
+    let names: string[];
+    try {
+      names = await this.#fs.readdir(this.folder);
+    } catch {
+      return 0;
+    }
+    const own = names.filter((name) => ownFile.test(name) && also(name));
+    await Promise.all(own.map((name) => this.#remove(join(this.folder, name))));
+    return own.length;
   }
 
   #unavailable(log: Record<string, unknown>, error: unknown, message: string): DocumentPrintOutcome {

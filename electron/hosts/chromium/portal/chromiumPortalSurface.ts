@@ -7,6 +7,7 @@ import { decidePopup } from '#core/portal/popupPolicy';
 import { grantedPermissions } from '#core/portal/permissionPolicy';
 import type { PortalPage, PortalPageEvents, PortalSurface } from '#core/portal/portalSurface';
 import type { Logger } from '#core/logging/logger';
+import { errorKind } from '#core/logging/logger';
 import { decidePaused, type PausedRequest } from './requestGate';
 import { keyCombination, pointerCommand, wheelCommand } from './portalInput';
 
@@ -18,8 +19,6 @@ const maxBodyBytes = 50 * 1024 * 1024;
 export interface ChromiumPortalDeps {
   readonly browser: Browser;
   readonly logger: Logger;
-  /** Empties the system clipboard (the kiosk page writes an empty text). */
-  readonly clearClipboard: () => Promise<void>;
 }
 
 /**
@@ -38,7 +37,7 @@ export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSur
   const prepare = (): void => {
     const next = createBlankPage(deps);
     next.catch((error: unknown) => {
-      deps.logger.warn({ event: 'portal-prepare-failed', err: String(error) }, 'no blank portal page could be prepared');
+      deps.logger.warn({ event: 'portal-prepare-failed', err: errorKind(error) }, 'no blank portal page could be prepared');
     });
     spare = next;
   };
@@ -62,7 +61,6 @@ export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSur
         throw error;
       }
     },
-    clearClipboard: deps.clearClipboard,
   };
 }
 
@@ -254,7 +252,7 @@ async function gate(cdp: CDPSession, paused: PausedRequest, tile: PortalTile, ma
       }
     }
   } catch (error) {
-    logger.debug({ event: 'portal-gate-failed', err: String(error) }, 'a paused request could not be handled (page closed?)');
+    logger.debug({ event: 'portal-gate-failed', err: errorKind(error) }, 'a paused request could not be handled (page closed?)');
   }
 }
 

@@ -1,4 +1,4 @@
-import { clipboard, session, WebContentsView, type BaseWindow, type Clipboard } from 'electron';
+import { session, WebContentsView, type BaseWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '#core/logging/logger';
 import type { PortalSurface } from '#core/portal/portalSurface';
@@ -38,12 +38,6 @@ export function electronPortalSurface(input: {
       };
     },
     kioskContents: input.kioskContents,
-    clearClipboard: () => {
-      clipboard.clear();
-      // Linux: the primary selection (middle-click paste) holds whatever was last selected. The
-      // property is undefined on other platforms, although the typings do not say so.
-      (clipboard.selection as Clipboard | undefined)?.clear();
-    },
     randomId: randomUUID,
     logger: input.logger,
   });

@@ -2,6 +2,7 @@ import type { WebPreferences } from 'electron';
 import type { PortalTile } from '#shared/config/portalConfig';
 import type { PortalLayout } from '#shared/contract/portalContract';
 import type { Logger } from '#core/logging/logger';
+import { errorKind } from '#core/logging/logger';
 import type { PortalPage, PortalPageEvents, PortalSurface } from '#core/portal/portalSurface';
 import { createElectronPortalPage, loadChecked, placeView } from './electronPortalPage';
 import { gatePortalEvents } from './gatedPortalEvents';
@@ -29,7 +30,6 @@ export interface ElectronPortalSurfaceDeps {
   /** The kiosk UI's contents, or null when gone. */
   readonly kioskContents: () => KioskContents | null;
   /** Empties every system clipboard (on Linux also the primary selection). */
-  readonly clearClipboard: () => void;
   readonly randomId: () => string;
   readonly logger: Logger;
 }
@@ -39,14 +39,6 @@ export function createElectronPortalSurface(deps: ElectronPortalSurfaceDeps): Po
   return {
     kind: 'native',
     open: (tile, events, layout) => openPage(deps, tile, events, layout),
-    clearClipboard: () => {
-      try {
-        deps.clearClipboard();
-      } catch (error) {
-        deps.logger.warn({ event: 'portal-clipboard-failed', err: String(error) }, 'clearing the clipboard failed');
-      }
-      return Promise.resolve();
-    },
   };
 }
 
@@ -58,7 +50,7 @@ async function openPage(deps: ElectronPortalSurfaceDeps, tile: PortalTile, servi
     serviceEvents,
     () => !closed,
     (event, error) => {
-      deps.logger.error({ event: 'portal-event-failed', portalEvent: event, err: String(error) }, 'portal event listener failed');
+      deps.logger.error({ event: 'portal-event-failed', portalEvent: event, err: errorKind(error) }, 'portal event listener failed');
     },
   );
   // Before the view exists: the policies apply from its first request.

@@ -6,7 +6,7 @@ import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import type { ScreenId } from '../screenRegistry';
 
 /** An arrow that points back: to the left, mirrored in right-to-left languages by the style sheet. */
-function BackArrow() {
+export function BackArrow() {
   return (
     <svg className="icon icon--directional" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
       <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />

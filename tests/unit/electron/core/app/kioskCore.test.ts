@@ -34,7 +34,7 @@ function setUp(config: Partial<KioskConfig> = {}) {
 
 describe('the core heals the terminal', () => {
   it('the daily restart waits for the running session to end, then ends the process with the restart code', async () => {
-    const { core, clock, exits } = setUp({ maintenance: { dailyRestartMinute: 3 * 60 + 30 } });
+    const { core, clock, exits } = setUp({ maintenance: { dailyRestartMinute: 3 * 60 + 30, logRetentionDays: 14 } });
     await core.startDevices();
     core.session.start();
     clock.advance(2.5 * 60 * 60_000);
@@ -62,5 +62,29 @@ describe('the core heals the terminal', () => {
     expect(await core.uiFailed('ui-crash')).toBe('give-up');
     expect(core.help.view().status).toBe('requested');
     expect(JSON.parse(readFileSync(join(dataDir, 'staff', 'out-of-order.json'), 'utf8'))).toMatchObject({ outOfOrder: true });
+  });
+
+  it('every reset empties the clipboard, on the information terminal too', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
+    let cleared = 0;
+    const core = createKioskCore({
+      config: testConfig(),
+      logger: captureLog().logger,
+      clock: new FakeClock(),
+      reloadUi: () => undefined,
+      dataDir,
+      clearClipboard: () => {
+        cleared += 1;
+        return Promise.resolve();
+      },
+    });
+    cores.push(core);
+    core.session.start();
+    const resetting = core.session.reset('end');
+    await flushPromises();
+    const resetId = core.session.snapshot().resetId;
+    if (resetId !== null) await core.router.handle('session.resetComplete', { resetId }, trusted);
+    await resetting;
+    expect(cleared).toBe(1);
   });
 });

@@ -47,7 +47,7 @@ describe('help call delivery across a webhook outage and a restart', () => {
     // Run 1: the receiver is down; the call is on disk and retried, then the kiosk goes away.
     const first = boot();
     await first.start();
-    const event = helpEvent();
+    const event = helpEvent({ at: new Date().toISOString() });
     expect((await first.enqueue(event)).ok).toBe(true);
     await waitFor(() => (first.pending()[0]?.attempts ?? 0) >= 2, 'failed attempts while the receiver is down');
     await first.stop();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -223,6 +223,33 @@ describe('help outbox: restarts and damaged files', () => {
     await second.stop();
     expect(fileDeliveries()).toEqual([]);
     expect(log.entries().some((e) => e.msg === 'help outbox resumed' && e.pending === 2)).toBe(true);
+  });
+
+  it('drops events older than a day at start, undelivered, with an error in the log', async () => {
+    const down = new FakeChannel('webhook-1', [], retryLater);
+    const first = outbox([down]);
+    await first.start();
+    await first.enqueue(helpEvent({ type: 'requested', at: '2026-03-17T08:15:00.000Z' }));
+    await attempts(down, 1, first);
+    await first.stop();
+    clock.advance(25 * 60 * 60_000);
+    const second = outbox([new FakeChannel('webhook-1')]);
+    await second.start();
+    expect(second.pending()).toEqual([]);
+    expect(fileDeliveries()).toEqual([]);
+    expect(log.entries().some((e) => e.msg === 'help event dropped: older than the outbox keeps events')).toBe(true);
+  });
+
+  it('deletes corrupt copies older than a week at start; newer ones stay for staff', async () => {
+    mkdirSync(dir, { recursive: true });
+    const old = join(dir, 'outbox.json.corrupt-2026-03-01T00-00-00-000Z');
+    const recent = join(dir, 'outbox.json.corrupt-2026-03-16T00-00-00-000Z');
+    writeFileSync(old, '{');
+    writeFileSync(recent, '{');
+    utimesSync(old, new Date(clock.now() - 8 * 86_400_000), new Date(clock.now() - 8 * 86_400_000));
+    utimesSync(recent, new Date(clock.now() - 86_400_000), new Date(clock.now() - 86_400_000));
+    await outbox([new FakeChannel('webhook-1')]).start();
+    expect(readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual(['outbox.json.corrupt-2026-03-16T00-00-00-000Z']);
   });
 
   it('moves a corrupt file aside, logs an error, starts empty and works on', async () => {

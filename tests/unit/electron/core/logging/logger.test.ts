@@ -1,5 +1,9 @@
+import { mkdtempSync, statSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redact, redactedKeys } from '#core/logging/logger';
+import { createLogger, errorKind, redact, redactedKeys, stripQueries } from '#core/logging/logger';
+import { pruneRotatedLogs } from '#core/logging/logRetention';
 import { captureLog } from '#tests/unit/support/logCapture';
 
 const canaries = {
@@ -47,5 +51,54 @@ describe('log redaction', () => {
     expect(redact(42)).toBe(42);
     expect(redact(null)).toBeNull();
     expect(redactedKeys.has('pin')).toBe(true);
+  });
+});
+
+describe('log hygiene', () => {
+  it('cuts the query and fragment off every address in any logged string', () => {
+    expect(stripQueries('failed: https://service.jena.de/antrag?name=Erika+Mustermann#step2 (timeout)')).toBe(
+      'failed: https://service.jena.de/antrag (timeout)',
+    );
+    expect(stripQueries('kiosk://app/?q=Reisepass')).toBe('kiosk://app/');
+    const log = captureLog();
+    log.logger.warn({ event: 'x', detail: 'net::ERR at http://127.0.0.1:8080/form?iban=DE0012345678' }, 'x');
+    expect(log.raw()).not.toContain('DE0012345678');
+    expect(log.raw()).toContain('http://127.0.0.1:8080/form');
+  });
+
+  it('removes keys that hold addresses, titles, file names and messages', () => {
+    const log = captureLog();
+    log.logger.info({ url: 'https://a.example/', title: 'Bescheid Mustermann', filename: 'Bescheid_Mustermann.pdf', message: 'Hallo Erika' }, 'x');
+    expect(log.raw()).not.toMatch(/Mustermann|Erika|a\.example/);
+  });
+
+  it('an error becomes its code or class, never its message', () => {
+    expect(errorKind(Object.assign(new Error('open /srv/scans/Mustermann.pdf'), { code: 'ENOENT' }))).toBe('ENOENT');
+    expect(errorKind(new TypeError('cannot read Erika'))).toBe('TypeError');
+    expect(errorKind('Erika')).toBe('string');
+  });
+
+  it('the log file and its folder are for the kiosk user only', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'kiosk-log-')), 'logs');
+    createLogger({ logDir: dir }).info({ event: 'x' }, 'x');
+    expect(statSync(join(dir, 'kiosk.log')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('rotated logs past their retention are deleted; newer ones and the live log stay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-logs-'));
+    const now = Date.now();
+    for (const [name, ageDays] of [
+      ['kiosk.log', 40],
+      ['kiosk.log.1', 2],
+      ['kiosk.log.2.gz', 20],
+      ['other.txt', 40],
+    ] as const) {
+      writeFileSync(join(dir, name), 'x');
+      const at = new Date(now - ageDays * 86_400_000);
+      utimesSync(join(dir, name), at, at);
+    }
+    expect(await pruneRotatedLogs(dir, 14, now)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['kiosk.log', 'kiosk.log.1', 'other.txt']);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PortalTile } from '#shared/config/portalConfig';
 import type { PortalFrame, PortalView } from '#shared/contract/portalContract';
@@ -27,9 +30,8 @@ interface FakePage extends PortalPage {
 
 function fakeSurface(options: { openDelay?: Promise<void>; failOpen?: boolean; failClose?: boolean } = {}) {
   const pages: FakePage[] = [];
-  const surface: PortalSurface & { clipboardCleared: number; opens: number } = {
+  const surface: PortalSurface & { opens: number } = {
     kind: 'frames',
-    clipboardCleared: 0,
     opens: 0,
     async open(_tile, events) {
       surface.opens += 1;
@@ -64,10 +66,6 @@ function fakeSurface(options: { openDelay?: Promise<void>; failOpen?: boolean; f
       pages.push(page);
       return page;
     },
-    clearClipboard() {
-      surface.clipboardCleared += 1;
-      return Promise.resolve();
-    },
   };
   return { surface, pages };
 }
@@ -87,7 +85,8 @@ function setup(options: Parameters<typeof fakeSurface>[0] & { printer?: Document
     activeSession: () => session,
     emit: (view) => views.push(view),
     emitFrame: (frame) => frames.push(frame),
-    listFolder: () => Promise.resolve(options.files ?? []),
+    listFolder: () => Promise.resolve((options.files ?? []).map((name) => ({ name, modifiedMs: Number.MAX_SAFE_INTEGER }))),
+    removeFile: () => Promise.resolve(),
     onActivity: activity,
   });
   return {
@@ -193,11 +192,11 @@ describe('PortalService', () => {
     expect(frames).toEqual([{ data: 'AAAA', width: 800, height: 600 }]);
   });
 
-  it('shows a refused navigation with its address for the QR code (without credentials), and back returns to the portal page', async () => {
+  it('shows a refused navigation with its origin and path for the QR code (no credentials, query or fragment), and back returns to the portal page', async () => {
     const { service, page } = setup();
     await service.open('portal');
-    page().events.blocked({ reason: 'foreign-origin', url: 'https://user:pw@evil.test/x?y=1' });
-    expect(service.view().blocked).toEqual({ reason: 'foreign-origin', url: 'https://evil.test/x?y=1' });
+    page().events.blocked({ reason: 'foreign-origin', url: 'https://user:pw@evil.test/x?name=Erika#step' });
+    expect(service.view().blocked).toEqual({ reason: 'foreign-origin', url: 'https://evil.test/x' });
     await service.command('back');
     expect(service.view().blocked).toBeNull();
     // The page never left: the kiosk's page only covered it.
@@ -214,10 +213,11 @@ describe('PortalService', () => {
   it('retries the failed address on reload, and goes home to the start URL', async () => {
     const { service, page } = setup();
     await service.open('portal');
-    page().events.failed({ kind: 'offline', url: 'https://portal.example.de/form' });
+    page().events.failed({ kind: 'offline', url: 'https://portal.example.de/form?step=2&name=Erika' });
+    // The error page shows origin and path; "try again" still asks for the address in full.
     expect(service.view()).toMatchObject({ loading: false, error: { kind: 'offline', url: 'https://portal.example.de/form' } });
     await service.command('reload');
-    expect(page().calls).toContain('navigate "https://portal.example.de/form"');
+    expect(page().calls).toContain('navigate "https://portal.example.de/form?step=2&name=Erika"');
     expect(service.view().error).toBeNull();
     await service.command('home');
     expect(page().calls).toContain('navigate "https://portal.example.de/start"');
@@ -261,6 +261,8 @@ describe('PortalService', () => {
   it('offers a downloaded PDF for printing, holds it in memory only, and prints it', async () => {
     const jobs: DocumentJob[] = [];
     const printer: DocumentPrinter = {
+      endSession: () => Promise.resolve(),
+      sweep: () => Promise.resolve(),
       print: (job) => {
         jobs.push(job);
         return Promise.resolve({ status: 'printed' });
@@ -290,7 +292,11 @@ describe('PortalService', () => {
   });
 
   it('prints the current page and shows the printer outcome; without a printer it says so', async () => {
-    const failing: DocumentPrinter = { print: () => Promise.resolve({ status: 'failed', reason: 'printer-unavailable' }) };
+    const failing: DocumentPrinter = {
+      endSession: () => Promise.resolve(),
+      sweep: () => Promise.resolve(),
+      print: () => Promise.resolve({ status: 'failed', reason: 'printer-unavailable' }),
+    };
     const withPrinter = setup({ printer: failing });
     await withPrinter.service.open('portal');
     await withPrinter.service.print('page');
@@ -308,6 +314,8 @@ describe('PortalService', () => {
     let seen: AbortSignal | null = null;
     let finish = (): void => undefined;
     const printer: DocumentPrinter = {
+      endSession: () => Promise.resolve(),
+      sweep: () => Promise.resolve(),
       print: (job) => {
         seen = job.signal;
         return new Promise((resolve) => {
@@ -358,8 +366,8 @@ describe('PortalService', () => {
     expect(service.view().fileChooser).toBeNull();
   });
 
-  it('reset closes the page, drops offers and dialogs, and empties the clipboard', async () => {
-    const { service, page, surface } = setup();
+  it('reset closes the page, drops offers and dialogs', async () => {
+    const { service, page } = setup();
     await service.open('portal');
     page().events.dialog({ kind: 'alert', message: 'Hallo', defaultValue: '' }, () => Promise.resolve());
     page().events.download({ mimeType: 'application/pdf', filename: 'a.pdf', read: () => Promise.resolve(pdf) });
@@ -368,16 +376,14 @@ describe('PortalService', () => {
     });
     await reset(service);
     expect(page().closed).toBe(true);
-    expect(surface.clipboardCleared).toBe(1);
     expect(service.view()).toEqual(expect.objectContaining({ status: 'closed', tileId: null, dialog: null, offer: null, notice: null }));
     expect(await service.print('offer')).toMatchObject({ ok: false });
   });
 
-  it('reports a page that cannot be closed as a failed reset (after emptying the clipboard)', async () => {
-    const { service, surface } = setup({ failClose: true });
+  it('reports a page that cannot be closed as a failed reset', async () => {
+    const { service } = setup({ failClose: true });
     await service.open('portal');
     await expect(reset(service)).rejects.toThrow(/could not be closed/);
-    expect(surface.clipboardCleared).toBe(1);
     expect(service.view().status).toBe('closed');
   });
 
@@ -399,5 +405,61 @@ describe('PortalService', () => {
     page().events.failed({ kind: 'server', url: 'https://portal.example.de/?q=CANARY-url' });
     expect(log.raw()).not.toContain('CANARY');
     expect(log.entries().map((entry) => entry.event)).toEqual(expect.arrayContaining(['portal-open', 'portal-blocked', 'portal-failed']));
+  });
+});
+
+describe('PortalService: scans are the citizen’s', () => {
+  function scanSetup(now: { ms: number }) {
+    const folder = mkdtempSync(join(tmpdir(), 'kiosk-scans-'));
+    const { surface, pages } = fakeSurface({});
+    const ended = vi.fn(() => Promise.resolve());
+    const swept = vi.fn(() => Promise.resolve());
+    const service = new PortalService({
+      tiles: [{ ...scanTile, uploadFolder: folder }],
+      surface,
+      printer: { print: () => Promise.resolve({ status: 'printed' }), endSession: ended, sweep: swept },
+      logger: captureLog().logger,
+      activeSession: () => 'session-1',
+      emit: () => undefined,
+      emitFrame: () => undefined,
+      now: () => now.ms,
+    });
+    return { folder, service, pages, ended, swept };
+  }
+
+  it('the session end deletes every scan in the scan folder and what the session printed', async () => {
+    const now = { ms: Date.now() };
+    const { folder, service, ended } = scanSetup(now);
+    writeFileSync(join(folder, 'ausweis-scan.pdf'), 'Erika Mustermann');
+    writeFileSync(join(folder, 'antrag.jpg'), 'Erika Mustermann');
+    await reset(service);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('at start deletes what an earlier run left in the scan folder and the printer', async () => {
+    const { folder, service, swept } = scanSetup({ ms: Date.now() });
+    writeFileSync(join(folder, 'left-by-a-crash.pdf'), 'Erika Mustermann');
+    await service.sweep();
+    expect(readdirSync(folder)).toEqual([]);
+    expect(swept).toHaveBeenCalledTimes(1);
+  });
+
+  it('a file chooser offers only scans made in this session', async () => {
+    const now = { ms: Date.now() + 60_000 };
+    const { folder, service, pages } = scanSetup(now);
+    await reset(service);
+    // Written before the session's scans began (e.g. by the scanner between two sessions).
+    writeFileSync(join(folder, 'older.pdf'), 'someone else');
+    utimesSync(join(folder, 'older.pdf'), new Date(now.ms - 30_000), new Date(now.ms - 30_000));
+    writeFileSync(join(folder, 'mine.pdf'), 'this citizen');
+    utimesSync(join(folder, 'mine.pdf'), new Date(now.ms + 1000), new Date(now.ms + 1000));
+    await service.open('scan');
+    const page = pages.at(-1);
+    if (page === undefined) throw new Error('no page');
+    page.events.fileChooser({ multiple: false, choose: () => Promise.resolve() });
+    await vi.waitFor(() => {
+      expect(service.view().fileChooser?.files).toEqual([{ name: 'mine.pdf' }]);
+    });
   });
 });

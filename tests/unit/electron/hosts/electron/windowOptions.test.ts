@@ -25,6 +25,8 @@ describe('kioskWindowOptions', () => {
     expect(prefs.nodeIntegrationInWorker).not.toBe(true);
     expect(prefs.experimentalFeatures).not.toBe(true);
     expect(prefs.enableBlinkFeatures).toBeUndefined();
-    expect(prefs.partition).toBeUndefined();
+    // In memory only: no persist: prefix.
+    expect(prefs.partition).toBe('kiosk-ui');
+    expect(prefs.partition?.startsWith('persist:')).toBe(false);
   });
 });

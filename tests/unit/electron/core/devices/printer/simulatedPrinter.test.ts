@@ -204,6 +204,15 @@ describe('SimulatedPrinter', () => {
     expect((await readdir(printer.previewDir)).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
   });
 
+  it("endSession deletes the session's receipt previews (what the citizen printed); the status file stays", async () => {
+    const printer = simulator();
+    await printer.connect();
+    await printer.write(encodeReceipt(receipt, options));
+    await writeFile(join(printer.previewDir, 'status.json'), '{"status":"ok"}');
+    await printer.endSession();
+    expect(await readdir(printer.previewDir)).toEqual(['status.json']);
+  });
+
   it('is absent again after disconnect', async () => {
     const printer = simulator();
     await printer.connect();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kuandoBusylight, lightOff } from '#core/devices/signalLight/lightModels';
-import { SimulatedSignalLight, simulatedLightReportPath, type SimulatedLightRecord } from '#core/devices/signalLight/simulatedSignalLight';
+import { maxReportLines, SimulatedSignalLight, simulatedLightReportPath, type SimulatedLightRecord } from '#core/devices/signalLight/simulatedSignalLight';
 import { FakeClock } from '#tests/unit/support/fakeClock';
 import { captureLog } from '#tests/unit/support/logCapture';
 
@@ -91,6 +91,15 @@ describe('SimulatedSignalLight', () => {
     const states = ['in-use', 'help-requested', 'in-use', 'fault', 'free'] as const;
     await Promise.all(states.map((state) => light.show(state)));
     expect(records(dir).map((r) => r.state)).toEqual(states);
+  });
+
+  it('keeps the report and the history to the newest states: a terminal runs for months', async () => {
+    const dir = dataDir();
+    const light = new SimulatedSignalLight({ id: 'light' }, { dataDir: dir });
+    for (let i = 0; i < 2 * maxReportLines + 5; i++) await light.show(i % 2 === 0 ? 'in-use' : 'free');
+    expect(records(dir).length).toBeLessThanOrEqual(2 * maxReportLines);
+    expect(records(dir).at(-1)?.state).toBe('in-use');
+    expect(light.history.length).toBe(maxReportLines);
   });
 
   it('without a data folder writes nothing; a report that cannot be written is logged and shown anyway', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CupsPrinterConfig } from '#shared/config/documentPrinterConfig';
-import { cancelRetryDelaysMs, classifyLpFailure, CupsPrinter, lpArguments, parseJobId, sanitiseJobTitle } from '#core/portal/printing/cupsPrinter';
+import { cancelRetryDelaysMs, classifyLpFailure, CupsPrinter, cupsJobTitle, lpArguments, parseJobId } from '#core/portal/printing/cupsPrinter';
 import { FakeClock, flushPromises } from '#tests/unit/support/fakeClock';
 import { captureLog } from '#tests/unit/support/logCapture';
 import { FakeCommandRunner, lpAccepted } from './fakeCommandRunner';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
-const title = 'Meldebestätigung Erika Mustermann';
 
 function setup(config: Partial<CupsPrinterConfig> = {}) {
   const clock = new FakeClock();
@@ -14,7 +13,7 @@ function setup(config: Partial<CupsPrinterConfig> = {}) {
   const runner = new FakeCommandRunner();
   const printer = new CupsPrinter({ kind: 'cups', queue: 'Dokumente', ...config }, { clock, logger: log.logger, run: runner.run });
   const session = new AbortController();
-  const print = () => printer.print({ pdf, title, signal: session.signal });
+  const print = () => printer.print({ pdf, signal: session.signal });
   return { clock, log, runner, printer, session, print };
 }
 
@@ -26,12 +25,12 @@ describe('cups printer: submitting', () => {
     expect(runner.runs).toHaveLength(1);
     const request = runner.runs[0]?.request;
     expect(request?.command).toBe('lp');
-    expect(request?.args).toEqual(['-d', 'Dokumente', '-o', 'media=A4', '-o', 'fit-to-page', '-t', title, '-']);
+    expect(request?.args).toEqual(['-d', 'Dokumente', '-o', 'media=A4', '-o', 'fit-to-page', '-t', cupsJobTitle, '-']);
     expect(request?.stdin).toEqual(pdf);
   });
 
   it('adds the configured duplex and colour options before the title; "-" stays last', () => {
-    expect(lpArguments({ kind: 'cups', queue: 'Q', options: { sides: 'two-sided-long-edge', colorMode: 'monochrome' } }, 'T')).toEqual([
+    expect(lpArguments({ kind: 'cups', queue: 'Q', options: { sides: 'two-sided-long-edge', colorMode: 'monochrome' } })).toEqual([
       '-d',
       'Q',
       '-o',
@@ -43,13 +42,9 @@ describe('cups printer: submitting', () => {
       '-o',
       'print-color-mode=monochrome',
       '-t',
-      'T',
+      'Buergerservice-Kiosk',
       '-',
     ]);
-  });
-
-  it('passes a title that looks like an option as one argument value', () => {
-    expect(lpArguments({ kind: 'cups', queue: 'Q' }, '-o job-sheets=standard; rm -rf ~').slice(-3)).toEqual(['-t', '-o job-sheets=standard; rm -rf ~', '-']);
   });
 
   it('logs queue, job id, size and outcome, but never the title or the content', async () => {
@@ -65,26 +60,12 @@ describe('cups printer: submitting', () => {
 });
 
 describe('cups printer: job title', () => {
-  it.each([
-    ['control characters become spaces', 'Antrag\u0000\u001b[31m\r\nWohnsitz\u007f\u0085x', 'Antrag [31m Wohnsitz x'],
-    ['whitespace is collapsed and trimmed', '  Antrag \t  Wohnsitz  ', 'Antrag Wohnsitz'],
-    ['an empty title gets a neutral one', ' \u0007 ', 'Dokument'],
-    ['Arabic and Persian (with ZWNJ) stay as they are', 'می\u200cخواهم طلب', 'می\u200cخواهم طلب'],
-  ])('%s', (_label, input, expected) => {
-    expect(sanitiseJobTitle(input)).toBe(expected);
-  });
-
-  it('keeps at most 100 characters, counting code points, never half an emoji', () => {
-    expect(sanitiseJobTitle('x'.repeat(150))).toBe('x'.repeat(100));
-    const emoji = sanitiseJobTitle('😀'.repeat(150));
-    expect(Array.from(emoji)).toHaveLength(63); // 63 × 4 bytes = 252 ≤ 255 bytes
-    expect(emoji).toBe('😀'.repeat(63));
-  });
-
-  it("stays within IPP's 255 bytes for job-name", () => {
-    expect(new TextEncoder().encode(sanitiseJobTitle('ü'.repeat(100))).byteLength).toBeLessThanOrEqual(255);
-    expect(sanitiseJobTitle('ü'.repeat(100))).toBe('ü'.repeat(100)); // 200 bytes: all kept
-    expect(sanitiseJobTitle('€'.repeat(100))).toBe('€'.repeat(85)); // 3 bytes each
+  it("is always the same: a document's name (e.g. Bescheid_<Name>.pdf) would stay in CUPS's job history", async () => {
+    const { runner, print } = setup();
+    runner.answer = () => lpAccepted('Dokumente-1');
+    await print();
+    expect(runner.runs[0]?.request.args).toContain(cupsJobTitle);
+    expect(JSON.stringify(runner.runs)).not.toContain('Mustermann');
   });
 });
 
@@ -132,7 +113,7 @@ describe('cups printer: lp output', () => {
 
   it("does not log lp's stderr (it could echo the title)", async () => {
     const { runner, log, print } = setup();
-    runner.answer = () => ({ exitCode: 1, stderr: `lp: Bad job-name value "${title}"` });
+    runner.answer = () => ({ exitCode: 1, stderr: 'lp: Bad job-name value "Meldebestätigung Erika Mustermann"' });
     await print();
     expect(log.raw()).not.toContain('Mustermann');
   });
@@ -198,7 +179,7 @@ describe('cups printer: timeout', () => {
     clock.advance(30_000);
     await expect(outcome).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
     await printer.whenIdle();
-    expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['Dokumente-77']]);
+    expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['-x', 'Dokumente-77']]);
   });
 });
 
@@ -232,7 +213,7 @@ describe('cups printer: abort (session reset)', () => {
     session.abort();
     await expect(outcome).resolves.toEqual({ status: 'failed', reason: 'aborted' });
     await printer.whenIdle();
-    expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['Dokumente-5']]);
+    expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['-x', 'Dokumente-5']]);
   });
 
   it('runs `cancel <job id>` when the session ends while the job waits in CUPS', async () => {
@@ -242,7 +223,7 @@ describe('cups printer: abort (session reset)', () => {
     expect(runner.of('cancel')).toHaveLength(0);
     session.abort();
     await printer.whenIdle();
-    expect(runner.of('cancel').map((run) => [run.request.command, ...run.request.args])).toEqual([['cancel', 'Dokumente-123']]);
+    expect(runner.of('cancel').map((run) => [run.request.command, ...run.request.args])).toEqual([['cancel', '-x', 'Dokumente-123']]);
     expect(log.entries()).toContainEqual(
       expect.objectContaining({ event: 'document-cancel', jobId: 'Dokumente-123', outcome: 'cancelled', why: 'session-ended' }),
     );
@@ -260,7 +241,7 @@ describe('cups printer: abort (session reset)', () => {
     expect(
       runner
         .of('cancel')
-        .map((run) => run.request.args[0])
+        .map((run) => run.request.args[1])
         .sort(),
     ).toEqual(['Dokumente-1', 'Dokumente-2']);
   });
@@ -340,5 +321,24 @@ describe('cups printer: abort (session reset)', () => {
     await printer.whenIdle();
     expect(runner.of('cancel')).toHaveLength(2);
     expect(runner.of('cancel')[1]?.ended).toBe(true);
+  });
+});
+
+describe('cups printer: nothing left in the queue', () => {
+  it('at start purges every job an earlier run left in the kiosk queue', async () => {
+    const { runner, printer } = setup();
+    runner.answer = (request) => (request.command === 'cancel' ? { exitCode: 0 } : undefined);
+    await printer.sweep();
+    expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['-x', '-a', 'Dokumente']]);
+  });
+
+  it('a job CUPS took without an id is purged with the whole queue when the session ends', async () => {
+    const { runner, printer, print } = setup();
+    runner.answer = (request) => (request.command === 'lp' ? { exitCode: 0, stdout: '' } : { exitCode: 0 });
+    await print();
+    await printer.endSession();
+    expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['-x', '-a', 'Dokumente']]);
+    await printer.endSession();
+    expect(runner.of('cancel')).toHaveLength(1);
   });
 });

@@ -10,7 +10,6 @@ import { FakeCommandRunner, lpAccepted } from './fakeCommandRunner';
 
 const encoder = new TextEncoder();
 const pdf = encoder.encode('%PDF-1.4\n%%EOF\n');
-const title = 'Antrag Erika Mustermann';
 const dirs: string[] = [];
 
 afterEach(() => {
@@ -62,7 +61,7 @@ describe('createDocumentPrinter', () => {
 
   it('answers no-printer without a config', async () => {
     const { deps: d } = deps();
-    await expect(createDocumentPrinter(null, d).print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({
+    await expect(createDocumentPrinter(null, d).print({ pdf, signal: new AbortController().signal })).resolves.toEqual({
       status: 'failed',
       reason: 'no-printer',
     });
@@ -74,9 +73,9 @@ describe('createDocumentPrinter', () => {
     const folder = createDocumentPrinter({ kind: 'pdf-folder', folder: 'out' }, d);
     const signal = new AbortController().signal;
     for (const printer of [cups, folder]) {
-      await expect(printer.print({ pdf: new Uint8Array(0), title, signal })).resolves.toEqual({ status: 'failed', reason: 'nothing-to-print' });
-      await expect(printer.print({ pdf: encoder.encode('<html>'), title, signal })).resolves.toEqual({ status: 'failed', reason: 'rejected' });
-      await expect(printer.print({ pdf: pdfOfSize(maxDocumentBytes + 1), title, signal })).resolves.toEqual({ status: 'failed', reason: 'too-large' });
+      await expect(printer.print({ pdf: new Uint8Array(0), signal })).resolves.toEqual({ status: 'failed', reason: 'nothing-to-print' });
+      await expect(printer.print({ pdf: encoder.encode('<html>'), signal })).resolves.toEqual({ status: 'failed', reason: 'rejected' });
+      await expect(printer.print({ pdf: pdfOfSize(maxDocumentBytes + 1), signal })).resolves.toEqual({ status: 'failed', reason: 'too-large' });
     }
     expect(runner.runs).toHaveLength(0);
     expect(readdirSync(dataDir)).toEqual([]);
@@ -87,7 +86,7 @@ describe('createDocumentPrinter', () => {
     const session = new AbortController();
     session.abort();
     for (const config of [null, { kind: 'cups', queue: 'Dokumente' } as const]) {
-      await expect(createDocumentPrinter(config, d).print({ pdf, title, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
+      await expect(createDocumentPrinter(config, d).print({ pdf, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
     }
     expect(runner.runs).toHaveLength(0);
   });
@@ -96,22 +95,22 @@ describe('createDocumentPrinter', () => {
     const { deps: d, runner, dataDir } = deps();
     runner.answer = () => lpAccepted('Dokumente-1');
     const signal = new AbortController().signal;
-    await expect(createDocumentPrinter({ kind: 'cups', queue: 'Dokumente' }, d).print({ pdf, title, signal })).resolves.toEqual({ status: 'printed' });
+    await expect(createDocumentPrinter({ kind: 'cups', queue: 'Dokumente' }, d).print({ pdf, signal })).resolves.toEqual({ status: 'printed' });
     expect(runner.of('lp')).toHaveLength(1);
-    await expect(createDocumentPrinter({ kind: 'pdf-folder', folder: 'out' }, d).print({ pdf, title, signal })).resolves.toEqual({ status: 'printed' });
+    await expect(createDocumentPrinter({ kind: 'pdf-folder', folder: 'out' }, d).print({ pdf, signal })).resolves.toEqual({ status: 'printed' });
     expect(readdirSync(join(dataDir, 'out'))).toHaveLength(1);
   });
 
   it('turns a driver that throws into printer-unavailable instead of rejecting', async () => {
     const { deps: d } = deps();
     const printer = createDocumentPrinter({ kind: 'cups', queue: 'Dokumente' }, { ...d, run: () => Promise.reject(new Error('boom')) });
-    await expect(printer.print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
+    await expect(printer.print({ pdf, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
   });
 
   it('only ever answers reasons the UI knows', async () => {
     const { deps: d, runner } = deps();
     runner.answer = () => ({ exitCode: 1, stderr: 'lp: something new' });
-    const outcome = await createDocumentPrinter({ kind: 'cups', queue: 'Dokumente' }, d).print({ pdf, title, signal: new AbortController().signal });
+    const outcome = await createDocumentPrinter({ kind: 'cups', queue: 'Dokumente' }, d).print({ pdf, signal: new AbortController().signal });
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') expect(documentPrintFailures).toContain(outcome.reason);
   });

@@ -8,7 +8,6 @@ import { FakeClock } from '#tests/unit/support/fakeClock';
 import { captureLog } from '#tests/unit/support/logCapture';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Title (Erika Mustermann) >> endobj\n%%EOF\n');
-const title = 'Meldebestätigung Erika Mustermann';
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -39,6 +38,7 @@ function hookedFs(before: (step: keyof FolderFs) => void): FolderFs {
       await fs.rename(from, to);
     },
     unlink: (path) => fs.unlink(path),
+    readdir: (path) => fs.readdir(path),
   };
 }
 
@@ -46,8 +46,8 @@ describe('pdf-folder printer: writing', () => {
   it('writes the exact bytes to <data folder>/<folder>/<ISO time>-<n>.pdf and leaves nothing else', async () => {
     const { dataDir, printer } = setup();
     const signal = new AbortController().signal;
-    await expect(printer.print({ pdf, title, signal })).resolves.toEqual({ status: 'printed' });
-    await expect(printer.print({ pdf, title, signal })).resolves.toEqual({ status: 'printed' });
+    await expect(printer.print({ pdf, signal })).resolves.toEqual({ status: 'printed' });
+    await expect(printer.print({ pdf, signal })).resolves.toEqual({ status: 'printed' });
     const folder = join(dataDir, 'printed-documents');
     expect(printer.folder).toBe(folder);
     expect(readdirSync(folder).sort()).toEqual(['2026-05-12T09-30-15.250Z-1.pdf', '2026-05-12T09-30-15.250Z-2.pdf']);
@@ -56,7 +56,7 @@ describe('pdf-folder printer: writing', () => {
 
   it('never puts the title in the file name or the log', async () => {
     const { dataDir, printer, log } = setup();
-    await printer.print({ pdf, title, signal: new AbortController().signal });
+    await printer.print({ pdf, signal: new AbortController().signal });
     expect(readdirSync(join(dataDir, 'printed-documents')).join()).not.toMatch(/Meldebest|Mustermann/);
     expect(log.raw()).not.toContain('Mustermann');
     expect(log.entries()).toContainEqual(
@@ -66,7 +66,7 @@ describe('pdf-folder printer: writing', () => {
 
   it('creates a missing folder (and its parents) only the kiosk user can read, files 0600', async () => {
     const { dataDir, printer } = setup('a/b/printed');
-    await printer.print({ pdf, title, signal: new AbortController().signal });
+    await printer.print({ pdf, signal: new AbortController().signal });
     const folder = join(dataDir, 'a', 'b', 'printed');
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     const [file] = readdirSync(folder);
@@ -77,21 +77,21 @@ describe('pdf-folder printer: writing', () => {
     const target = join(tempDir(), 'absolute');
     const { printer } = setup(target);
     expect(printer.folder).toBe(target);
-    await printer.print({ pdf, title, signal: new AbortController().signal });
+    await printer.print({ pdf, signal: new AbortController().signal });
     expect(readdirSync(target)).toHaveLength(1);
   });
 
   it('answers printer-unavailable when the folder cannot be created (a file is in the way)', async () => {
     const { dataDir, printer, log } = setup('blocked');
     writeFileSync(join(dataDir, 'blocked'), 'not a folder');
-    await expect(printer.print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
+    await expect(printer.print({ pdf, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
     expect(log.entries()).toContainEqual(expect.objectContaining({ outcome: 'failed', reason: 'printer-unavailable', code: 'EEXIST' }));
   });
 
   it('answers printer-unavailable below a file (ENOTDIR)', async () => {
     const { dataDir, printer } = setup('blocked/sub');
     writeFileSync(join(dataDir, 'blocked'), 'not a folder');
-    await expect(printer.print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
+    await expect(printer.print({ pdf, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
   });
 
   it('answers printer-unavailable when writing fails (disk full) and removes the partial file', async () => {
@@ -103,7 +103,7 @@ describe('pdf-folder printer: writing', () => {
       },
     };
     const { dataDir, printer } = setup('printed-documents', failing);
-    await expect(printer.print({ pdf, title, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
+    await expect(printer.print({ pdf, signal: new AbortController().signal })).resolves.toEqual({ status: 'failed', reason: 'printer-unavailable' });
     expect(readdirSync(join(dataDir, 'printed-documents'))).toEqual([]);
   });
 });
@@ -113,7 +113,7 @@ describe('pdf-folder printer: abort (session reset)', () => {
     const { dataDir, printer } = setup();
     const session = new AbortController();
     session.abort();
-    await expect(printer.print({ pdf, title, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
+    await expect(printer.print({ pdf, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
     expect(readdirSync(join(dataDir, 'printed-documents'))).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe('pdf-folder printer: abort (session reset)', () => {
         if (current === step) session.abort();
       }),
     );
-    await expect(printer.print({ pdf, title, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
+    await expect(printer.print({ pdf, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
     expect(readdirSync(join(dataDir, 'printed-documents'))).toEqual([]);
   });
 
@@ -139,15 +139,44 @@ describe('pdf-folder printer: abort (session reset)', () => {
         session.abort();
       },
     });
-    await expect(printer.print({ pdf, title, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
+    await expect(printer.print({ pdf, signal: session.signal })).resolves.toEqual({ status: 'failed', reason: 'aborted' });
     expect(readdirSync(join(dataDir, 'printed-documents'))).toEqual([]);
   });
 
   it('keeps a document that was complete before the session ended (it is the printout)', async () => {
     const { dataDir, printer } = setup();
     const session = new AbortController();
-    await expect(printer.print({ pdf, title, signal: session.signal })).resolves.toEqual({ status: 'printed' });
+    await expect(printer.print({ pdf, signal: session.signal })).resolves.toEqual({ status: 'printed' });
     session.abort();
     expect(readdirSync(join(dataDir, 'printed-documents'))).toHaveLength(1);
+  });
+});
+
+describe('pdf-folder printer: nothing of a citizen stays', () => {
+  it("deletes the session's documents when it ends, and a temp file an aborted job left; other files stay", async () => {
+    const { dataDir, printer, log } = setup();
+    await printer.print({ pdf, signal: new AbortController().signal });
+    await printer.print({ pdf, signal: new AbortController().signal });
+    const folder = join(dataDir, 'printed-documents');
+    writeFileSync(join(folder, '.2026-05-12T09-30-15.250Z-3.pdf.0a1b2c3d4e5f.tmp'), '%PDF-1.7 half');
+    writeFileSync(join(folder, 'README.txt'), 'not the kiosk’s');
+    await printer.endSession();
+    expect(readdirSync(folder)).toEqual(['README.txt']);
+    expect(log.entries()).toContainEqual(expect.objectContaining({ event: 'document-files-removed', files: 2 }));
+  });
+
+  it('at start deletes what an earlier run left (a crash before the session ended)', async () => {
+    const first = setup();
+    await first.printer.print({ pdf, signal: new AbortController().signal });
+    const folder = join(first.dataDir, 'printed-documents');
+    const second = new PdfFolderPrinter({ kind: 'pdf-folder', folder }, { dataDir: first.dataDir, logger: captureLog().logger, clock: first.clock });
+    await second.sweep();
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('a missing folder is nothing to sweep', async () => {
+    const { printer } = setup('never-made');
+    await expect(printer.sweep()).resolves.toBeUndefined();
+    await expect(printer.endSession()).resolves.toBeUndefined();
   });
 });

@@ -10,7 +10,6 @@ function setup(options: { claim?: boolean } = {}) {
   const sessions = new Map<string, FakeSession>();
   const created: { prefs: WebPreferences; contents: FakeContents; view: ReturnType<typeof fakeView> }[] = [];
   const kiosk = { focus: vi.fn(), isDestroyed: vi.fn(() => false) };
-  const clearClipboard = vi.fn();
   let id = 0;
   const surface = createElectronPortalSurface({
     gate,
@@ -29,11 +28,10 @@ function setup(options: { claim?: boolean } = {}) {
       return view;
     },
     kioskContents: () => kiosk,
-    clearClipboard,
     randomId: () => `id-${String((id += 1))}`,
     logger: captureLog().logger,
   });
-  return { surface, sessions, created, kiosk, clearClipboard, gate };
+  return { surface, sessions, created, kiosk, gate };
 }
 
 const layout = { visible: true, x: 0, y: 120, width: 1080, height: 1600 };
@@ -210,15 +208,5 @@ describe('createElectronPortalSurface', () => {
     const event = { preventDefault: vi.fn(), url: 'https://evil.example/', isMainFrame: true, initiator: null };
     expect(() => contents?.emit('will-redirect', event, event.url)).not.toThrow();
     expect(event.preventDefault).toHaveBeenCalled();
-  });
-
-  it('clears the clipboard and survives a failure', async () => {
-    const { surface, clearClipboard } = setup();
-    await surface.clearClipboard();
-    expect(clearClipboard).toHaveBeenCalledTimes(1);
-    clearClipboard.mockImplementation(() => {
-      throw new Error('no display');
-    });
-    await expect(surface.clearClipboard()).resolves.toBeUndefined();
   });
 });
