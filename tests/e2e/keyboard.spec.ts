@@ -88,6 +88,28 @@ async function step(page: Page): Promise<void> {
   for (let press = 0; press < after; press += 1) await page.keyboard.press('ArrowUp');
 }
 
+/** Resolves once the page's DOM has not changed for 500 ms (at most 10 s). */
+async function domSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, 500);
+        const deadline = setTimeout(done, 10_000);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, 500);
+        });
+        function done(): void {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(deadline);
+          resolve();
+        }
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+  );
+}
+
 /** True when `b` comes after `a` in reading order: a later line, or further along the same line. */
 function readsAfter(a: Stop, b: Stop, rtl: boolean): boolean {
   const sameLine = b.top < a.bottom - 4 && a.top < b.bottom - 4;
@@ -103,6 +125,9 @@ for (const id of Object.keys(screens) as ScreenId[]) {
       const { page } = kiosk;
       await visitor.visit(page, language);
       await page.locator(`[data-screen="${id}"]`).waitFor();
+      // Events still arriving (e.g. the terminal's status after assist mode locks) may re-render the
+      // screen; the controls are marked once it has settled, or the marks would be on old elements.
+      await domSettled(page);
       const count = await markControls(page);
       expect(count).toBeGreaterThan(0);
 
