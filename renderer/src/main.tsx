@@ -20,7 +20,7 @@ import './styles/portal.css';
 
 /**
  * A kiosk has no context menu, nothing to drag or drop (a dropped file or link would replace the
- * kiosk page), no middle-click into a new tab, no zoom, and no browser shortcuts (on the Chromium
+ * kiosk page), no middle-click (into a new tab, or pasting the selection buffer), no zoom, and no browser shortcuts (on the Chromium
  * host the page is the only place to stop the ones a page may cancel; Electron also blocks them
  * earlier).
  */
@@ -30,6 +30,17 @@ function blockBrowserGestures(): void {
     window.addEventListener(type, (event) => {
       event.preventDefault();
     });
+  }
+  // A middle-click pastes the selection buffer (Linux), which may still hold what an earlier
+  // citizen selected; it would also start autoscroll.
+  for (const type of ['mousedown', 'mouseup'] as const) {
+    window.addEventListener(
+      type,
+      (event) => {
+        if (event.button === 1) event.preventDefault();
+      },
+      { capture: true },
+    );
   }
   window.addEventListener(
     'wheel',

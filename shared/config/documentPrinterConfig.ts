@@ -57,6 +57,14 @@ export const documentPrinterConfigSchema = z
         .max(300)
         .optional()
         .describe(`Seconds lp may take to hand a job to CUPS before the job counts as failed (default ${String(defaultCupsTimeoutSeconds)}).`),
+      cupsdConf: z
+        .string()
+        .max(400)
+        .regex(/^\/[^\p{Cc}]*$/u, 'must be an absolute path, e.g. "/etc/cups/cupsd.conf"')
+        .optional()
+        .describe(
+          'The CUPS scheduler\'s configuration, read at start and after each session to tell staff whether CUPS keeps printed documents or the job list ("PreserveJobFiles No" and "PreserveJobHistory No" are wanted). Default /etc/cups/cupsd.conf.',
+        ),
     }),
   ])
   .describe('Printer for documents from the portals (A4 PDFs, printed silently). Without it, printing answers "no printer".');

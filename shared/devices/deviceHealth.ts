@@ -1,7 +1,10 @@
 import { z } from '../zodConfig';
 
-/** The kinds of device a terminal can drive (docs/architecture.md, "Devices"). */
-export const deviceKinds = ['printer', 'documentReader', 'signalLight'] as const;
+/**
+ * The kinds of device a terminal can drive (docs/architecture.md, "Devices"), and the workstation's
+ * document printer (`portal.printer`), whose health staff see in the same list.
+ */
+export const deviceKinds = ['printer', 'documentReader', 'signalLight', 'documentPrinter'] as const;
 export type DeviceKind = (typeof deviceKinds)[number];
 
 /** Health of one device, as staff see it. */
@@ -29,6 +32,12 @@ export const healthReasons = [
   'printing',
   'reading',
   'error',
+  /** The document printer's CUPS keeps printed documents after the job (PreserveJobFiles). */
+  'cups-keeps-documents',
+  /** The document printer's CUPS keeps its job list after the job (PreserveJobHistory). */
+  'cups-keeps-history',
+  /** cupsd.conf could not be read, so nobody knows what CUPS keeps. */
+  'cups-retention-unknown',
 ] as const;
 export type HealthReason = (typeof healthReasons)[number];
 

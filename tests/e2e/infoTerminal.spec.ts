@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { VirtualEscPosPrinter } from '#tests/support/virtualEscposPrinter';
 import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
-import { closedPack, openIdCardService, openPack } from './support/screenVisitors';
+import { closedPack, openPack } from './support/contentPacks';
+import { openIdCardService } from './support/screenVisitors';
 import { openAssist } from './support/staff';
 
 /**

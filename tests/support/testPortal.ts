@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildPdf, buildZip } from './testPortal/files';
+import { buildPdf, buildZip, pdfText } from './testPortal/files';
 import {
   cameraPage,
   checkPage,
@@ -255,7 +255,7 @@ export async function startTestPortal(): Promise<TestPortal> {
         return html(submittedPage(values));
       }
       case '/write':
-        if (!query.get('canary')?.startsWith('CANARY-')) return text(400, '/write needs ?canary=CANARY-…');
+        if (!query.get('canary')?.startsWith('CANARY')) return text(400, '/write needs ?canary=CANARY…');
         return html(writePage());
       case '/check':
         return html(checkPage());
@@ -326,11 +326,15 @@ export async function startTestPortal(): Promise<TestPortal> {
         return html(landingPage(originName));
       case '/downloads':
         return html(downloadsPage());
-      case '/document.pdf':
-        // ?inline=1 opens it in the browser's PDF viewer instead of downloading it.
-        return reply(200, 'application/pdf', buildPdf(), {
-          'Content-Disposition': `${query.get('inline') === '1' ? 'inline' : 'attachment'}; filename="Antrag.pdf"`,
+      case '/document.pdf': {
+        // ?inline=1 opens it in the browser's PDF viewer instead of downloading it; ?canary=X (letters)
+        // puts X in the text and the file name, as a notice with the citizen's name would.
+        const canary = /^[A-Za-z]{1,40}$/.exec(query.get('canary') ?? '')?.[0];
+        const name = canary === undefined ? 'Antrag.pdf' : `Bescheid_${canary}.pdf`;
+        return reply(200, 'application/pdf', buildPdf(canary === undefined ? pdfText : `${pdfText} ${canary}`), {
+          'Content-Disposition': `${query.get('inline') === '1' ? 'inline' : 'attachment'}; filename="${name}"`,
         });
+      }
       case '/download-zip':
         return reply(200, 'application/zip', buildZip(), { 'Content-Disposition': 'attachment; filename="Unterlagen.zip"' });
       case '/dialogs':

@@ -1,3 +1,4 @@
+import type { DeviceHealth } from '#shared/devices/deviceHealth';
 import { join } from 'node:path';
 import type { KioskConfig } from '#shared/config/kioskConfig';
 import type { KioskEvent } from '#shared/contract/channels';
@@ -21,6 +22,7 @@ import type { Logger } from '../logging/logger';
 import { errorKind } from '../logging/logger';
 import { PortalService } from '../portal/portalService';
 import type { PortalSurface } from '../portal/portalSurface';
+import type { CommandRunner } from '../portal/printing/commandRunner';
 import { createDocumentPrinter } from '../portal/printing/documentPrinter';
 import { systemClock, type Clock } from '../session/clock';
 import { RendererResetParticipant } from '../session/rendererReset';
@@ -63,6 +65,8 @@ export interface KioskCoreOptions {
   readonly dataDir?: string;
   /** The host's browser for portal views (workstation); without it the portal channels answer 'unavailable'. */
   readonly portalSurface?: PortalSurface;
+  /** Runs the document printer's lp and cancel (default: the programs themselves; tests answer for them). */
+  readonly runCommand?: CommandRunner;
   /**
    * Empties the system clipboard and, on Linux, the primary selection: part of every reset on every
    * role, since anything a citizen (or a portal page) copied would be pasted by the next one.
@@ -130,13 +134,24 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
   const devices =
     options.deviceAccess && config.devices.length > 0 ? createDeviceLayer(config.devices, { ...options.deviceAccess, clock, logger }, activeSession) : null;
+  // The workstation's document printer shows in the staff's device list beside the devices.
+  const documentPrinter =
+    config.portal !== null && options.portalSurface !== undefined
+      ? createDocumentPrinter(config.portal.printer, { dataDir: options.dataDir ?? '', logger, clock, run: options.runCommand })
+      : null;
+  const deviceHealth = (): DeviceHealth[] => {
+    const printerHealth = documentPrinter?.health() ?? null;
+    return [...(devices?.manager.health() ?? []), ...(printerHealth === null ? [] : [printerHealth])];
+  };
+  const emitDevices = (): void => {
+    emit({ event: 'devices.changed', payload: { devices: deviceHealth() } });
+  };
   if (devices) {
     if (devices.print) resets.register(devices.print.resetParticipant());
     if (devices.documents) resets.register(devices.documents.resetParticipant());
-    devices.manager.onChange((health) => {
-      emit({ event: 'devices.changed', payload: { devices: [...health] } });
-    });
+    devices.manager.onChange(emitDevices);
   }
+  documentPrinter?.onHealth(emitDevices);
   // The light tells staff from afar whether the terminal is free, in use or calls for help; one
   // control decides from its inputs (session here, help call in HelpService, out of order).
   const signalLight = new SignalLightControl(devices?.light ?? null, logger);
@@ -188,7 +203,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       ? new PortalService({
           tiles: config.portal.tiles,
           surface: options.portalSurface,
-          printer: createDocumentPrinter(config.portal.printer, { dataDir: options.dataDir ?? '', logger }),
+          printer: documentPrinter,
           logger,
           activeSession,
           emit: (view) => {
@@ -249,7 +264,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     {
       ...createAppHandlers({ config, session }),
       ...createSessionHandlers({ session, rendererReset, outOfOrder }),
-      ...createDeviceHandlers({ devices }),
+      ...createDeviceHandlers({ devices, health: deviceHealth }),
       ...createContentHandlers({ content: options.content ?? null, desk, slips, queue }),
       ...createPortalHandlers({ portal }),
       ...createHelpHandlers({ help }),

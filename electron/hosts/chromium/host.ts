@@ -21,6 +21,7 @@ import { hasDisplay, useSandbox } from './chromiumArgs';
 import { watchHelperProcesses } from './childProcessWatch';
 import { launchKioskBrowsers, type KioskBrowsers, type KioskContext } from './kioskBrowser';
 import { parseHostOptions } from './hostOptions';
+import { clearHeadlessClipboard } from './browserClipboard';
 import { KioskPage } from './kioskPage';
 import { createChromiumPortalSurface } from './portal/chromiumPortalSurface';
 
@@ -94,7 +95,11 @@ async function main(): Promise<number> {
     dataDir: startup.dataDir,
     content: startup.content,
     portalSurface,
-    clearClipboard: () => kioskPage?.clearClipboard() ?? Promise.resolve(),
+    // The kiosk window's clipboard through its page; the headless browser's (the portal's pages,
+    // or everything when headless) through a throwaway page, selection buffer included.
+    clearClipboard: async () => {
+      await Promise.all([kioskPage?.clearClipboard(), clearHeadlessClipboard(browsers.portalBrowser)]);
+    },
     // Staff restart (restartExitCode: run.mjs or the launcher starts the host again) or quit (0).
     exit: (code) => {
       void shutdown(code);

@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ScreenId } from '#renderer/screens/screenRegistry';
 import type { UiLanguage } from '#shared/i18n/languages';
 import { startTestPortal } from '#tests/support/testPortal';
-import { appRoot, fixtureConfig } from './kioskProcess';
+import { openPack } from './contentPacks';
+import { fixtureConfig } from './kioskProcess';
 import { openTile, placeScan, portalPage, waitForFrame, workstationConfig, type WorkstationSetup } from './workstation';
 import { callForHelp, openAssist, openStaffPad, staffSection } from './staff';
 
@@ -17,30 +18,6 @@ import { callForHelp, openAssist, openStaffPad, staffSection } from './staff';
 type Language = UiLanguage;
 const configDir = mkdtempSync(join(tmpdir(), 'kiosk-screens-'));
 const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as { languages: { default: string } };
-
-/**
- * The Jena content pack with its opening hours set to "always open" (or "always closed"), so the
- * queue screens do not depend on the time of day the tests run at.
- */
-function packWithHours(name: string, open: boolean): string {
-  const dir = join(configDir, name);
-  cpSync(join(appRoot, 'kiosk-config', 'content', 'jena'), dir, { recursive: true });
-  const day = open ? [{ from: '00:00', to: '23:59' }] : [];
-  writeFileSync(
-    join(dir, 'opening-hours.json'),
-    JSON.stringify({
-      timeZone: 'Europe/Berlin',
-      weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
-      holidays: [],
-      exceptions: [],
-    }),
-  );
-  return dir;
-}
-/** The Jena pack, open around the clock. */
-export const openPack = packWithHours('pack-open', true);
-/** The Jena pack, never open. */
-export const closedPack = packWithHours('pack-closed', false);
 
 /** A test terminal config in `language` with the given idle time and content pack. */
 export function writeConfig(name: string, language: Language, idleTimeoutSeconds: number, pack: string = openPack): string {

@@ -2,13 +2,26 @@ import { defaultCupsTimeoutSeconds, type CupsPrinterConfig } from '#shared/confi
 import type { DocumentPrintFailure } from '#shared/contract/portalContract';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../session/clock';
+import { Listeners } from '../../devices/device';
 import type { CommandResult, CommandRunner } from './commandRunner';
-import { failed, isAborted, printed, type DocumentJob, type DocumentPrintOutcome, type DocumentPrinterDriver } from './documentPrinter';
+import { cupsRetention, defaultCupsdConf } from './cupsRetention';
+import {
+  failed,
+  isAborted,
+  printed,
+  readyHealth,
+  type DocumentJob,
+  type DocumentPrintOutcome,
+  type DocumentPrinterDriver,
+  type DriverHealth,
+} from './documentPrinter';
 
 export interface CupsPrinterDeps {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly run: CommandRunner;
+  /** Reads cupsd.conf. */
+  readonly readText: (path: string) => Promise<string>;
 }
 
 /** Every job's title: the document's own name is citizen data and CUPS keeps titles in its job history. */
@@ -66,8 +79,12 @@ const nothingToCancel = /already (completed|canceled|cancelled|aborted)|does not
  */
 export class CupsPrinter implements DocumentPrinterDriver {
   readonly kind = 'cups' as const;
+  readonly simulated = false;
   readonly #config: CupsPrinterConfig;
   readonly #deps: CupsPrinterDeps;
+  /** What CUPS keeps, as last read from cupsd.conf; "connecting" until the first read at start. */
+  #health: DriverHealth = { state: 'busy', reason: 'connecting' };
+  readonly #healthChanges = new Listeners<undefined>();
   readonly #pending = new Set<Promise<void>>();
   /** A job CUPS took without telling its id: only purging the whole queue removes it. */
   #unknownJob = false;
@@ -134,17 +151,50 @@ export class CupsPrinter implements DocumentPrinterDriver {
     return printed;
   }
 
-  /** Waits for the session's cancels; purges the queue when a job's id was never known. */
+  /** Waits for the session's cancels; purges the queue when a job's id was never known; reads CUPS's retention again. */
   async endSession(): Promise<void> {
     await this.whenIdle();
-    if (!this.#unknownJob) return;
-    this.#unknownJob = false;
-    await this.#cancel(['-a', this.#config.queue], 'session-ended-unknown-job');
+    if (this.#unknownJob) {
+      this.#unknownJob = false;
+      await this.#cancel(['-a', this.#config.queue], 'session-ended-unknown-job');
+    }
+    await this.checkRetention();
   }
 
-  /** Purges every job left in the kiosk's queue by an earlier run; the queue is the kiosk's own. */
+  /** Purges every job left in the kiosk's queue by an earlier run (the queue is the kiosk's own), then reads CUPS's retention. */
   async sweep(): Promise<void> {
     await this.#cancel(['-a', this.#config.queue], 'start');
+    await this.checkRetention();
+  }
+
+  /** Whether CUPS keeps what was printed, for staff: a warning unless cupsd.conf keeps neither documents nor the job list. */
+  health(): DriverHealth {
+    return this.#health;
+  }
+
+  onHealth(listener: () => void): () => void {
+    return this.#healthChanges.add(listener);
+  }
+
+  /** Reads cupsd.conf and updates the health; an unreadable file is a warning of its own, never an error. */
+  async checkRetention(): Promise<void> {
+    const file = this.#config.cupsdConf ?? defaultCupsdConf;
+    let next: DriverHealth;
+    try {
+      const retention = cupsRetention(await this.#deps.readText(file));
+      if (retention.keepsDocuments) next = { state: 'warning', reason: 'cups-keeps-documents' };
+      else if (retention.keepsHistory) next = { state: 'warning', reason: 'cups-keeps-history' };
+      else next = readyHealth;
+    } catch {
+      next = { state: 'warning', reason: 'cups-retention-unknown' };
+    }
+    if (next.state === this.#health.state && next.reason === this.#health.reason) return;
+    this.#health = next;
+    const log = { event: 'cups-retention', queue: this.#config.queue, reason: next.reason };
+    if (next.state === 'warning')
+      this.#deps.logger.warn(log, 'CUPS may keep what the kiosk printed: staff must set PreserveJobFiles No and PreserveJobHistory No');
+    else this.#deps.logger.info(log, 'CUPS keeps neither printed documents nor the job list');
+    this.#healthChanges.emit(undefined);
   }
 
   /** Resolves when every cancel started so far has finished (tests, shutdown). */

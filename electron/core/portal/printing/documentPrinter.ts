@@ -1,5 +1,7 @@
 import type { DocumentPrinterConfig } from '#shared/config/documentPrinterConfig';
+import { readFile } from 'node:fs/promises';
 import type { DocumentPrintFailure } from '#shared/contract/portalContract';
+import type { DeviceHealth, HealthReason, HealthState } from '#shared/devices/deviceHealth';
 import type { Logger } from '../../logging/logger';
 import { systemClock, type Clock } from '../../session/clock';
 import { spawnCommandRunner, type CommandRunner } from './commandRunner';
@@ -30,7 +32,22 @@ export interface DocumentPrinter {
   endSession(): Promise<void>;
   /** At start: removes what an earlier run left (a crash, a power cut) before anyone prints. */
   sweep(): Promise<void>;
+  /** The printer's health as staff see it in the device list; null when no printer is configured. */
+  health(): DeviceHealth | null;
+  /** Calls `listener` with each change of health; returns an unsubscribe function. */
+  onHealth(listener: (health: DeviceHealth) => void): () => void;
 }
+
+/** The document printer's entry in the staff's device list. */
+export const documentPrinterId = 'document-printer';
+
+/** A driver's state and reason; the port adds the id and kind. */
+export interface DriverHealth {
+  readonly state: HealthState;
+  readonly reason: HealthReason;
+}
+
+export const readyHealth: DriverHealth = { state: 'ready', reason: 'ok' };
 
 export interface DocumentPrinterDeps {
   /** The kiosk's data folder; a relative pdf-folder is resolved against it. */
@@ -38,6 +55,8 @@ export interface DocumentPrinterDeps {
   readonly logger: Logger;
   /** Runs lp and cancel (default: spawn without a shell). */
   readonly run?: CommandRunner;
+  /** Reads cupsd.conf (default: the file system). */
+  readonly readText?: (path: string) => Promise<string>;
   readonly clock?: Clock;
 }
 
@@ -73,9 +92,13 @@ export function checkDocumentBytes(pdf: Uint8Array): DocumentPrintFailure | null
 /** What a configured printer does after the common checks: only jobs with valid PDF bytes reach it. */
 export interface DocumentPrinterDriver {
   readonly kind: DocumentPrinterConfig['kind'];
+  /** True when nothing comes out on paper (staff see "simulated"). */
+  readonly simulated: boolean;
   print(job: DocumentJob): Promise<DocumentPrintOutcome>;
   endSession(): Promise<void>;
   sweep(): Promise<void>;
+  health(): DriverHealth;
+  onHealth(listener: () => void): () => void;
 }
 
 /** Creates the workstation's document printer; without a config every job answers 'no-printer'. */
@@ -83,8 +106,26 @@ export function createDocumentPrinter(config: DocumentPrinterConfig | null, deps
   const clock = deps.clock ?? systemClock;
   let driver: DocumentPrinterDriver | null = null;
   if (config?.kind === 'pdf-folder') driver = new PdfFolderPrinter(config, { dataDir: deps.dataDir, logger: deps.logger, clock });
-  if (config?.kind === 'cups') driver = new CupsPrinter(config, { logger: deps.logger, clock, run: deps.run ?? spawnCommandRunner });
+  if (config?.kind === 'cups') {
+    driver = new CupsPrinter(config, {
+      logger: deps.logger,
+      clock,
+      run: deps.run ?? spawnCommandRunner,
+      readText: deps.readText ?? ((path) => readFile(path, 'utf8')),
+    });
+  }
+  const health = (): DeviceHealth | null =>
+    driver === null ? null : { id: documentPrinterId, kind: 'documentPrinter', simulated: driver.simulated, ...driver.health() };
   return {
+    health,
+    onHealth(listener) {
+      return (
+        driver?.onHealth(() => {
+          const now = health();
+          if (now !== null) listener(now);
+        }) ?? (() => undefined)
+      );
+    },
     endSession: () => driver?.endSession() ?? Promise.resolve(),
     sweep: () => driver?.sweep() ?? Promise.resolve(),
     async print(job) {

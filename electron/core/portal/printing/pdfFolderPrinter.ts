@@ -4,7 +4,16 @@ import { join, resolve } from 'node:path';
 import type { PdfFolderPrinterConfig } from '#shared/config/documentPrinterConfig';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../session/clock';
-import { failed, isAborted, printed, type DocumentJob, type DocumentPrintOutcome, type DocumentPrinterDriver } from './documentPrinter';
+import {
+  failed,
+  isAborted,
+  printed,
+  readyHealth,
+  type DocumentJob,
+  type DocumentPrintOutcome,
+  type DocumentPrinterDriver,
+  type DriverHealth,
+} from './documentPrinter';
 
 /** The file operations the printer uses; injected in tests to abort or fail at an exact step. */
 export interface FolderFs {
@@ -41,6 +50,8 @@ function fileTime(ms: number): string {
  */
 export class PdfFolderPrinter implements DocumentPrinterDriver {
   readonly kind = 'pdf-folder' as const;
+  /** Nothing comes out on paper: staff see it as a simulated printer that is always ready. */
+  readonly simulated = true;
   /** The absolute folder the files go to. */
   readonly folder: string;
   readonly #deps: PdfFolderPrinterDeps;
@@ -53,6 +64,14 @@ export class PdfFolderPrinter implements DocumentPrinterDriver {
     this.folder = resolve(deps.dataDir, config.folder);
     this.#deps = deps;
     this.#fs = deps.fs ?? nodeFs;
+  }
+  /** Always ready: a folder has no paper to run out of. */
+  health(): DriverHealth {
+    return readyHealth;
+  }
+
+  onHealth(): () => void {
+    return () => undefined;
   }
 
   /** Writes the job's bytes as one new PDF file; an abort before the file is complete leaves nothing. */

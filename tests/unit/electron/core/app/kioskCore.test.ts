@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,5 +86,37 @@ describe('the core heals the terminal', () => {
     if (resetId !== null) await core.router.handle('session.resetComplete', { resetId }, trusted);
     await resetting;
     expect(cleared).toBe(1);
+  });
+});
+
+describe('the staff device list', () => {
+  it("shows the workstation's document printer beside the devices, with a warning when CUPS keeps printed documents", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-'));
+    const cupsdConf = join(dataDir, 'cupsd.conf');
+    writeFileSync(cupsdConf, 'PreserveJobFiles 1d\nPreserveJobHistory No\n');
+    const events: unknown[] = [];
+    const commands: string[] = [];
+    const core = createKioskCore({
+      config: { ...testConfig(), portal: { tiles: [], printer: { kind: 'cups', queue: 'Dokumente', cupsdConf } } },
+      logger: captureLog().logger,
+      clock: new FakeClock(),
+      reloadUi: () => undefined,
+      dataDir,
+      portalSurface: { kind: 'frames', open: () => Promise.reject(new Error('no portal in this test')) },
+      runCommand: (request) => {
+        commands.push([request.command, ...request.args].join(' '));
+        return Promise.resolve({ exitCode: 0, stdout: '', stderr: '', startError: null });
+      },
+    });
+    cores.push(core);
+    core.onEvent((message) => {
+      if (message.event === 'devices.changed') events.push(message.payload);
+    });
+    // The start purges the kiosk's queue, then reads cupsd.conf.
+    await core.startDevices();
+    expect(commands).toEqual(['cancel -x -a Dokumente']);
+    const printer = { id: 'document-printer', kind: 'documentPrinter', state: 'warning', reason: 'cups-keeps-documents', simulated: false };
+    expect(await core.router.handle('devices.status', {}, trusted)).toEqual({ ok: true, value: { devices: [printer] } });
+    expect(events).toEqual([{ devices: [printer] }]);
   });
 });

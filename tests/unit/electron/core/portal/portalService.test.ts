@@ -263,6 +263,8 @@ describe('PortalService', () => {
     const printer: DocumentPrinter = {
       endSession: () => Promise.resolve(),
       sweep: () => Promise.resolve(),
+      health: () => null,
+      onHealth: () => () => undefined,
       print: (job) => {
         jobs.push(job);
         return Promise.resolve({ status: 'printed' });
@@ -295,6 +297,8 @@ describe('PortalService', () => {
     const failing: DocumentPrinter = {
       endSession: () => Promise.resolve(),
       sweep: () => Promise.resolve(),
+      health: () => null,
+      onHealth: () => () => undefined,
       print: () => Promise.resolve({ status: 'failed', reason: 'printer-unavailable' }),
     };
     const withPrinter = setup({ printer: failing });
@@ -316,6 +320,8 @@ describe('PortalService', () => {
     const printer: DocumentPrinter = {
       endSession: () => Promise.resolve(),
       sweep: () => Promise.resolve(),
+      health: () => null,
+      onHealth: () => () => undefined,
       print: (job) => {
         seen = job.signal;
         return new Promise((resolve) => {
@@ -417,7 +423,7 @@ describe('PortalService: scans are the citizen’s', () => {
     const service = new PortalService({
       tiles: [{ ...scanTile, uploadFolder: folder }],
       surface,
-      printer: { print: () => Promise.resolve({ status: 'printed' }), endSession: ended, sweep: swept },
+      printer: { print: () => Promise.resolve({ status: 'printed' }), endSession: ended, sweep: swept, health: () => null, onHealth: () => () => undefined },
       logger: captureLog().logger,
       activeSession: () => 'session-1',
       emit: () => undefined,

@@ -7,14 +7,22 @@ import { FakeCommandRunner, lpAccepted } from './fakeCommandRunner';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
-function setup(config: Partial<CupsPrinterConfig> = {}) {
+/** cupsd.conf as the install guide leaves it: CUPS keeps neither documents nor the job list. */
+const keepsNothing = 'PreserveJobFiles No\nPreserveJobHistory No\n';
+
+function setup(config: Partial<CupsPrinterConfig> = {}, cupsdConf: () => string = () => keepsNothing) {
   const clock = new FakeClock();
   const log = captureLog();
   const runner = new FakeCommandRunner();
-  const printer = new CupsPrinter({ kind: 'cups', queue: 'Dokumente', ...config }, { clock, logger: log.logger, run: runner.run });
+  const read: string[] = [];
+  const readText = (path: string): Promise<string> => {
+    read.push(path);
+    return Promise.resolve().then(cupsdConf);
+  };
+  const printer = new CupsPrinter({ kind: 'cups', queue: 'Dokumente', ...config }, { clock, logger: log.logger, run: runner.run, readText });
   const session = new AbortController();
   const print = () => printer.print({ pdf, signal: session.signal });
-  return { clock, log, runner, printer, session, print };
+  return { clock, log, runner, printer, session, print, read };
 }
 
 describe('cups printer: submitting', () => {
@@ -340,5 +348,50 @@ describe('cups printer: nothing left in the queue', () => {
     expect(runner.of('cancel').map((run) => run.request.args)).toEqual([['-x', '-a', 'Dokumente']]);
     await printer.endSession();
     expect(runner.of('cancel')).toHaveLength(1);
+  });
+});
+
+describe('cups printer: what CUPS keeps, shown to staff', () => {
+  const cancelled = (runner: FakeCommandRunner): void => {
+    runner.answer = (request) => (request.command === 'cancel' ? { exitCode: 0 } : undefined);
+  };
+
+  it('is ready once cupsd.conf keeps neither documents nor the job list, read from the configured file at start', async () => {
+    const { runner, printer, read } = setup({ cupsdConf: '/srv/cups/cupsd.conf' });
+    cancelled(runner);
+    expect(printer.health()).toEqual({ state: 'busy', reason: 'connecting' });
+    await printer.sweep();
+    expect(read).toEqual(['/srv/cups/cupsd.conf']);
+    expect(printer.health()).toEqual({ state: 'ready', reason: 'ok' });
+  });
+
+  it.each([
+    ['CUPS defaults (nothing set)', '# nothing here\nLogLevel warn\n', 'cups-keeps-documents'],
+    ['documents kept for a day', 'PreserveJobFiles 1d\nPreserveJobHistory No\n', 'cups-keeps-documents'],
+    ['job list kept', 'PreserveJobFiles No\nPreserveJobHistory Yes\n', 'cups-keeps-history'],
+  ] as const)('warns staff when %s, and logs it once', async (_label, conf, reason) => {
+    const { runner, printer, log } = setup({}, () => conf);
+    cancelled(runner);
+    const changes: unknown[] = [];
+    printer.onHealth(() => changes.push(printer.health()));
+    await printer.sweep();
+    await printer.endSession();
+    expect(printer.health()).toEqual({ state: 'warning', reason });
+    expect(changes).toEqual([{ state: 'warning', reason }]);
+    expect(log.entries().filter((entry) => entry.event === 'cups-retention')).toHaveLength(1);
+  });
+
+  it('an unreadable cupsd.conf is a warning of its own, never an error, and a fixed file is seen after the next session', async () => {
+    let conf: string | null = null;
+    const { runner, printer } = setup({}, () => {
+      if (conf === null) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return conf;
+    });
+    cancelled(runner);
+    await printer.sweep();
+    expect(printer.health()).toEqual({ state: 'warning', reason: 'cups-retention-unknown' });
+    conf = keepsNothing;
+    await printer.endSession();
+    expect(printer.health()).toEqual({ state: 'ready', reason: 'ok' });
   });
 });
