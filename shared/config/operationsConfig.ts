@@ -31,7 +31,18 @@ export const maintenanceConfigSchema = z
       .min(1)
       .max(90)
       .optional()
-      .describe('Rotated logs older than this many days are deleted by the kiosk itself (default 14). The logs hold events, never what a citizen entered.'),
+      .describe(
+        'The kiosk rotates its log daily and deletes rotated logs older than this many days itself (default 14). The logs hold events, never what a citizen entered.',
+      ),
+    auditRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(730)
+      .optional()
+      .describe(
+        'Lines of the staff audit log (who unlocked assist mode when, which action) older than this many days are deleted once a day (default 90). The city sets the period; the lines name no person, but a duty roster can relate them to staff.',
+      ),
   })
   .describe('Self-maintenance of the terminal.');
 
@@ -40,13 +51,15 @@ export interface MaintenanceConfig {
   readonly dailyRestartMinute: number | null;
   /** Days a rotated log is kept. */
   readonly logRetentionDays: number;
+  /** Days a line of the staff audit log is kept. */
+  readonly auditRetentionDays: number;
 }
 
-/** Fills in the defaults: no daily restart, logs kept 14 days. */
+/** Fills in the defaults: no daily restart, logs kept 14 days, staff audit lines 90 days. */
 export function resolveMaintenanceConfig(parsed: z.output<typeof maintenanceConfigSchema> | undefined): MaintenanceConfig {
-  const logRetentionDays = parsed?.logRetentionDays ?? 14;
+  const retention = { logRetentionDays: parsed?.logRetentionDays ?? 14, auditRetentionDays: parsed?.auditRetentionDays ?? 90 };
   const at = parsed?.dailyRestartAt;
-  if (at === undefined) return { dailyRestartMinute: null, logRetentionDays };
+  if (at === undefined) return { dailyRestartMinute: null, ...retention };
   const [hours = 0, minutes = 0] = at.split(':').map(Number);
-  return { dailyRestartMinute: hours * 60 + minutes, logRetentionDays };
+  return { dailyRestartMinute: hours * 60 + minutes, ...retention };
 }

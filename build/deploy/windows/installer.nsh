@@ -9,6 +9,9 @@
 
 !include LogicLib.nsh
 
+!define werExcluded "SOFTWARE\Microsoft\Windows\Windows Error Reporting\ExcludedApplications"
+!define kioskExe "buergerservice-kiosk.exe"
+
 !macro customInstall
   Push $0
   Push $1
@@ -29,6 +32,13 @@
     CopyFiles /SILENT "$1\content" "$0"
   ${EndIf}
   CopyFiles /SILENT "$1\kiosk-config.schema.json" "$0\kiosk-config.schema.json"
+  ; A crash dump holds the memory of a citizen's session: Windows Error Reporting keeps none of the
+  ; kiosk's (its helper processes run the same executable).
+  WriteRegDWORD HKLM "${werExcluded}" "${kioskExe}" 1
   Pop $1
   Pop $0
+!macroend
+
+!macro customUnInstall
+  DeleteRegValue HKLM "${werExcluded}" "${kioskExe}"
 !macroend

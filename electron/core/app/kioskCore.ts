@@ -298,7 +298,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       logRetention ??=
         options.dataDir === undefined
           ? null
-          : keepLogRetention({ dir: join(options.dataDir, 'logs'), days: config.maintenance.logRetentionDays, clock, logger });
+          : keepLogRetention({
+              dir: join(options.dataDir, 'logs'),
+              days: config.maintenance.logRetentionDays,
+              clock,
+              logger,
+              alsoDaily: async () => {
+                const removed = await audit.prune(config.maintenance.auditRetentionDays);
+                if (removed > 0) logger.info({ event: 'staff-audit-pruned', lines: removed }, 'staff audit lines past their retention deleted');
+              },
+            });
       // What a crashed run left of a citizen (printed documents, scans) goes before anyone else comes.
       await portal?.sweep();
       // Calls still pending from before a restart go out first; they do not wait for the devices.

@@ -89,7 +89,7 @@ export function createLogger(options: LoggerOptions): Logger {
     // Only the kiosk's own user reads its log (also a file an older version made readable for all).
     const destination = pino.destination({ dest: file, sync: true, mkdir: true, mode: 0o600 });
     chmodSync(file, 0o600);
-    // logrotate: `postrotate kill -HUP <pid>` makes the kiosk continue in a fresh file.
+    // SIGHUP makes the kiosk continue in a fresh file, should an operator move the log away.
     process.on('SIGHUP', () => {
       destination.reopen();
     });

@@ -1,4 +1,4 @@
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorCode } from '../files/atomicFile';
 import type { Logger } from '../logging/logger';
@@ -8,8 +8,9 @@ import type { Logger } from '../logging/logger';
  * `<dataDir>/audit/staff-audit.jsonl`, with the time, the terminal, the action and its outcome.
  * Nothing else: who it was is not known (PINs are shared), a PIN is never written, and no citizen
  * data is involved. Lines are only appended; when the file passes its size it is renamed to `.1`
- * (`.1` to `.2` …, the oldest dropped), so the log never fills the disk. Writing it never fails an
- * action: problems go to the kiosk log.
+ * (`.1` to `.2` …, the oldest dropped), so the log never fills the disk, and once a day every line
+ * older than the retention (`maintenance.auditRetentionDays`) is deleted, so it never outlives its
+ * purpose either. Writing it never fails an action: problems go to the kiosk log.
  */
 
 export interface AuditEntry {
@@ -25,6 +26,8 @@ export interface AuditEntry {
 export interface AuditLog {
   /** Appends a line; resolves when it is written (or its failure logged). Never rejects. */
   record(action: string, outcome: string): Promise<void>;
+  /** Deletes every line older than `days` days, in the live file and the rotated ones; resolves with how many. Never rejects. */
+  prune(days: number): Promise<number>;
 }
 
 export interface AuditLogOptions {
@@ -78,7 +81,27 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     }
   };
 
+  const prune = async (days: number): Promise<number> => {
+    if (file === null) return 0;
+    const cutoff = options.now() - days * 86_400_000;
+    let removed = 0;
+    for (const path of [file, ...Array.from({ length: keep }, (_, index) => `${file}.${String(index + 1)}`)]) {
+      try {
+        removed += await dropLinesBefore(path, cutoff);
+      } catch (error) {
+        logger.error({ event: 'staff-audit-prune-failed', code: errorCode(error) ?? String(error) }, 'old staff audit lines not deleted');
+      }
+    }
+    size = null;
+    return removed;
+  };
+
   return {
+    prune(days) {
+      const run = tail.then(() => prune(days));
+      tail = run.then(() => undefined);
+      return run;
+    },
     record(action, outcome) {
       const entry: AuditEntry = {
         at: new Date(options.now()).toISOString(),
@@ -101,6 +124,34 @@ async function currentSize(file: string): Promise<number> {
     if (errorCode(error) === 'ENOENT') return 0;
     throw error;
   }
+}
+
+/** Rewrites `path` without the lines dated before `cutoff` (or without a date); deletes it when none is left. Returns how many went. */
+async function dropLinesBefore(path: string, cutoff: number): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return 0;
+    throw error;
+  }
+  const lines = text.split('\n').filter((line) => line !== '');
+  const kept = lines.filter((line) => {
+    try {
+      const at = Date.parse((JSON.parse(line) as Partial<AuditEntry>).at ?? '');
+      return at >= cutoff;
+    } catch {
+      return false;
+    }
+  });
+  if (kept.length === lines.length) return 0;
+  if (kept.length === 0) {
+    await unlink(path);
+  } else {
+    await writeFile(`${path}.tmp`, kept.map((line) => `${line}\n`).join(''), { mode: 0o600 });
+    await rename(`${path}.tmp`, path);
+  }
+  return lines.length - kept.length;
 }
 
 /** `<file>.<keep-1>` → `.<keep>` … `<file>` → `.1`; the oldest is dropped. */

@@ -248,6 +248,16 @@ describe('installing the configs where IT edits them', () => {
     expect(nsisInclude).toContain('${IfNot} ${FileExists} "$0\\kiosk-config.json"\n    CopyFiles /SILENT "$1\\default.json" "$0\\kiosk-config.json"');
     expect(nsisInclude).toContain('${IfNot} ${FileExists} "$0\\content\\*.*"');
   });
+
+  it("keeps Windows Error Reporting from dumping the kiosk's memory, and takes the exclusion back on uninstall", () => {
+    const defined = (name: string): string | undefined => new RegExp(`^!define ${name} "([^"]*)"$`, 'm').exec(nsisInclude)?.[1];
+    expect(defined('werExcluded')).toBe('SOFTWARE\\Microsoft\\Windows\\Windows Error Reporting\\ExcludedApplications');
+    // The executable electron-builder makes on Windows.
+    expect(defined('kioskExe')).toBe(`${config.executableName ?? 'missing'}.exe`);
+    expect(nsisInclude).toMatch(/!macro customInstall[\s\S]*WriteRegDWORD HKLM "\$\{werExcluded\}" "\$\{kioskExe\}" 1[\s\S]*!macroend/);
+    expect(nsisInclude).toMatch(/!macro customUnInstall\s+DeleteRegValue HKLM "\$\{werExcluded\}" "\$\{kioskExe\}"\s+!macroend/);
+    expect(config.nsis?.perMachine).toBe(true);
+  });
 });
 
 describe('package.json for electron-builder', () => {

@@ -15,6 +15,6 @@ export function testConfig(overrides: Partial<KioskConfig['session']> = {}, role
     help: resolveHelpConfig(undefined),
     staff: resolveStaffConfig(undefined),
     production: false,
-    maintenance: { dailyRestartMinute: null, logRetentionDays: 14 },
+    maintenance: { dailyRestartMinute: null, logRetentionDays: 14, auditRetentionDays: 90 },
   };
 }

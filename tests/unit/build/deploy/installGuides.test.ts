@@ -52,7 +52,6 @@ const installed: Record<(typeof guides)[number], [string, string][]> = {
   'docs/install/linux.de.md': [
     ['build/deploy/buergerservice-kiosk.service', '/etc/systemd/system/buergerservice-kiosk.service'],
     ['build/deploy/99-buergerservice-kiosk.rules', '/etc/udev/rules.d/99-buergerservice-kiosk.rules'],
-    ['build/deploy/logrotate.conf', '/etc/logrotate.d/buergerservice-kiosk'],
     ['kiosk-config/default.json', '/etc/buergerservice-kiosk/kiosk-config.json'],
     ['kiosk-config/workstation.json', '/etc/buergerservice-kiosk/workstation.json'],
   ],

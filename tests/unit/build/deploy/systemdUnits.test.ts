@@ -139,6 +139,18 @@ describe('the kiosk unit', () => {
     expect(environment).toContain(`KIOSK_DATA_DIR=${dataDir}`);
   });
 
+  it('keeps the browser profile (HOME) and temporary files (TMPDIR) in the runtime folder on tmpfs, which systemd empties at every stop', () => {
+    const runtime = values(unitText, 'Service', 'RuntimeDirectory')
+      .flatMap((names) => names.split(/\s+/))
+      .map((name) => `/run/${name}`);
+    const environment = values(unitText, 'Service', 'Environment');
+    const home = environment.find((entry) => entry.startsWith('HOME='))?.slice('HOME='.length);
+    const tmp = environment.find((entry) => entry.startsWith('TMPDIR='))?.slice('TMPDIR='.length);
+    expect(runtime).toContain(home);
+    expect(runtime).toContain(tmp);
+    expect(values(unitText, 'Service', 'RuntimeDirectoryPreserve')).not.toContain('yes');
+  });
+
   it('writes nowhere but the data folder (and its runtime folder on tmpfs)', () => {
     expect(values(unitText, 'Service', 'ProtectSystem')).toEqual(['strict']);
     expect(values(unitText, 'Service', 'ReadWritePaths')).toEqual([dataDir]);
@@ -154,13 +166,6 @@ describe('the kiosk unit', () => {
 });
 
 describe('the files installed beside the unit', () => {
-  it('logrotate rotates the log the kiosk writes, as the kiosk user', () => {
-    const logrotate = readFileSync(join(deployDir, 'logrotate.conf'), 'utf8');
-    const [logFile] = /^\/\S+/m.exec(logrotate) ?? [];
-    expect(logFile).toBe(`${dataDir}/logs/kiosk.log`);
-    expect(logrotate).toMatch(/^\s*su kiosk kiosk$/m);
-  });
-
   it('the udev rules give the devices to the kiosk user group', () => {
     const rules = readFileSync(join(deployDir, '99-buergerservice-kiosk.rules'), 'utf8');
     const groups = [...rules.matchAll(/GROUP="([^"]*)"/g)].map((match) => match[1]);

@@ -34,7 +34,7 @@ function setUp(config: Partial<KioskConfig> = {}) {
 
 describe('the core heals the terminal', () => {
   it('the daily restart waits for the running session to end, then ends the process with the restart code', async () => {
-    const { core, clock, exits } = setUp({ maintenance: { dailyRestartMinute: 3 * 60 + 30, logRetentionDays: 14 } });
+    const { core, clock, exits } = setUp({ maintenance: { dailyRestartMinute: 3 * 60 + 30, logRetentionDays: 14, auditRetentionDays: 90 } });
     await core.startDevices();
     core.session.start();
     clock.advance(2.5 * 60 * 60_000);

@@ -80,3 +80,40 @@ describe('staff audit log', () => {
     await expect(audit.record('lock', 'done')).resolves.toBeUndefined();
   });
 });
+
+describe('staff audit log: retention in days', () => {
+  it('deletes the lines older than the retention from the live and the rotated files, and a file left empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-audit-'));
+    const file = join(dir, 'staff-audit.jsonl');
+    const day = 86_400_000;
+    let now = t0;
+    // Small files: each line rotates the one before into .1, .2 …
+    const audit = createAuditLog({ file, terminal: 't', now: () => now, logger: captureLog().logger, maxBytes: 150 });
+    for (const action of ['unlock', 'lock', 'reset-session', 'unlock']) {
+      await audit.record(action, 'done');
+      now += 40 * day;
+    }
+    // The lines are 120, 80, 40 and 0 days old when the retention runs at 90 days.
+    now -= 40 * day;
+    const before = readdirSync(dir).sort();
+    expect(await audit.prune(90)).toBe(1);
+    const after = readdirSync(dir).sort();
+    expect(after).toHaveLength(before.length - 1);
+    const left = after.flatMap((name) => lines(join(dir, name)).map((line) => line.at));
+    expect(left.sort()).toEqual([t0 + 40 * day, t0 + 80 * day, t0 + 120 * day].map((ms) => new Date(ms).toISOString()));
+    // Appending goes on as before.
+    await audit.record('lock', 'done');
+    expect(lines(file).at(-1)).toMatchObject({ action: 'lock' });
+    expect(await audit.prune(90)).toBe(0);
+  });
+
+  it('keeps everything within the retention and touches nothing without a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-audit-'));
+    const file = join(dir, 'staff-audit.jsonl');
+    const audit = createAuditLog({ file, terminal: 't', now: () => t0, logger: captureLog().logger });
+    expect(await audit.prune(1)).toBe(0);
+    await audit.record('unlock', 'open');
+    expect(await audit.prune(1)).toBe(0);
+    expect(lines(file)).toHaveLength(1);
+  });
+});
