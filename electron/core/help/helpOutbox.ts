@@ -356,6 +356,10 @@ export class HelpOutbox {
     if (outcome.delivered) {
       this.#remove(delivery);
       this.#logger.info(context, 'help event delivered');
+    } else if (outcome.retry && this.#clock.now() - Date.parse(delivery.event.at) > this.#maxAgeMs) {
+      // A channel down for longer than the outbox keeps events: the call is stale, and it must not stay on disk.
+      this.#remove(delivery);
+      this.#logger.error({ ...context, reason: outcome.reason }, 'help event dropped: older than the outbox keeps events');
     } else if (outcome.retry) {
       const delayMs = this.#backoff(attempts);
       delivery.attempts = attempts;

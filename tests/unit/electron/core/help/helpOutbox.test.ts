@@ -240,6 +240,21 @@ describe('help outbox: restarts and damaged files', () => {
     expect(log.entries().some((e) => e.msg === 'help event dropped: older than the outbox keeps events')).toBe(true);
   });
 
+  it('drops an event that grows older than a day while its channel stays down, instead of retrying it for ever', async () => {
+    const down = new FakeChannel('webhook-1', [], retryLater);
+    const box = outbox([down], { maxBackoffMs: 60 * 60_000 });
+    await box.start();
+    await box.enqueue(helpEvent({ type: 'requested', at: '2026-03-17T08:15:00.000Z' }));
+    for (let attempt = 1; box.pending().length > 0 && attempt < 100; attempt += 1) {
+      await attempts(down, attempt, box);
+      clock.advance(Math.max(...clock.pendingDelays(), 0));
+    }
+    expect(box.pending()).toEqual([]);
+    expect(fileDeliveries()).toEqual([]);
+    expect(clock.now() - Date.parse('2026-03-17T08:15:00.000Z')).toBeGreaterThan(24 * 60 * 60_000);
+    expect(log.entries().some((e) => e.msg === 'help event dropped: older than the outbox keeps events')).toBe(true);
+  });
+
   it('deletes corrupt copies older than a week at start; newer ones stay for staff', async () => {
     mkdirSync(dir, { recursive: true });
     const old = join(dir, 'outbox.json.corrupt-2026-03-01T00-00-00-000Z');
