@@ -15,7 +15,8 @@ import { createNodeHidAccess } from '#core/devices/transport/nodeHidAccess';
 import { openSerialPort } from '#core/devices/transport/serialPortLink';
 import { appOrigin, appSchemePrivileges, createAppProtocolHandler, appScheme } from './appProtocol';
 import { installIpcBridge, sendKioskEvent } from './ipcBridge';
-import { denyAllPermissions, guardNewContents } from './kioskGuards';
+import { restartExitCode } from '#shared/exitCodes';
+import { denyAllPermissions, guardNewContents, refuseDeviceChoosers, refuseWindowClose } from './kioskGuards';
 import { kioskPartition, kioskWindowOptions } from './windowOptions';
 import { configArgument } from './configArgument';
 import { installUiRecovery, logChildProcessGone } from './uiRecovery';
@@ -85,6 +86,8 @@ async function start(): Promise<void> {
   const kioskSession = session.fromPartition(kioskPartition);
   denyAllPermissions(session.defaultSession);
   denyAllPermissions(kioskSession);
+  refuseDeviceChoosers(session.defaultSession);
+  refuseDeviceChoosers(kioskSession);
   // The kiosk UI never downloads anything (portal downloads are handled per portal session).
   kioskSession.on('will-download', (event) => {
     event.preventDefault();
@@ -147,10 +150,26 @@ async function start(): Promise<void> {
   app.on('second-instance', () => {
     window.focus();
   });
+  // The desktop's close (Alt+F4 in the window manager, a close button) never ends the kiosk; only
+  // its own quit does (staff's quit and restart exit directly, a shutdown's SIGTERM quits the app).
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  refuseWindowClose(window, {
+    quitting: () => quitting,
+    refused: () => {
+      logger.warn({ event: 'kiosk-window-close-refused' }, 'the desktop tried to close the kiosk window; it stays');
+    },
+  });
   app.on('window-all-closed', () => {
     powerSaveBlocker.stop(blocker);
+    // The window went all the same (it crashed with its renderer process, or was destroyed): the
+    // restart code brings the kiosk back through the launcher or systemd instead of leaving the terminal dark.
+    const code = quitting ? 0 : restartExitCode;
+    logger.warn({ event: 'kiosk-window-gone', code }, 'the kiosk window is gone; the kiosk ends');
     void core.dispose().finally(() => {
-      app.quit();
+      app.exit(code);
     });
   });
   if (devTools) contents.openDevTools({ mode: 'detach' });

@@ -3,6 +3,7 @@ import { isAllowedOrigin } from '#core/portal/allowedOrigins';
 import { decidePermission, decidePermissionCheck } from '#core/portal/permissionPolicy';
 import type { PortalPageEvents } from '#core/portal/portalSurface';
 import type { PortalSession } from './portalPorts';
+import { refuseDeviceChoosers } from '../kioskGuards';
 
 /**
  * The session side of a portal view, installed on its fresh partition before the view exists, so
@@ -43,6 +44,7 @@ export function guardPortalSession(session: PortalSession, deps: SessionGuardDep
   );
   // HID, serial, USB, Bluetooth: the kiosk's devices are the kiosk's, never a portal's.
   session.setDevicePermissionHandler(() => false);
+  refuseDeviceChoosers(session);
   // Screen sharing would show the kiosk (and whatever else is on screen) to a website.
   session.setDisplayMediaRequestHandler((_request, callback) => {
     callback(null);

@@ -1,6 +1,14 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, guardKioskContents, guardNewContents, isAppUrl, isBlockedShortcut } from '#electron/hosts/electron/kioskGuards';
+import {
+  denyAllPermissions,
+  guardKioskContents,
+  guardNewContents,
+  isAppUrl,
+  isBlockedShortcut,
+  refuseDeviceChoosers,
+  refuseWindowClose,
+} from '#electron/hosts/electron/kioskGuards';
 
 type KeyInput = Parameters<typeof isBlockedShortcut>[0];
 
@@ -296,6 +304,53 @@ describe('guardNewContents', () => {
     const contents = Object.assign(fake.contents, { session: {} });
     expect(guardNewContents(contents, { ...options, claimPortal: (created) => created === contents })).toBe('portal');
     expect(fake.hasWindowOpenHandler()).toBe(false);
-    expect(fake.handlers.size).toBe(0);
+    expect([...fake.handlers.keys()]).toEqual(['select-bluetooth-device']);
+  });
+
+  it.each([
+    ['the kiosk page', false],
+    ['a portal view', true],
+  ])("cancels Web Bluetooth's chooser for %s (Electron would pick the first device)", (_label, portal) => {
+    const fake = fakeContents();
+    const contents = Object.assign(fake.contents, { session: {} });
+    guardNewContents(contents, { ...options, claimPortal: () => portal });
+    const event = fake.fakeEvent();
+    const choose = vi.fn();
+    fake.emit('select-bluetooth-device', event, [{ deviceId: 'aa:bb', deviceName: 'Headset' }], choose);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(choose).toHaveBeenCalledWith('');
+  });
+});
+
+describe('refuseDeviceChoosers', () => {
+  it('cancels the HID, serial and USB choosers with no device', () => {
+    const fake = fakeContents();
+    refuseDeviceChoosers(fake.contents as unknown as Session);
+    const answers: unknown[][] = [];
+    const answer = (...args: unknown[]) => answers.push(args);
+    const events = [fake.fakeEvent(), fake.fakeEvent(), fake.fakeEvent()];
+    fake.emit('select-hid-device', events[0], { deviceList: [{ deviceId: 'hid-1' }] }, answer);
+    fake.emit('select-serial-port', events[1], [{ portId: 'port-1' }], fake.contents, answer);
+    fake.emit('select-usb-device', events[2], { deviceList: [{ deviceId: 'usb-1' }] }, answer);
+    for (const event of events) expect(event.preventDefault).toHaveBeenCalled();
+    expect(answers).toEqual([[null], [''], []]);
+  });
+});
+
+describe('refuseWindowClose', () => {
+  it("keeps the window open when the desktop closes it, and lets it close on the kiosk's own quit", () => {
+    const fake = fakeContents();
+    let quitting = false;
+    const refused = vi.fn();
+    refuseWindowClose(fake.contents as unknown as Parameters<typeof refuseWindowClose>[0], { quitting: () => quitting, refused });
+    const close = fake.fakeEvent();
+    fake.emit('close', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    expect(refused).toHaveBeenCalledTimes(1);
+    quitting = true;
+    const quit = fake.fakeEvent();
+    fake.emit('close', quit);
+    expect(quit.preventDefault).not.toHaveBeenCalled();
+    expect(refused).toHaveBeenCalledTimes(1);
   });
 });

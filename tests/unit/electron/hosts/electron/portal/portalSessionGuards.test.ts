@@ -50,6 +50,23 @@ describe('guardPortalSession: permissions', () => {
     session.displayMedia?.({}, callback);
     expect(callback).toHaveBeenCalledWith(null);
   });
+
+  it("cancels the portal page's HID, serial and USB choosers", () => {
+    const { session } = setup();
+    const hid = fakeEvent();
+    const chooseHid = vi.fn();
+    session.emit('select-hid-device', hid, { deviceList: [{ deviceId: 'hid-1' }] }, chooseHid);
+    const serial = fakeEvent();
+    const chooseSerial = vi.fn();
+    session.emit('select-serial-port', serial, [{ portId: 'port-1' }], {}, chooseSerial);
+    const usb = fakeEvent();
+    const chooseUsb = vi.fn();
+    session.emit('select-usb-device', usb, { deviceList: [{ deviceId: 'usb-1' }] }, chooseUsb);
+    for (const event of [hid, serial, usb]) expect(event.preventDefault).toHaveBeenCalled();
+    expect(chooseHid).toHaveBeenCalledWith(null);
+    expect(chooseSerial).toHaveBeenCalledWith('');
+    expect(chooseUsb).toHaveBeenCalledWith();
+  });
 });
 
 describe('guardPortalSession: downloads', () => {
