@@ -5,8 +5,9 @@ import { pino, type Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /**
- * Keys that may hold citizen data. The logger removes them at any depth, as a second line of
- * defence: code must not log payloads, names, PINs, MRZ or form contents in the first place.
+ * Keys that may hold citizen data or secrets. The logger removes them at any depth, as a second
+ * line of defence: code must not log payloads, names, PINs, MRZ, form contents, PIN hashes or keys
+ * in the first place.
  */
 export const redactedKeys: ReadonlySet<string> = new Set([
   'payload',
@@ -34,6 +35,15 @@ export const redactedKeys: ReadonlySet<string> = new Set([
   'filename',
   'fileName',
   'message',
+  // Secrets of the config and of requests: staff PIN hashes, webhook keys, signatures, tokens.
+  'secret',
+  'secrets',
+  'pinHashes',
+  'signature',
+  'authorization',
+  'Authorization',
+  'password',
+  'token',
 ]);
 
 /** A web or file address in a string: what follows `?` or `#` may carry citizen data (search words, form values, tokens). */

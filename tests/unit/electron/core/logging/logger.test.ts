@@ -46,6 +46,18 @@ describe('log redaction', () => {
     expect(log.raw()).not.toContain(canaries.name);
   });
 
+  it('removes secrets at any depth: PIN hashes, webhook secrets, signatures, authorization headers, tokens', () => {
+    const log = captureLog();
+    const secrets = {
+      staff: { pinHashes: ['scrypt$CANARY-hash'] },
+      help: { channels: [{ secret: 'CANARY-webhook-secret' }] },
+      headers: { authorization: 'Bearer CANARY-token', Authorization: 'Basic CANARY-basic' },
+      request: { signature: 'sha256=CANARY-signature', token: 'CANARY-raw-token', password: 'CANARY-password', secrets: { any: 'CANARY-secrets' } },
+    };
+    log.logger.warn({ event: 'config-dump', config: secrets }, 'everything that must not be in a log');
+    expect(log.raw()).not.toContain('CANARY');
+  });
+
   it('redact() leaves values of other types alone', () => {
     expect(redact('plain')).toBe('plain');
     expect(redact(42)).toBe(42);
