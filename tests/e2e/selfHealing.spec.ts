@@ -113,7 +113,8 @@ test('a frozen kiosk page (its renderer stopped with SIGSTOP) is replaced by a f
   }
   expect(frozen, 'the kiosk page has a renderer of its own').not.toBeNull();
   const fresh = await currentKioskPage(kiosk, page, 45_000);
-  await expect(fresh.locator('[data-screen="attract"]')).toBeVisible();
+  // A fresh page loads and starts the whole UI; with both cores busy that can take longer than the default wait.
+  await expect(fresh.locator('[data-screen="attract"]')).toBeVisible({ timeout: 30_000 });
   expect(logEvents(kiosk.dataDir).map((line) => line.event)).toContain('ui-hang');
 });
 

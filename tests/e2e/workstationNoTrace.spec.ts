@@ -88,7 +88,7 @@ for (const how of ['end', 'idle'] as const) {
     expect(probe).toMatchObject({ kiosk: 'undefined', kioskBridge: 'undefined', kioskDeliver: 'undefined', unexpectedGlobals: [] });
 
     // Nothing of it on disk: the kiosk's data folder (logs included) and what the host printed.
-    expect(filesContaining(kiosk.dataDir, canary)).toEqual([]);
+    expect(await filesContaining(kiosk.dataDir, canary)).toEqual([]);
     expect(kiosk.process.output()).not.toContain(canary);
   });
 }

@@ -41,7 +41,15 @@ export class ResetCoordinator {
   /** Runs every participant's reset concurrently and reports which failed. */
   async run(resetId: string, reason: ResetReason): Promise<ResetReport> {
     const participants = [...this.#participants.values()];
-    const results = await Promise.allSettled(participants.map((p) => this.#withTimeout(p, resetId, reason)));
+    const results = await Promise.allSettled(
+      participants.map(async (participant) => {
+        const started = this.clock.now();
+        await this.#withTimeout(participant, resetId, reason);
+        // Slow participants hold the next citizen at the reset screen: worth seeing in the log.
+        const ms = this.clock.now() - started;
+        if (ms >= 1000) this.logger.info({ event: 'reset-participant-slow', participant: participant.name, ms }, 'reset participant took a while');
+      }),
+    );
     const failed: string[] = [];
     results.forEach((result, index) => {
       const participant = participants[index];

@@ -21,7 +21,7 @@ import { hasDisplay, useSandbox } from './chromiumArgs';
 import { watchHelperProcesses } from './childProcessWatch';
 import { launchKioskBrowsers, type KioskBrowsers, type KioskContext } from './kioskBrowser';
 import { parseHostOptions } from './hostOptions';
-import { clearHeadlessClipboard } from './browserClipboard';
+import { HeadlessClipboard } from './browserClipboard';
 import { KioskPage } from './kioskPage';
 import { createChromiumPortalSurface } from './portal/chromiumPortalSurface';
 
@@ -86,6 +86,7 @@ async function main(): Promise<number> {
   let kiosk: KioskContext | null = null;
   let closing = false;
   let helpers: { stop(): void } | null = null;
+  const headlessClipboard = new HeadlessClipboard(browsers.portalBrowser);
   const portalSurface = config.portal === null ? undefined : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger });
   const core = createKioskCore({
     config,
@@ -98,7 +99,7 @@ async function main(): Promise<number> {
     // The kiosk window's clipboard through its page; the headless browser's (the portal's pages,
     // or everything when headless) through a throwaway page, selection buffer included.
     clearClipboard: async () => {
-      await Promise.all([kioskPage?.clearClipboard(), clearHeadlessClipboard(browsers.portalBrowser)]);
+      await Promise.all([kioskPage?.clearClipboard(), headlessClipboard.clear()]);
     },
     // Staff restart (restartExitCode: run.mjs or the launcher starts the host again) or quit (0).
     exit: (code) => {
@@ -184,7 +185,8 @@ async function main(): Promise<number> {
   // The portal's browser (headless: the only one) went away: the host cannot go on without it.
   browsers.portalBrowser.on('disconnected', () => void shutdown(closing ? 0 : 1));
 
-  const first = await showKiosk();
+  // The clipboard's page is made while the kiosk page loads, so no reset waits for it.
+  const [first] = await Promise.all([showKiosk(), headlessClipboard.prepare()]);
   // Chromium runs as this process's children: its helper processes dying are logged like Electron's child-process-gone.
   helpers = watchHelperProcesses({ rootPid: process.pid, logger });
 

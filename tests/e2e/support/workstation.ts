@@ -5,6 +5,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import type { UiLanguage } from '#shared/i18n/languages';
 import type { TestPortal } from '#tests/support/testPortal';
 import { appRoot } from './kioskProcess';
+import { clipboardOrigin } from '#electron/hosts/chromium/browserClipboard';
 
 /**
  * The self-service workstation against the local test portal: a terminal config whose tiles point
@@ -102,13 +103,15 @@ export async function portalPage(kioskPage: Page, origin: string): Promise<Page>
   return found;
 }
 
-/** Every page of a portal context still open in the browser (none after a reset). */
+/** Every page of a portal context still open in the browser (none after a reset); not the host's own clipboard page. */
 export function openPortalPages(kioskPage: Page): Page[] {
   const browser = browserOf(kioskPage);
   return browser
     .contexts()
     .flatMap((context) => context.pages())
-    .filter((page) => page !== kioskPage && page.context() !== kioskPage.context() && !page.url().startsWith('about:'));
+    .filter(
+      (page) => page !== kioskPage && page.context() !== kioskPage.context() && !page.url().startsWith('about:') && !page.url().startsWith(clipboardOrigin),
+    );
 }
 
 /** Starts a session and opens a tile; resolves once the portal's first picture is shown. */

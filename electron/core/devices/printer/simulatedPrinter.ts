@@ -110,7 +110,7 @@ export class SimulatedPrinter implements PrinterDriver {
     this.#columns = config.columns ?? defaultColumns;
   }
 
-  /** Creates the preview folder and reads the status. */
+  /** Creates the preview folder, deletes the receipts a killed run left there, and reads the status. */
   async connect(): Promise<HealthReport> {
     try {
       await mkdir(this.previewDir, { recursive: true });
@@ -118,6 +118,7 @@ export class SimulatedPrinter implements PrinterDriver {
       this.#connected = false;
       return this.#report({ state: 'fault', reason: 'write-failed' });
     }
+    await this.endSession();
     this.#connected = true;
     return this.checkStatus();
   }

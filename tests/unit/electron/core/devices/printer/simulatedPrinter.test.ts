@@ -213,6 +213,17 @@ describe('SimulatedPrinter', () => {
     expect(await readdir(printer.previewDir)).toEqual(['status.json']);
   });
 
+  it('deletes the receipts a killed run left when it connects; the status file stays', async () => {
+    const first = simulator();
+    await first.connect();
+    await first.write(encodeReceipt(receipt, options));
+    await writeFile(join(first.previewDir, 'status.json'), '{"status":"ok"}');
+    expect((await readdir(first.previewDir)).length).toBeGreaterThan(1);
+    // No endSession: the process was killed. The next run's printer finds the folder as it was.
+    await simulator().connect();
+    expect(await readdir(first.previewDir)).toEqual(['status.json']);
+  });
+
   it('is absent again after disconnect', async () => {
     const printer = simulator();
     await printer.connect();
