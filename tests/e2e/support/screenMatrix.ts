@@ -4,7 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { isStaffScreen, screens, type ScreenId } from '#renderer/screens/screenRegistry';
 import { languageInfo, type UiLanguage } from '#shared/i18n/languages';
-import { appRoot, launchKiosk, type RunningKiosk } from './kioskProcess';
+import { appRoot } from './kioskProcess';
+import { sharedKiosk } from './sharedKiosk';
 import { visitors } from './screenVisitors';
 
 /**
@@ -13,10 +14,7 @@ import { visitors } from './screenVisitors';
  * 200 % text modes, and have no target under 44×44 px; a screenshot of each is kept under
  * .cache/screenshots for people to look at. A screen added to the registry without a way to reach
  * it fails the type check (the visitors are a Record over every ScreenId).
- *
- * One kiosk serves the screens that share a config: between them the session is ended and the
- * page reloaded, which is cheaper than a new kiosk per screen and as clean (nothing of a session
- * survives its end; that is tested on its own).
+ * One kiosk serves the screens that share a config (sharedKiosk.ts).
  */
 const shots = join(appRoot, '.cache', 'screenshots');
 mkdirSync(shots, { recursive: true });
@@ -68,35 +66,11 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** Back to a fresh attract screen: end the session and load the page anew. */
-async function freshAttract(kiosk: RunningKiosk): Promise<void> {
-  const { page } = kiosk;
-  await page.evaluate(() => window.kiosk?.invoke('session.end', {}));
-  await page.locator('.kiosk[data-session-state="attract"]').waitFor();
-  await page.reload();
-  await page.locator('[data-screen="attract"]').waitFor();
-}
-
 /** The matrix for `languages`: one test per screen and language, run in order in one worker. */
 export function defineScreenMatrix(languages: readonly UiLanguage[]): void {
   test.describe.configure({ mode: 'default' });
-  let shared: { config: string; kiosk: RunningKiosk } | null = null;
-  test.afterAll(async () => {
-    await shared?.kiosk.close();
-    shared = null;
-  });
-
-  const kioskFor = async (config: string): Promise<RunningKiosk> => {
-    if (shared?.config === config) {
-      await freshAttract(shared.kiosk);
-      return shared.kiosk;
-    }
-    await shared?.kiosk.close();
-    shared = null;
-    const kiosk = await launchKiosk({ config });
-    shared = { config, kiosk };
-    return kiosk;
-  };
+  const kiosks = sharedKiosk();
+  test.afterAll(() => kiosks.close());
 
   // Screens that share a config next to each other, so their kiosk is reused.
   const ids = (Object.keys(screens) as ScreenId[]).sort((a, b) => visitors[a].config('de').localeCompare(visitors[b].config('de')));
@@ -105,16 +79,7 @@ export function defineScreenMatrix(languages: readonly UiLanguage[]): void {
     for (const id of ids.filter((screen) => !isStaffScreen(screen) || staffScreenLanguages.includes(language))) {
       test(`${id} in ${language}: shown, accessible, screenshot`, async () => {
         const visitor = visitors[id];
-        let kiosk: RunningKiosk;
-        try {
-          kiosk = await kioskFor(visitor.config(language));
-        } catch (error) {
-          // A kiosk that cannot be reset is not reused.
-          await shared?.kiosk.close();
-          shared = null;
-          throw error;
-        }
-        const { page } = kiosk;
+        const { page } = await kiosks.kioskFor(visitor.config(language));
         await visitor.visit(page, language);
         const screen = page.locator(`[data-screen="${id}"]`);
         await expect(screen).toBeVisible();

@@ -1,18 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { screens, type ScreenId } from '#renderer/screens/screenRegistry';
-import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
-import { visitors } from './support/screenVisitors';
+import type { UiLanguage } from '#shared/i18n/languages';
+import { visitors } from './screenVisitors';
+import { sharedKiosk } from './sharedKiosk';
 
 /**
  * Operation without sight or touch (docs/architecture.md, "Accessibility and languages", EN 301 549 §5.1.3): on every screen of the
  * registry, Tab reaches every control, in reading order (mirrored right to left), with a visible
- * focus, and never gets stuck; the arrow keys move the same way.
+ * focus, and never gets stuck; the arrow keys move the same way. The screens that share a config
+ * share a kiosk (sharedKiosk.ts); one spec file per reading direction, so both workers walk.
  */
-let kiosk: RunningKiosk | undefined;
-test.afterEach(async () => {
-  await kiosk?.close();
-  kiosk = undefined;
-});
 
 interface Stop {
   readonly index: number;
@@ -117,12 +114,17 @@ function readsAfter(a: Stop, b: Stop, rtl: boolean): boolean {
   return rtl ? b.right <= a.right + 1 : b.left >= a.left - 1;
 }
 
-for (const id of Object.keys(screens) as ScreenId[]) {
-  for (const language of ['de', 'ar'] as const) {
+/** The walk over every screen in `language`, one test per screen, run in order in one worker. */
+export function defineKeyboardWalk(language: UiLanguage, rtl: boolean): void {
+  test.describe.configure({ mode: 'default' });
+  const kiosks = sharedKiosk();
+  test.afterAll(() => kiosks.close());
+  // Screens that share a config next to each other, so their kiosk is reused.
+  const ids = (Object.keys(screens) as ScreenId[]).sort((a, b) => visitors[a].config(language).localeCompare(visitors[b].config(language)));
+  for (const id of ids) {
     test(`${id} in ${language}: every control by keyboard, in reading order, focus visible, no trap`, async () => {
       const visitor = visitors[id];
-      kiosk = await launchKiosk({ config: visitor.config(language) });
-      const { page } = kiosk;
+      const { page } = await kiosks.kioskFor(visitor.config(language));
       await visitor.visit(page, language);
       await page.locator(`[data-screen="${id}"]`).waitFor();
       // Events still arriving (e.g. the terminal's status after assist mode locks) may re-render the
@@ -147,7 +149,6 @@ for (const id of Object.keys(screens) as ScreenId[]) {
       // of the page's order: read it from the first control on.
       const start = stops.findIndex((s) => s.index === 0);
       const walk = [...stops.slice(start), ...stops.slice(0, start)];
-      const rtl = language === 'ar';
       for (let i = 1; i < walk.length; i += 1) {
         const [a, b] = [walk[i - 1], walk[i]];
         if (a && b && !a.fixed && !b.fixed) expect(readsAfter(a, b, rtl), `control ${String(b.index)} follows ${String(a.index)} in reading order`).toBe(true);

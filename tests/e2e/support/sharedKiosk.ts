@@ -1,0 +1,52 @@
+import type { RunningKiosk } from './kioskProcess';
+import { launchKiosk } from './kioskProcess';
+
+/**
+ * One kiosk per config for the tests of a file that run one after another in one worker (the
+ * screen matrix, the keyboard walk): between two tests the session is ended and the page loaded
+ * anew, which is as clean as a new kiosk (nothing of a session survives its end; that is tested on
+ * its own) and saves starting a browser for every screen.
+ */
+export interface SharedKiosk {
+  /** The kiosk for `config` on a fresh attract screen: the running one, or a new one. */
+  kioskFor(config: string): Promise<RunningKiosk>;
+  /** Closes the kiosk (the file's afterAll). */
+  close(): Promise<void>;
+}
+
+/** Back to a fresh attract screen: end the session and load the page anew. */
+async function freshAttract(kiosk: RunningKiosk): Promise<void> {
+  const { page } = kiosk;
+  await page.evaluate(() => window.kiosk?.invoke('session.end', {}));
+  await page.locator('.kiosk[data-session-state="attract"]').waitFor();
+  await page.reload();
+  await page.locator('[data-screen="attract"]').waitFor();
+}
+
+export function sharedKiosk(): SharedKiosk {
+  let shared: { config: string; kiosk: RunningKiosk } | null = null;
+  const close = async (): Promise<void> => {
+    const running = shared;
+    shared = null;
+    await running?.kiosk.close();
+  };
+  return {
+    close,
+    async kioskFor(config) {
+      try {
+        if (shared?.config === config) {
+          await freshAttract(shared.kiosk);
+          return shared.kiosk;
+        }
+        await close();
+        const kiosk = await launchKiosk({ config });
+        shared = { config, kiosk };
+        return kiosk;
+      } catch (error) {
+        // A kiosk that cannot be reset is not reused.
+        await close();
+        throw error;
+      }
+    },
+  };
+}
