@@ -20,7 +20,7 @@ function bin(name) {
 }
 
 /** No step may hang the whole run: one that takes longer than this is stopped and counts as failed. */
-const stepTimeoutMs = 30 * 60_000;
+const stepTimeoutMs = 50 * 60_000;
 
 function step(name, command, args, env = {}) {
   console.log(`\n=== ${name} ===`);

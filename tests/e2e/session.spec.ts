@@ -114,23 +114,22 @@ test('a crashed UI is replaced by a fresh page and the session it showed is rese
   await page.locator('[data-action="start-session"]').click();
   await chooseLanguageInMenu(page, 'en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const freshPages = () =>
+    browser
+      .contexts()
+      .flatMap((context) => context.pages())
+      .filter((p) => p !== page && !p.isClosed() && p.url().startsWith(kiosk?.url ?? '-'));
   const cdp = await page.context().newCDPSession(page);
   // The crash never answers; do not wait for it.
   void cdp.send('Page.crash').catch(() => undefined);
   await expect
     .poll(
-      () =>
-        browser
-          .contexts()[0]
-          ?.pages()
-          .filter((p) => p !== page && !p.isClosed()).length ?? 0,
+      // A fresh kiosk page: on the kiosk's address (the host keeps pages of its own beside it).
+      () => freshPages().length,
       { timeout: 20_000 },
     )
     .toBe(1);
-  const fresh = browser
-    .contexts()[0]
-    ?.pages()
-    .find((p) => p !== page && !p.isClosed());
+  const [fresh] = freshPages();
   if (!fresh) throw new Error('no fresh kiosk page');
   await expect(fresh.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'trigger', { timeout: 20_000 });
   await expect(fresh.locator('html')).toHaveAttribute('lang', 'de');
