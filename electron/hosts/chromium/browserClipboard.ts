@@ -15,7 +15,10 @@ import type { Browser, Page } from 'playwright-core';
 /** A made-up https origin for the page: secure (the clipboard needs that) and never on the network. */
 export const clipboardOrigin = 'https://clipboard.kiosk.invalid';
 const neutralWord = 'Kiosk';
-const pageHtml = `<!doctype html><meta charset="utf-8"><p id="word" style="font: 48px sans-serif; margin: 40px">${neutralWord}</p>`;
+const pageHtml = `<!doctype html><meta charset="utf-8"><p id="word" style="position: absolute; left: 0; top: 0; margin: 0; font: 48px/60px sans-serif">${neutralWord}</p>`;
+/** A point inside the word (it starts at the page's top left corner, 60 px high). */
+const wordX = 30;
+const wordY = 30;
 
 export class HeadlessClipboard {
   #page: Promise<Page> | null = null;
@@ -47,7 +50,9 @@ export class HeadlessClipboard {
     await page.evaluate(() =>
       (globalThis as unknown as { navigator: { clipboard: { writeText(text: string): Promise<void> } } }).navigator.clipboard.writeText(''),
     );
-    await page.locator('#word').dblclick();
+    // Straight to the browser's input at the word's place: no waiting for the page to paint first,
+    // which a page in the background does only now and then.
+    await page.mouse.dblclick(wordX, wordY);
   }
 
   #openPage(): Promise<Page> {
