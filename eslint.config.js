@@ -1,9 +1,31 @@
 // ESLint: typescript-eslint strict (type-aware) everywhere, react-hooks for the renderer, and
 // import rules that keep the layers apart (docs/architecture.md, "Layers").
 import js from '@eslint/js';
+import sdl from '@microsoft/eslint-plugin-sdl';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Electron's security checklist (docs/architecture.md, "Security") as lint: a webPreferences or
+ * window option that weakens the renderer's isolation may not be written anywhere, in any form.
+ */
+const weakenedWebPreferences = [
+  ['contextIsolation', 'false', 'The kiosk and portal pages keep context isolation.'],
+  ['sandbox', 'false', 'Every renderer stays sandboxed.'],
+  ['nodeIntegration', 'true', 'No page gets Node.'],
+  ['nodeIntegrationInWorker', 'true', 'No worker gets Node.'],
+  ['nodeIntegrationInSubFrames', 'true', 'No frame gets Node.'],
+  ['webSecurity', 'false', 'The same-origin policy stays on.'],
+  ['allowRunningInsecureContent', 'true', 'No http content in https pages.'],
+  ['experimentalFeatures', 'true', 'No experimental Blink features: they are not hardened.'],
+  ['webviewTag', 'true', 'No <webview>: it would bring its own, unguarded webPreferences.'],
+  ['enableBlinkFeatures', null, 'No extra Blink features.'],
+  ['devTools', 'true', 'DevTools are opened only by the development switch.'],
+].map(([key, value, why]) => ({
+  selector: value === null ? `Property[key.name='${key}']` : `Property[key.name='${key}'][value.raw='${value}']`,
+  message: `${key}${value === null ? '' : `: ${value}`} is refused. ${why}`,
+}));
 
 /** Packages that only run in Node (native modules, files, processes, the browser driver). */
 const nodeOnlyPackages = [
@@ -52,6 +74,20 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/consistent-type-definitions': 'off',
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  // Security lint (Microsoft SDL): no eval, no HTML from strings, no insecure URLs, no
+  // postMessage to "*", no unsafe Buffer allocation, no node integration, and the React rules.
+  ...sdl.configs.common,
+  ...sdl.configs.electron,
+  ...sdl.configs.node,
+  ...sdl.configs.react.map((config) => ({ ...config, files: ['renderer/**/*.tsx'] })),
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...weakenedWebPreferences],
+      // Plain http only to the machine itself (the development host's asset server).
+      '@microsoft/sdl/no-insecure-url': ['error', { exceptions: ['^http://127\\.0\\.0\\.1[:/]'] }],
     },
   },
   {
@@ -139,5 +175,7 @@ export default tseslint.config(
   {
     files: ['tests/**/*.ts'],
     languageOptions: { globals: globals.node },
+    // Tests write plain-http addresses on purpose, to prove the kiosk refuses them.
+    rules: { '@microsoft/sdl/no-insecure-url': 'off' },
   },
 );
