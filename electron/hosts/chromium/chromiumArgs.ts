@@ -1,3 +1,5 @@
+import { disabledBlinkFeatures } from '#core/portal/pageGuardScript';
+
 /** Options that decide how the Chromium host starts the browser. */
 export interface ChromiumLaunchPlan {
   readonly headless: boolean;
@@ -24,6 +26,8 @@ export function chromiumArgs(plan: ChromiumLaunchPlan): string[] {
     // hops (cross-site frames would otherwise get sessions of their own). Each citizen's portal runs
     // in its own browser context, and the kiosk UI loads nothing but its own files.
     '--disable-features=Translate,MediaRouter,IsolateOrigins,site-per-process',
+    // No native file dialogs from the File System Access pickers (kiosk page and portal pages).
+    `--disable-blink-features=${disabledBlinkFeatures.join(',')}`,
     '--disable-pinch',
     '--overscroll-history-navigation=0',
     '--disable-session-crashed-bubble',

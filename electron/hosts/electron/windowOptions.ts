@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { disabledBlinkFeatures } from '#core/portal/pageGuardScript';
 
 /**
  * The kiosk page's session: a partition without the `persist:` prefix lives in memory only, so
@@ -30,6 +31,8 @@ export function kioskWindowOptions(input: { preloadPath: string; devTools: boole
       devTools: input.devTools,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      // No native file dialogs from the File System Access pickers.
+      disableBlinkFeatures: disabledBlinkFeatures.join(','),
       // The help chime must sound when a call escalates, even if no one has touched the page since it was (re)loaded.
       autoplayPolicy: 'no-user-gesture-required',
     },

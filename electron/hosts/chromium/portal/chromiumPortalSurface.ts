@@ -2,13 +2,14 @@ import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwri
 import type { PortalTile } from '#shared/config/portalConfig';
 import type { PortalKey, PortalPointer, PortalWheel } from '#shared/contract/portalContract';
 import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '#core/portal/focusWatch';
+import { pageGuardScript } from '#core/portal/pageGuardScript';
 import { loadFailureKind } from '#core/portal/loadFailure';
 import { decidePopup } from '#core/portal/popupPolicy';
 import { grantedPermissions } from '#core/portal/permissionPolicy';
 import type { PortalPage, PortalPageEvents, PortalSurface } from '#core/portal/portalSurface';
 import type { Logger } from '#core/logging/logger';
 import { errorKind } from '#core/logging/logger';
-import { decidePaused, type PausedRequest } from './requestGate';
+import { decidePaused, decideRouted, type PausedRequest } from './requestGate';
 import { keyCombination, pointerCommand, wheelCommand } from './portalInput';
 
 /** Until the UI reports its layout, a page gets the size of a typical portal area. */
@@ -86,7 +87,9 @@ async function createBlankPage(deps: ChromiumPortalDeps): Promise<BlankPage> {
     hasTouch: true,
     locale: 'de-DE',
     acceptDownloads: false,
-    serviceWorkers: 'allow',
+    // A service worker's fetches run in a target of its own, past the page's request gate: portals
+    // work without one (they must, in any browser that has none yet), so none is registered.
+    serviceWorkers: 'block',
   });
   try {
     return await wirePage(deps, context);
@@ -100,21 +103,31 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Prom
   const { logger } = deps;
   let bound: Binding | null = null;
   let page: Page | null = null;
-  // The only guard for popups: the navigation of any window but the portal page (window.open,
-  // target=_blank) never leaves the browser; Page.windowOpen below opens allowed ones in the view.
+  // Behind the page's own request gate (below), every request of the whole context passes here
+  // too: a popup's navigation (window.open, target=_blank) never leaves the browser — Page.windowOpen
+  // below opens allowed ones in the view — and a frame or worker the page's DevTools session might
+  // not see still meets the navigation and local-network policy (requestGate.ts, decideRouted).
   // (Routing makes Playwright switch the HTTP cache off for this context: one store less to wipe.)
   await context.route('**/*', (route) => {
     const request = route.request();
     let owner: Page | null = page;
+    let mainFrame = false;
     if (request.isNavigationRequest()) {
       try {
-        owner = request.frame().page();
+        const frame = request.frame();
+        owner = frame.page();
+        mainFrame = frame === owner.mainFrame();
       } catch {
         // A popup's first request comes before its frame exists.
         owner = null;
       }
     }
-    if (owner === null || owner !== page) void route.abort('blockedbyclient').catch(() => undefined);
+    const decision = decideRouted(
+      { url: request.url(), navigation: request.isNavigationRequest(), mainFrame, ownedByPortalPage: owner !== null && owner === page },
+      bound?.tile ?? null,
+    );
+    // As the page's gate does: a refused main-frame navigation leaves the page where it was.
+    if (decision === 'abort') void route.abort(mainFrame && owner === page ? 'aborted' : 'blockedbyclient').catch(() => undefined);
     else void route.continue().catch(() => undefined);
   });
   context.on('page', (opened) => {
@@ -151,6 +164,8 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Prom
     cdp.send('Page.enable'),
     cdp.send('Runtime.addBinding', { name: focusWatchBinding, executionContextName: focusWatchWorld }),
     cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: focusWatchScript, worldName: focusWatchWorld, runImmediately: true }),
+    // In the page's own world: no print dialog, no file system pickers (pageGuardScript.ts).
+    cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: pageGuardScript, runImmediately: true }),
   ]);
 
   cdp.on('Page.windowOpen', ({ url }) => {

@@ -1,5 +1,6 @@
 import type { PortalTile } from '#shared/config/portalConfig';
 import { isEidClientUrl, parseUrl } from '#shared/config/webOrigin';
+import { isLocalNetworkRefused } from '#core/portal/localNetworkPolicy';
 import { decideNavigation, type NavigationDecision } from '#core/portal/navigationPolicy';
 
 /**
@@ -35,9 +36,9 @@ export function decidePaused(paused: PausedRequest, tile: Pick<PortalTile, 'orig
   const isDocument = paused.resourceType === 'Document';
   if (paused.responseStatusCode === undefined) {
     if (!isDocument) {
-      // Subresources may come from elsewhere (portals use CDNs), but never from the local eID client.
-      const url = parseUrl(paused.request.url);
-      if (url !== null && isEidClientUrl(url)) return { action: 'block', frame, decision: { allow: false, reason: 'eid', url: url.href } };
+      // Subresources may come from elsewhere (portals use CDNs), but never from the terminal itself,
+      // the local network or the eID client.
+      if (isLocalNetworkRefused(paused.request.url, tile)) return { action: 'block', frame, decision: subresourceRefusal(paused.request.url) };
       return { action: 'continue' };
     }
     const decision = decideNavigation(paused.request.url, tile, { frame });
@@ -55,6 +56,34 @@ export function decidePaused(paused: PausedRequest, tile: Pick<PortalTile, 'orig
   }
   if (status >= 500 && frame === 'main') return { action: 'server-error', url: paused.request.url };
   return { action: 'continue' };
+}
+
+/** A request as the browser context's route sees it (every page, frame and worker of the context). */
+export interface RoutedRequest {
+  readonly url: string;
+  readonly navigation: boolean;
+  /** A navigation of the portal page's main frame (false for subframes and other windows). */
+  readonly mainFrame: boolean;
+  /** The request belongs to the portal page (not a popup or a window the page could not open). */
+  readonly ownedByPortalPage: boolean;
+}
+
+/**
+ * The context-wide second gate, behind the page's own (decidePaused): whatever runs in a process
+ * or target the page's DevTools session does not see — a frame in another process, a worker, a
+ * window that was never allowed to open — meets the same navigation and local-network policy
+ * here. Nothing passes before a tile is bound.
+ */
+export function decideRouted(request: RoutedRequest, tile: Pick<PortalTile, 'origins'> | null): 'continue' | 'abort' {
+  if (tile === null || !request.ownedByPortalPage) return 'abort';
+  if (request.navigation) return decideNavigation(request.url, tile, { frame: request.mainFrame ? 'main' : 'sub' }).allow ? 'continue' : 'abort';
+  return isLocalNetworkRefused(request.url, tile) ? 'abort' : 'continue';
+}
+
+/** The refusal of a subresource on the local network, named like the navigation policy names it. */
+export function subresourceRefusal(url: string): Extract<NavigationDecision, { allow: false }> {
+  const parsed = parseUrl(url);
+  return { allow: false, reason: parsed !== null && isEidClientUrl(parsed) ? 'eid' : 'foreign-origin', url: parsed?.href ?? url };
 }
 
 /** The file name a response suggests: `filename*` (RFC 5987), then `filename`, then the URL's last segment. */

@@ -29,7 +29,7 @@ export interface ElectronPortalSurfaceDeps {
   readonly createView: (webPreferences: WebPreferences) => PortalViewHandle;
   /** The kiosk UI's contents, or null when gone. */
   readonly kioskContents: () => KioskContents | null;
-  /** Empties every system clipboard (on Linux also the primary selection). */
+  /** A fresh random id (names the partition). */
   readonly randomId: () => string;
   readonly logger: Logger;
 }
@@ -54,7 +54,13 @@ async function openPage(deps: ElectronPortalSurfaceDeps, tile: PortalTile, servi
     },
   );
   // Before the view exists: the policies apply from its first request.
-  guardPortalSession(session, { tile, events });
+  guardPortalSession(session, {
+    tile,
+    events,
+    onLocalRefused: (origin) => {
+      deps.logger.info({ event: 'portal-local-request-refused', tile: tile.id, origin }, 'request to the terminal or local network refused');
+    },
+  });
 
   const view = deps.gate.create(session, () => deps.createView(portalWebPreferences(partition)));
   const contents = view.webContents;
@@ -83,9 +89,17 @@ async function openPage(deps: ElectronPortalSurfaceDeps, tile: PortalTile, servi
   try {
     placeView(view, layout);
     view.show();
-    // Dialogs, file choosers and focus must be wired before the page can run a script.
-    if (!(await attachPortalDevtools(contents, events))) {
-      deps.logger.warn({ event: 'portal-devtools-unavailable' }, 'portal view without CDP: dialogs are dismissed, no focus reports');
+    // Dialogs, file choosers and focus must be wired before the page can run a script. Without
+    // them a file chooser would be the operating system's: no page is shown at all (fail closed),
+    // and a page whose interception goes away later is closed.
+    const lost = (): void => {
+      if (closed) return;
+      deps.logger.error({ event: 'portal-interception-lost', tile: tile.id }, 'portal view lost its interception: closed');
+      events.failed({ kind: 'failed', url: tile.startUrl });
+      void page.close();
+    };
+    if (!(await attachPortalDevtools(contents, events, lost))) {
+      throw new Error('portal-interception-unavailable');
     }
   } catch (error) {
     await page.close();

@@ -1,4 +1,5 @@
 import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '#core/portal/focusWatch';
+import { pageGuardScript } from '#core/portal/pageGuardScript';
 import type { PortalDialogRequest, PortalPageEvents } from '#core/portal/portalSurface';
 import type { PortalContents, PortalDebugger } from './portalPorts';
 
@@ -15,6 +16,10 @@ import type { PortalContents, PortalDebugger } from './portalPorts';
  * Electron's own dialog handler (an internal `-run-dialog` event) would show a native message box
  * over the kiosk, or answer prompt() at once; it is replaced, so the answer given through CDP is
  * the one that counts. If the debugger is not attached, dialogs are dismissed at once instead.
+ *
+ * Interception fails closed: a view whose debugger cannot be attached is not shown, and one whose
+ * debugger goes away (another client took it, the target was replaced) is reported through
+ * `onLost`, so the caller closes it before a file chooser could fall back to the native dialog.
  */
 
 type DevtoolsContents = Pick<PortalContents, 'removeAllListeners'> & { readonly debugger: PortalDebugger };
@@ -23,8 +28,8 @@ type ElectronDialogCallback = (accept: boolean, text: string) => void;
 
 const dialogKinds: readonly PortalDialogRequest['kind'][] = ['alert', 'confirm', 'prompt', 'beforeunload'];
 
-/** Attaches CDP to a portal view and wires dialogs, file choosers and focus; true when attached. */
-export async function attachPortalDevtools(contents: DevtoolsContents, events: DevtoolsEvents): Promise<boolean> {
+/** Attaches CDP to a portal view and wires dialogs, file choosers and focus; true when attached and set up. */
+export async function attachPortalDevtools(contents: DevtoolsContents, events: DevtoolsEvents, onLost: () => void): Promise<boolean> {
   const debug = contents.debugger;
   let attached = false;
   suppressElectronDialogs(contents, () => attached);
@@ -37,17 +42,23 @@ export async function attachPortalDevtools(contents: DevtoolsContents, events: D
       return undefined;
     }
   };
-  const setUp = async (sessionId?: string): Promise<void> => {
+  /** Sets up one target; false when its file choosers are not intercepted or its page guard is missing. */
+  const setUp = async (sessionId?: string): Promise<boolean> => {
     await send('Page.enable', {}, sessionId);
     await send('Runtime.enable', {}, sessionId);
     await send('Runtime.addBinding', { name: focusWatchBinding, executionContextName: focusWatchWorld }, sessionId);
     await send('Page.addScriptToEvaluateOnNewDocument', { source: focusWatchScript, worldName: focusWatchWorld, runImmediately: true }, sessionId);
-    await send('Page.setInterceptFileChooserDialog', { enabled: true }, sessionId);
+    // In the page's own world: no native print dialog, no file system pickers.
+    const guarded = (await send('Page.addScriptToEvaluateOnNewDocument', { source: pageGuardScript, runImmediately: true }, sessionId)) !== undefined;
+    const intercepting = (await send('Page.setInterceptFileChooserDialog', { enabled: true }, sessionId)) !== undefined;
     await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, sessionId);
+    return intercepting && guarded;
   };
 
   debug.on('detach', () => {
+    const wasAttached = attached;
     attached = false;
+    if (wasAttached) onLost();
   });
   debug.on('message', (_event, method, params: unknown, sessionId) => {
     const child = typeof sessionId === 'string' && sessionId !== '' ? sessionId : undefined;
@@ -63,7 +74,7 @@ export async function attachPortalDevtools(contents: DevtoolsContents, events: D
         if (record.name === focusWatchBinding) events.focus(parseFocusPayload(record.payload));
         break;
       case 'Target.attachedToTarget':
-        void onAttached(record, setUp, send);
+        void onAttached(record, setUp, send, onLost);
         break;
       default:
         break;
@@ -76,8 +87,17 @@ export async function attachPortalDevtools(contents: DevtoolsContents, events: D
     return false;
   }
   attached = true;
-  await setUp();
-  return true;
+  // The file chooser interception is the one command that must have worked.
+  const intercepting = await setUp();
+  if (!intercepting) {
+    attached = false;
+    try {
+      debug.detach();
+    } catch {
+      // Already detached.
+    }
+  }
+  return intercepting;
 }
 
 function onDialog(params: Record<string, unknown>, events: DevtoolsEvents, handle: (accept: boolean, text?: string) => Promise<unknown>): void {
@@ -108,13 +128,15 @@ function onFileChooser(params: Record<string, unknown>, events: DevtoolsEvents, 
 
 async function onAttached(
   params: Record<string, unknown>,
-  setUp: (sessionId: string) => Promise<void>,
+  setUp: (sessionId: string) => Promise<boolean>,
   send: (method: string, params: Record<string, unknown>, sessionId?: string) => Promise<unknown>,
+  onLost: () => void,
 ): Promise<void> {
   const sessionId = params.sessionId;
   if (typeof sessionId !== 'string' || sessionId === '') return;
   try {
-    if (asRecord(params.targetInfo).type === 'iframe') await setUp(sessionId);
+    // A frame whose file choosers cannot be intercepted would show the native dialog: close the view.
+    if (asRecord(params.targetInfo).type === 'iframe' && !(await setUp(sessionId))) onLost();
   } finally {
     // The target waits for this (waitForDebuggerOnStart) whether or not the set-up worked.
     await send('Runtime.runIfWaitingForDebugger', {}, sessionId);

@@ -35,7 +35,7 @@ export type PortalSession = Pick<
   | 'clearCache'
   | 'clearAuthCache'
   | 'clearHostResolverCache'
->;
+> & { readonly webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> };
 
 /** A portal view as the adapter sees it; the composition places it in the kiosk window. */
 export interface PortalViewHandle {

@@ -1,5 +1,6 @@
 import type { PortalTile } from '#shared/config/portalConfig';
 import { isAllowedOrigin } from '#core/portal/allowedOrigins';
+import { isLocalNetworkRefused } from '#core/portal/localNetworkPolicy';
 import { decidePermission, decidePermissionCheck } from '#core/portal/permissionPolicy';
 import type { PortalPageEvents } from '#core/portal/portalSurface';
 import type { PortalSession } from './portalPorts';
@@ -8,7 +9,9 @@ import { refuseDeviceChoosers } from '../kioskGuards';
 /**
  * The session side of a portal view, installed on its fresh partition before the view exists, so
  * the policies apply from the first request: permission requests and checks by the tile's policy
- * (deny by default), no device or screen access, and downloads stopped before anything is saved.
+ * (deny by default), no device or screen access, no request to the terminal itself or the local
+ * network (any frame, worker or service worker: the session sees them all), and downloads stopped
+ * before anything is saved.
  * A download is reported with a `read()` that fetches the bytes again into memory through the
  * same partition (same cookies), never to disk.
  */
@@ -20,6 +23,8 @@ const maxDownloadRedirects = 5;
 export interface SessionGuardDeps {
   readonly tile: Pick<PortalTile, 'origins' | 'permissions'>;
   readonly events: Pick<PortalPageEvents, 'refused' | 'download'>;
+  /** Told of each refused local-network request (for the log; never the address's path or query). */
+  readonly onLocalRefused?: (origin: string) => void;
 }
 
 /** Installs the permission, device and download handlers on a portal session. */
@@ -49,6 +54,11 @@ export function guardPortalSession(session: PortalSession, deps: SessionGuardDep
   session.setDisplayMediaRequestHandler((_request, callback) => {
     callback(null);
   });
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const refused = isLocalNetworkRefused(details.url, tile);
+    if (refused) deps.onLocalRefused?.(originForLog(details.url));
+    callback({ cancel: refused });
+  });
   session.on('will-download', (event, item) => {
     event.preventDefault();
     const url = item.getURL();
@@ -69,6 +79,12 @@ export function releasePortalSession(session: PortalSession): void {
     () => session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false)),
     () => session.setPermissionCheckHandler(() => false),
     () => session.removeAllListeners('will-download'),
+    // Every request of a session being closed is refused from here on.
+    () => {
+      session.webRequest.onBeforeRequest((_details, callback) => {
+        callback({ cancel: true });
+      });
+    },
   ];
   for (const step of steps) {
     try {
@@ -76,6 +92,14 @@ export function releasePortalSession(session: PortalSession): void {
     } catch {
       // A session being torn down: nothing left to release.
     }
+  }
+}
+
+function originForLog(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(unparsable)';
   }
 }
 

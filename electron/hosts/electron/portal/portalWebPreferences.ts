@@ -1,4 +1,5 @@
 import type { WebPreferences } from 'electron';
+import { disabledBlinkFeatures } from '#core/portal/pageGuardScript';
 
 /**
  * Web preferences of a portal view (docs/architecture.md, "Security"): external content gets no preload and no kiosk
@@ -26,6 +27,8 @@ export function portalWebPreferences(partition: string): WebPreferences {
     devTools: false,
     spellcheck: false,
     navigateOnDragDrop: false,
+    // No native file dialogs from the File System Access pickers.
+    disableBlinkFeatures: disabledBlinkFeatures.join(','),
     // The view is the only thing the citizen looks at; never throttle it behind the kiosk UI.
     backgroundThrottling: false,
   };

@@ -79,4 +79,8 @@ describe('chromiumArgs for portal views', () => {
         ?.split(',') ?? [];
     expect(features).toEqual(expect.arrayContaining(['IsolateOrigins', 'site-per-process']));
   });
+
+  it('switches off the File System Access pickers (native file dialogs) for every page', () => {
+    expect(chromiumArgs({ headless: true, cdpPort: undefined, sandbox: true })).toContain('--disable-blink-features=FileSystemAccessLocal');
+  });
 });

@@ -16,6 +16,7 @@ describe('kioskWindowOptions', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      disableBlinkFeatures: 'FileSystemAccessLocal',
       devTools,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePaused, fileNameOf, type PausedRequest } from '#electron/hosts/chromium/portal/requestGate';
+import { decidePaused, decideRouted, fileNameOf, type PausedRequest } from '#electron/hosts/chromium/portal/requestGate';
 
 const tile = { origins: ['https://portal.example.de', 'https://id.bund.de'] };
 const main = 'MAIN';
@@ -50,6 +50,14 @@ describe('decidePaused: requests', () => {
     });
   });
 
+  it.each([
+    ['http://192.168.178.1/admin', 'Image'],
+    ['http://127.0.0.1:9222/json/version', 'Fetch'],
+    ['ws://10.0.0.2:1883/mqtt', 'WebSocket'],
+  ])('blocks a subresource on the terminal or the local network: %s (%s)', (url, resourceType) => {
+    expect(decidePaused(request(url, { resourceType }), tile, main)).toMatchObject({ action: 'block', frame: 'main', decision: { reason: 'foreign-origin' } });
+  });
+
   it('lets subresources from other origins through (portals use CDNs)', () => {
     expect(decidePaused(request('https://cdn.example.net/app.js', { resourceType: 'Script' }), tile, main)).toEqual({ action: 'continue' });
   });
@@ -95,5 +103,32 @@ describe('fileNameOf', () => {
     expect(fileNameOf('attachment; filename=Antrag.pdf', 'https://x/y')).toBe('Antrag.pdf');
     expect(fileNameOf('', 'https://x/docs/Bescheid%20neu.pdf')).toBe('Bescheid neu.pdf');
     expect(fileNameOf("attachment; filename*=UTF-8''%E0%A4", 'https://x/%E0%A4')).toBe('%E0%A4');
+  });
+});
+
+describe('decideRouted: the context-wide gate behind the page’s own', () => {
+  const routed = (url: string, extra: Partial<Parameters<typeof decideRouted>[0]> = {}) => ({
+    url,
+    navigation: false,
+    mainFrame: false,
+    ownedByPortalPage: true,
+    ...extra,
+  });
+
+  it('lets nothing through before a tile is bound, nor anything of another window', () => {
+    expect(decideRouted(routed('https://portal.example.de/'), null)).toBe('abort');
+    expect(decideRouted(routed('https://portal.example.de/', { navigation: true, ownedByPortalPage: false }), tile)).toBe('abort');
+  });
+
+  it('applies the navigation policy to frames it sees (a frame in another process, say)', () => {
+    expect(decideRouted(routed('https://evil.example/', { navigation: true }), tile)).toBe('abort');
+    expect(decideRouted(routed('file:///etc/passwd', { navigation: true, mainFrame: true }), tile)).toBe('abort');
+    expect(decideRouted(routed('https://id.bund.de/login', { navigation: true }), tile)).toBe('continue');
+  });
+
+  it('applies the local-network policy to every other request (workers included)', () => {
+    expect(decideRouted(routed('http://192.168.0.10/printer'), tile)).toBe('abort');
+    expect(decideRouted(routed('http://127.0.0.1:24727/eID-Client'), tile)).toBe('abort');
+    expect(decideRouted(routed('https://cdn.example.net/app.js'), tile)).toBe('continue');
   });
 });

@@ -5,7 +5,7 @@ import { PortalContentsGate } from '#electron/hosts/electron/portal/portalConten
 import { captureLog } from '#tests/unit/support/logCapture';
 import { FakeContents, FakeSession, fakeEvents, fakeView, tile } from './portalFakes';
 
-function setup(options: { claim?: boolean } = {}) {
+function setup(options: { claim?: boolean; failAttach?: boolean } = {}) {
   const gate = new PortalContentsGate();
   const sessions = new Map<string, FakeSession>();
   const created: { prefs: WebPreferences; contents: FakeContents; view: ReturnType<typeof fakeView> }[] = [];
@@ -21,6 +21,7 @@ function setup(options: { claim?: boolean } = {}) {
     createView: (prefs) => {
       const session = sessions.get(String(prefs.partition));
       const contents = new FakeContents(session ?? {});
+      contents.debugger.failAttach = options.failAttach ?? false;
       // What main.ts does from web-contents-created, synchronously inside the constructor.
       if (options.claim ?? true) gate.claim(contents);
       const view = fakeView(contents);
@@ -51,6 +52,7 @@ describe('createElectronPortalSurface', () => {
       devTools: false,
       spellcheck: false,
       partition: 'portal-id-1',
+      disableBlinkFeatures: 'FileSystemAccessLocal',
     });
     expect(first?.prefs.preload).toBeUndefined();
     expect(String(first?.prefs.partition)).not.toMatch(/^persist:/);
@@ -61,6 +63,33 @@ describe('createElectronPortalSurface', () => {
     expect(first?.contents.loadURL).toHaveBeenCalledWith(tile.startUrl);
     // The debugger was set up before the page could run anything.
     expect(first?.contents.debugger.sendCommand.mock.invocationCallOrder[0]).toBeLessThan(first?.contents.loadURL.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it('shows nothing when the view’s dialogs and file choosers cannot be intercepted (fail closed)', async () => {
+    const { surface, created } = setup({ failAttach: true });
+    await expect(surface.open(tile, fakeEvents(), layout)).rejects.toThrow('portal-interception-unavailable');
+    expect(created[0]?.contents.loadURL).not.toHaveBeenCalled();
+    expect(created[0]?.contents.close).toHaveBeenCalled();
+  });
+
+  it('closes a page whose interception goes away, and says the page failed', async () => {
+    const { surface, created } = setup();
+    const events = fakeEvents();
+    await surface.open(tile, events, layout);
+    const [first] = created;
+    first?.contents.debugger.emit('detach', {}, 'target closed');
+    expect(events.failed).toHaveBeenCalledWith({ kind: 'failed', url: tile.startUrl });
+    await vi.waitFor(() => {
+      expect(first?.contents.close).toHaveBeenCalled();
+    });
+  });
+
+  it('refuses the page’s requests to the terminal and the local network, and logs only the origin', async () => {
+    const { surface, sessions } = setup();
+    await surface.open(tile, fakeEvents(), layout);
+    const session = [...sessions.values()][0];
+    expect(session?.requestCancelled('http://127.0.0.1:24727/eID-Client?tcTokenURL=https%3A%2F%2Fx')).toBe(true);
+    expect(session?.requestCancelled('https://portal.example.de/start')).toBe(false);
   });
 
   it('uses a new partition for every open()', async () => {

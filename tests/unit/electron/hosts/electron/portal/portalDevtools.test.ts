@@ -1,18 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import { focusWatchBinding, focusWatchWorld } from '#core/portal/focusWatch';
 import type { PortalFileChooser } from '#core/portal/portalSurface';
+import { pageGuardScript } from '#core/portal/pageGuardScript';
 import { attachPortalDevtools } from '#electron/hosts/electron/portal/portalDevtools';
 import { FakeContents, fakeEvents } from './portalFakes';
 
-async function setup(options: { failAttach?: boolean } = {}) {
+async function setup(options: { failAttach?: boolean; refuse?: string } = {}) {
   const contents = new FakeContents({});
   // Electron's own handler, which would show a native message box.
   const electronDialog = vi.fn();
   contents.on('-run-dialog', electronDialog);
   contents.debugger.failAttach = options.failAttach ?? false;
+  const refused = options.refuse;
+  if (refused !== undefined) {
+    contents.debugger.sendCommand.mockImplementation((method: string) => (method === refused ? Promise.reject(new Error('refused')) : Promise.resolve({})));
+  }
   const events = fakeEvents();
-  const attached = await attachPortalDevtools(contents.asContents(), events);
-  return { contents, events, attached, electronDialog, debug: contents.debugger };
+  const lost = vi.fn();
+  const attached = await attachPortalDevtools(contents.asContents(), events, lost);
+  return { contents, events, attached, electronDialog, debug: contents.debugger, lost };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -27,6 +33,8 @@ describe('attachPortalDevtools', () => {
     expect(debug.commands).toContainEqual({ method: 'Runtime.addBinding', params: { name: focusWatchBinding, executionContextName: focusWatchWorld } });
     const script = debug.commands.find((command) => command.method === 'Page.addScriptToEvaluateOnNewDocument');
     expect(script?.params).toMatchObject({ worldName: focusWatchWorld, runImmediately: true });
+    // The page guard runs in the page's own world (no worldName), so print() and the pickers are replaced there.
+    expect(debug.commands).toContainEqual({ method: 'Page.addScriptToEvaluateOnNewDocument', params: { source: pageGuardScript, runImmediately: true } });
     // The binding is added to the isolated world by name, never globally.
     expect(
       debug.commands
@@ -118,5 +126,30 @@ describe('attachPortalDevtools', () => {
     debug.cdp('Target.attachedToTarget', { sessionId: 'worker', targetInfo: { type: 'worker' }, waitingForDebugger: true });
     await flush();
     expect(debug.commands.filter((command) => command.sessionId === 'worker').map((command) => command.method)).toEqual(['Runtime.runIfWaitingForDebugger']);
+  });
+});
+
+describe('attachPortalDevtools fails closed', () => {
+  it('reports a view whose file choosers cannot be intercepted as not set up, and lets go of it', async () => {
+    const { attached, debug } = await setup({ refuse: 'Page.setInterceptFileChooserDialog' });
+    expect(attached).toBe(false);
+    expect(debug.detach).toHaveBeenCalled();
+  });
+
+  it('tells the caller when the debugger goes away during the session', async () => {
+    const { debug, lost } = await setup();
+    debug.emit('detach', {}, 'replaced with devtools');
+    expect(lost).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells the caller when a frame’s file choosers cannot be intercepted', async () => {
+    const { debug, lost } = await setup();
+    debug.sendCommand.mockImplementation((method: string, _params?: unknown, sessionId?: string) =>
+      method === 'Page.setInterceptFileChooserDialog' && sessionId === 'frame-1' ? Promise.reject(new Error('gone')) : Promise.resolve({}),
+    );
+    debug.cdp('Target.attachedToTarget', { sessionId: 'frame-1', targetInfo: { type: 'iframe' } });
+    await flush();
+    await flush();
+    expect(lost).toHaveBeenCalledTimes(1);
   });
 });

@@ -110,6 +110,21 @@ export class FakeSession extends EventEmitter {
   readonly clearCache = vi.fn(() => Promise.resolve());
   readonly clearAuthCache = vi.fn(() => Promise.resolve());
   readonly clearHostResolverCache = vi.fn(() => Promise.resolve());
+  beforeRequest: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | undefined;
+  readonly webRequest = {
+    onBeforeRequest: vi.fn((listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) => {
+      this.beforeRequest = listener;
+    }),
+  };
+  /** What the session's request filter answers for `url`. */
+  requestCancelled(url: string): boolean {
+    let cancel: boolean | undefined;
+    this.beforeRequest?.({ url }, (response) => {
+      cancel = response.cancel;
+    });
+    if (cancel === undefined) throw new Error('no request filter answered');
+    return cancel;
+  }
   asSession(): PortalSession {
     return this as unknown as PortalSession;
   }

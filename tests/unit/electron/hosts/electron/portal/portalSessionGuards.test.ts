@@ -118,3 +118,31 @@ describe('guardPortalSession: downloads', () => {
     expect(callback).toHaveBeenCalledWith(false);
   });
 });
+
+describe('guardPortalSession: the terminal and the local network', () => {
+  it.each([
+    'http://127.0.0.1:24727/eID-Client?tcTokenURL=x',
+    'http://127.0.0.1:9222/json/version',
+    'http://192.168.178.1/',
+    'ws://10.0.0.2:1883/mqtt',
+    'http://169.254.169.254/latest/meta-data/',
+  ])('cancels every request to %s, from any frame or worker', (url) => {
+    const onLocalRefused = vi.fn();
+    const session = new FakeSession();
+    guardPortalSession(session.asSession(), { tile, events: fakeEvents(), onLocalRefused });
+    expect(session.requestCancelled(url)).toBe(true);
+    expect(onLocalRefused).toHaveBeenCalledWith(new URL(url).origin);
+  });
+
+  it('lets the tile’s sites and other public sites through', () => {
+    const { session } = setup();
+    expect(session.requestCancelled('https://portal.example.de/start')).toBe(false);
+    expect(session.requestCancelled('https://cdn.example.net/app.js')).toBe(false);
+  });
+
+  it('refuses every request once the session is released', () => {
+    const { session } = setup();
+    releasePortalSession(session.asSession());
+    expect(session.requestCancelled('https://portal.example.de/start')).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Browser features a portal page could open an operating-system window with, taken away inside
+ * the page itself (docs/architecture.md, "Security"). Hosts run `pageGuardScript` in the main
+ * world of every document of a portal page before the page's own scripts (CDP
+ * `Page.addScriptToEvaluateOnNewDocument` without a world name):
+ *
+ * - `window.print()` would open the native print dialog, whose "print to file" browses the file
+ *   system. It does nothing; the kiosk's own "print page" button prints through the kiosk.
+ * - The File System Access pickers (`showOpenFilePicker`, `showSaveFilePicker`,
+ *   `showDirectoryPicker`) would open native file dialogs. Both hosts start Chromium with the
+ *   Blink feature switched off (`disabledBlinkFeatures`); should a later Chromium rename it, the
+ *   pickers still only answer as if the citizen had cancelled.
+ *
+ * The replacements are fixed (neither writable nor configurable), so the page cannot put the
+ * originals back; a new frame gets the script again before its own scripts run.
+ */
+
+/** Blink features both hosts switch off for every page (command-line `--disable-blink-features`). */
+export const disabledBlinkFeatures: readonly string[] = ['FileSystemAccessLocal'];
+
+export const pageGuardScript = `(() => {
+  const fix = (target, name, value) => {
+    try {
+      Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
+    } catch {
+      // Already fixed in this window.
+    }
+  };
+  fix(window, 'print', function print() {});
+  const cancelled = () => Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+  for (const name of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker']) {
+    if (name in window) fix(window, name, function picker() { return cancelled(); });
+  }
+  if (typeof DataTransferItem === 'function' && 'getAsFileSystemHandle' in DataTransferItem.prototype) {
+    fix(DataTransferItem.prototype, 'getAsFileSystemHandle', function getAsFileSystemHandle() { return Promise.resolve(null); });
+  }
+})();`;
