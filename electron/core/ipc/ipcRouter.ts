@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from '#shared/zodConfig';
 import { isRequestChannel, requestChannels, type RequestChannel, type RequestOf, type ResponseOf } from '#shared/contract/channels';
 import { fail, type Result } from '#shared/result';
 import type { Logger } from '../logging/logger';
@@ -22,12 +22,61 @@ export interface IpcRouter {
   handle(channel: unknown, payload: unknown, origin: CallOrigin): Promise<Result<unknown>>;
 }
 
-function issuePaths(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`).join('; ');
+/** Every property name a request schema declares, at any depth (its JSON Schema's `properties`). */
+export function declaredKeys(schema: z.ZodType): ReadonlySet<string> {
+  const keys = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    const properties = (node as { properties?: unknown }).properties;
+    if (typeof properties === 'object' && properties !== null) for (const key of Object.keys(properties)) keys.add(key);
+    for (const value of Object.values(node)) walk(value);
+  };
+  try {
+    walk(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
+  } catch {
+    // A schema JSON Schema cannot describe: no key is known, every key shows as `*`.
+  }
+  return keys;
+}
+
+/**
+ * Where and what a payload got wrong, for the log and the caller: a path shows the schema's own keys
+ * and array indexes only. Any other key (of a record, say) was chosen by the sender and may be
+ * citizen data, so it shows as `*`; the keys of an unrecognized_keys issue are never shown.
+ */
+export function issuePaths(error: z.ZodError, known: ReadonlySet<string>): string {
+  const segment = (key: PropertyKey): string => (typeof key === 'number' || (typeof key === 'string' && known.has(key)) ? String(key) : '*');
+  return error.issues.map((issue) => `${issue.path.map(segment).join('.') || '(root)'}: ${issue.code}`).join('; ');
+}
+
+/** How a contract channel name looks (`<capability>.<action>`), to tell a stale UI from garbage in the log. */
+const channelNameShape = /^[a-z]+\.[a-zA-Z]+$/;
+
+/**
+ * An unknown channel for the log: its type, length and whether it is shaped like a channel name. The
+ * name itself was chosen by the sender and may carry anything, so it is never logged.
+ */
+function unknownChannelFields(channel: unknown): Record<string, unknown> {
+  const text = typeof channel === 'string' ? channel : null;
+  return { channelType: typeof channel, channelLength: text?.length ?? null, channelShaped: text !== null && channelNameShape.test(text) };
 }
 
 /** Builds the host-agnostic request router both hosts put behind their transport. */
 export function createIpcRouter(handlers: RequestHandlers, logger: Logger): IpcRouter {
+  const knownKeys = new Map<RequestChannel, ReadonlySet<string>>();
+  const keysOf = (channel: RequestChannel): ReadonlySet<string> => {
+    let keys = knownKeys.get(channel);
+    if (keys === undefined) {
+      keys = declaredKeys(requestChannels[channel].request);
+      knownKeys.set(channel, keys);
+    }
+    return keys;
+  };
+
   async function dispatch<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<Result<unknown>> {
     const handler = handlers[channel] as (p: RequestOf<C>) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
     return handler(payload);
@@ -40,13 +89,12 @@ export function createIpcRouter(handlers: RequestHandlers, logger: Logger): IpcR
         return fail('untrusted-sender');
       }
       if (!isRequestChannel(channel)) {
-        const name = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
-        logger.warn({ event: 'ipc-rejected', code: 'unknown-channel', channel: name }, 'IPC call rejected');
+        logger.warn({ event: 'ipc-rejected', code: 'unknown-channel', ...unknownChannelFields(channel) }, 'IPC call rejected');
         return fail('unknown-channel');
       }
       const parsed = requestChannels[channel].request.safeParse(payload);
       if (!parsed.success) {
-        const detail = issuePaths(parsed.error);
+        const detail = issuePaths(parsed.error, keysOf(channel));
         logger.warn({ event: 'ipc-rejected', code: 'invalid-payload', channel, issues: detail }, 'IPC call rejected');
         return fail('invalid-payload', detail);
       }

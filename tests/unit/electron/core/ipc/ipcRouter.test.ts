@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultKeyMap } from '#shared/config/keypadConfig';
 import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
-import { createIpcRouter, type CallOrigin, type RequestHandlers } from '#core/ipc/ipcRouter';
+import { createIpcRouter, declaredKeys, issuePaths, type CallOrigin, type RequestHandlers } from '#core/ipc/ipcRouter';
 import { bootstrapSchema } from '#shared/contract/appContract';
 import { requestChannels } from '#shared/contract/channels';
 import { clearHelpView } from '#shared/contract/helpContract';
 import { fail, ok } from '#shared/result';
+import { z } from '#shared/zodConfig';
 import { FakeClock, flushPromises } from '#tests/unit/support/fakeClock';
 import { captureLog, type LogCapture } from '#tests/unit/support/logCapture';
 import { testConfig } from '#tests/unit/support/testConfig';
@@ -120,11 +121,42 @@ describe('IPC router: channel and sender checks', () => {
     expect(result).toEqual({ ok: false, error: { code: 'unknown-channel' } });
   });
 
-  it('truncates a long unknown channel name in the log', async () => {
+  it.each([
+    ['a long name', 'z'.repeat(10_000), { channelType: 'string', channelLength: 10_000, channelShaped: false }],
+    ['a name carrying text', `Name ${CANARY}`, { channelType: 'string', channelLength: CANARY.length + 5, channelShaped: false }],
+    ['a name shaped like a channel', 'session.delete', { channelType: 'string', channelLength: 14, channelShaped: true }],
+    ['a non-string', 42, { channelType: 'number', channelLength: null, channelShaped: false }],
+  ])('logs an unknown channel (%s) only by its type, length and shape, never its text', async (_label, channel, fields) => {
     const { router } = makeCore();
-    await router.handle('z'.repeat(10_000), {}, trusted);
+    await router.handle(channel, {}, trusted);
     const entry = log.entries().find((e) => e.event === 'ipc-rejected');
-    expect(String(entry?.channel).length).toBeLessThanOrEqual(80);
+    expect(entry).toMatchObject({ code: 'unknown-channel', ...fields });
+    expect(entry).not.toHaveProperty('channel');
+    expect(log.raw()).not.toContain('zzzz');
+    expect(log.raw()).not.toContain(CANARY);
+    expect(log.raw()).not.toContain('session.delete');
+  });
+
+  it('names only schema keys and array indexes in the issue paths, never a key the sender chose', async () => {
+    const { router } = makeCore();
+    const payload = JSON.parse(`{"receipt":{"blocks":[{"type":"text","text":5}],"${CANARY}":1},"__proto__":{"a":1}}`) as unknown;
+    const result = await router.handle('printer.print', payload, trusted);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-payload', detail: 'receipt.blocks.0.text: invalid_type; receipt: unrecognized_keys; (root): unrecognized_keys' },
+    });
+    expect(log.entries().find((e) => e.event === 'ipc-rejected')?.issues).toBe(!result.ok && result.error.detail);
+    expect(log.raw()).not.toContain(CANARY);
+    expect(log.raw()).not.toContain('__proto__');
+  });
+
+  it('shows a key the schema does not declare (of a record) as * in an issue path', () => {
+    const schema = z.strictObject({ tags: z.record(z.string(), z.strictObject({ count: z.number() })), list: z.array(z.string()) });
+    expect([...declaredKeys(schema)].sort()).toEqual(['count', 'list', 'tags']);
+    const parsed = schema.safeParse({ tags: { [CANARY]: { count: CANARY } }, list: [1], [CANARY]: 1 });
+    expect(parsed.success).toBe(false);
+    const detail = parsed.error ? issuePaths(parsed.error, declaredKeys(schema)) : '';
+    expect(detail).toBe('tags.*.count: invalid_type; list.0: invalid_type; (root): unrecognized_keys');
   });
 
   it('rejects an untrusted sender before looking at channel or payload', async () => {
