@@ -44,6 +44,15 @@ export const kioskConfigSchema = z
       .describe(
         'The format of this file. An older format is converted at start (with a log line); a file without it counts as written before format versions.',
       ),
+    secretsFile: z
+      .string()
+      .trim()
+      .min(1)
+      .max(400)
+      .optional()
+      .describe(
+        'Optional JSON file with the secrets, relative to this config file (or absolute): "staff": { "pinHashes": […] } and "help": { "channels": [{ "secret": "…" }, …] } (each secret at its channel\'s place). They may then be left out here. The kiosk refuses to start when that file, or a config that holds secrets itself, may be read by every user (chmod 600, or 640 for the kiosk\'s group).',
+      ),
     terminal: z.strictObject({
       id: z
         .string()

@@ -20,6 +20,7 @@ const defaults = {
   taps: 5,
   withinSeconds: 3,
   lockAfterSeconds: 120,
+  lockAfterFailures: 20,
   language: 'de' as StaffLanguage,
 };
 
@@ -45,6 +46,15 @@ export const staffConfigSchema = z
       .max(3600)
       .default(defaults.lockAfterSeconds)
       .describe('Assist mode locks itself after this many seconds without a staff touch (default 120).'),
+    lockAfterFailures: z
+      .number()
+      .int()
+      .min(6)
+      .max(1000)
+      .default(defaults.lockAfterFailures)
+      .describe(
+        'After this many wrong PINs since the last right one the PIN pad stays locked until IT resets the PIN (new PIN hashes, see README); default 20, at least 6.',
+      ),
     language: z.enum(staffLanguages).default(defaults.language).describe('Language the staff screens open in (German or English; staff can switch).'),
     outOfOrderPlace: z
       .string()
@@ -61,6 +71,8 @@ export interface StaffConfig {
   readonly pinHashes: readonly string[];
   readonly gesture: { readonly corner: StaffGestureCorner; readonly taps: number; readonly withinSeconds: number };
   readonly lockAfterSeconds: number;
+  /** Wrong PINs since the last right one after which the pad stays locked until IT resets the PIN. */
+  readonly lockAfterFailures: number;
   readonly language: StaffLanguage;
   readonly outOfOrderPlace: string | null;
 }
@@ -75,6 +87,7 @@ export function resolveStaffConfig(parsed: z.output<typeof staffConfigSchema> | 
       withinSeconds: parsed?.gesture?.withinSeconds ?? defaults.withinSeconds,
     },
     lockAfterSeconds: parsed?.lockAfterSeconds ?? defaults.lockAfterSeconds,
+    lockAfterFailures: parsed?.lockAfterFailures ?? defaults.lockAfterFailures,
     language: parsed?.language ?? defaults.language,
     outOfOrderPlace: parsed?.outOfOrderPlace ?? null,
   };

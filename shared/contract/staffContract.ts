@@ -23,6 +23,8 @@ export const assistViewSchema = z.strictObject({
   configured: z.boolean(),
   /** Epoch ms until which the PIN pad takes no PIN after too many wrong ones; null when it takes PINs. */
   padLockedUntil: z.number().int().nonnegative().nullable(),
+  /** The pad stays locked until IT resets the PIN (too many wrong PINs since the last right one); no time-out. */
+  padLockedForGood: z.boolean(),
   /** Wrong PINs left before the pad locks. */
   attemptsLeft: z.number().int().nonnegative(),
   /** Epoch ms at which open assist mode locks itself unless staff touch it; null when locked. */
@@ -73,9 +75,9 @@ export const staffActionResultSchema = z.discriminatedUnion('status', [
 export type StaffActionResult = z.infer<typeof staffActionResultSchema>;
 
 export const staffRequestChannels = {
-  /** A PIN from the pad: opens assist mode, or says how many tries are left / until when the pad is locked. */
+  /** A PIN from the pad (6–12 digits): opens assist mode, or says how many tries are left / until when the pad is locked. */
   'staff.unlock': {
-    request: z.strictObject({ pin: z.string().regex(/^\d{4,12}$/) }),
+    request: z.strictObject({ pin: z.string().regex(/^\d{6,12}$/) }),
     response: z.strictObject({ outcome: z.enum(['open', 'wrong', 'pad-locked', 'not-configured']), assist: assistViewSchema }),
   },
   /** Staff leave assist mode. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHelpReceiver, type HelpReceiver } from '#tests/support/helpReceiver';
-import { appRoot, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { chimes, recordChimes } from './support/chimeRecorder';
 import { closedPort } from './support/kioskProcess';
 import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from './support/staff';
@@ -18,8 +18,7 @@ import { helpConfigFile } from './support/helpConfig';
 const secret = 'e2e-help-secret-0123456789abcdef0123456789';
 const wrongPin = '135799';
 const shots = join(appRoot, '.cache', 'screenshots');
-const fixtureTerminalId = (JSON.parse(readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8')) as { terminal: { id: string } })
-  .terminal.id;
+const fixtureTerminalId = (JSON.parse(readFileSync(fixtureConfig('info-staff.json'), 'utf8')) as { terminal: { id: string } }).terminal.id;
 
 let kiosk: RunningKiosk | undefined;
 let receiver: HelpReceiver | undefined;
@@ -172,7 +171,7 @@ test('webhook down for the whole call, kiosk killed with the call pending, webho
 });
 
 test('PIN: five wrong PINs lock the pad, which then takes not even the right one; no PIN in any file or log, only the hash in the config', async () => {
-  kiosk = await launchKiosk({ config: join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json') });
+  kiosk = await launchKiosk({ config: fixtureConfig('info-staff.json') });
   const { page, dataDir } = kiosk;
   await openStaffPad(page);
   await page.screenshot({ path: join(shots, 'staff-pin-de.png') });
@@ -190,7 +189,7 @@ test('PIN: five wrong PINs lock the pad, which then takes not even the right one
   await page.screenshot({ path: join(shots, 'staff-pin-locked-de.png') });
   await page.locator('[data-action="cancel-pin"]').click();
 
-  const config = readFileSync(join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json'), 'utf8');
+  const config = readFileSync(fixtureConfig('info-staff.json'), 'utf8');
   expect(config).toContain('scrypt$');
   expect(config).not.toContain(pin);
   expect(audit()).not.toContain('"open"');
@@ -201,7 +200,7 @@ test('PIN: five wrong PINs lock the pad, which then takes not even the right one
 });
 
 test('the right PIN opens assist mode; staff reset the session and the citizen is told; assist mode locks', async () => {
-  kiosk = await launchKiosk({ config: join(appRoot, 'tests', 'fixtures', 'config', 'info-staff.json') });
+  kiosk = await launchKiosk({ config: fixtureConfig('info-staff.json') });
   const { page, dataDir } = kiosk;
   await page.locator('[data-action="start-session"]').click();
   await page.locator('[data-screen="home-info"]').waitFor();

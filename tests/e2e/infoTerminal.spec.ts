@@ -33,7 +33,8 @@ function configWith(printerPath: string, pack: string): string {
     staff,
     devices: [{ id: 'receipt-printer', kind: 'printer', driver: 'escpos-serial', path: printerPath, statusPollSeconds: 60 }],
   };
-  writeFileSync(file, JSON.stringify(config));
+  // It holds the staff PIN hashes: readable by the kiosk's user only.
+  writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
   return file;
 }
 

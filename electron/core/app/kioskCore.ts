@@ -225,7 +225,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   // kept in the data folder (in memory only without one).
   const dataFile = (...parts: string[]): string | null => (options.dataDir === undefined ? null : join(options.dataDir, ...parts));
   const audit = createAuditLog({ file: dataFile('audit', 'staff-audit.jsonl'), terminal: config.terminal.id, now: () => clock.now(), logger });
-  const assist = new AssistMode({ staff: config.staff, clock, logger, audit, lockoutFile: dataFile('staff', 'pin-lockout.json') });
+  const assist = new AssistMode({
+    staff: config.staff,
+    clock,
+    logger,
+    audit,
+    lockoutFile: dataFile('staff', 'pin-lockout.json'),
+    // Staff hear of a locked pad through the help channels, like of a failing kiosk page.
+    alerts: { help, language: config.languages.default },
+  });
   const outOfOrder = new OutOfOrder({ file: dataFile('staff', 'out-of-order.json'), place: config.staff.outOfOrderPlace, logger, now: () => clock.now() });
   const counters = new Counters({ file: dataFile('stats', 'counters.json'), clock, logger });
   countSessions(session, counters);

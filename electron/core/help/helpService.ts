@@ -103,6 +103,25 @@ export class HelpService {
     return this.#run({ type: 'request', at: this.#clock.now(), callId: randomUUID(), screen: context.screen, language: context.language });
   }
 
+  /**
+   * Tells staff of something at the terminal that is not a citizen's call (the PIN pad locked): one
+   * "requested" event with a call id of its own and the given screen id, for the channels a new
+   * call goes to. The terminal's call, light and screen stay as they are, and no later event
+   * closes it: the receiver's staff close it there. Resolves once it is in the outbox.
+   */
+  alert(context: HelpCallContext): Promise<Result<void>> {
+    const outbox = this.#options.outbox;
+    if (outbox === null) return Promise.resolve(fail('unavailable', 'no outbox: help events reach only the terminal'));
+    const event = this.#helpEvent('requested', randomUUID(), context);
+    this.#options.logger.info({ event: 'help-alert', screen: context.screen, callId: event.callId }, 'staff alerted through the help channels');
+    let result: Result<void> = ok(undefined);
+    // Behind the call's own events, so receivers get them in the order they happened.
+    this.#queue = this.#queue.then(async () => {
+      result = await outbox.enqueue(event, (name) => !this.#escalationOnly.has(name));
+    });
+    return this.#queue.then(() => result);
+  }
+
   /** The citizen takes the call back; with no call open (staff just resolved it) it answers the clear view. */
   cancel(): Promise<Result<HelpView>> {
     if (this.#state.status === 'clear') return Promise.resolve(ok(this.view()));

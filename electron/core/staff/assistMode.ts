@@ -1,6 +1,8 @@
 import type { StaffConfig } from '#shared/config/staffConfig';
 import type { AssistView } from '#shared/contract/staffContract';
+import type { UiLanguage } from '#shared/i18n/languages';
 import type { Result } from '#shared/result';
+import type { HelpService } from '../help/helpService';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../session/clock';
 import type { AuditLog } from './auditLog';
@@ -12,23 +14,37 @@ import {
   corruptLockout,
   defaultLockoutPolicy,
   isPadLocked,
+  newPadLock,
+  pinSetFingerprint,
   readLockoutFile,
+  underPinSet,
   writeLockoutFile,
   type LockoutPolicy,
   type LockoutState,
+  type PadLock,
 } from './pinLockout';
 import { isPinWellFormed, parsePinHash, verifyPin } from './staffPin';
 
 /**
  * Assist mode of one terminal: staff open it with a PIN from the pad and it locks itself after the
  * configured time without a staff touch. Wrong PINs count towards the pad lockout (pinLockout.ts),
- * which survives restarts. Every attempt, lock and automatic lock goes to the audit log; the PIN
- * itself is only ever passed to scrypt.
+ * which survives restarts; the pad's first lock since the last right PIN and its lock for good are
+ * sent to staff through the help channels. Every attempt, lock and automatic lock goes to the audit
+ * log; the PIN itself is only ever passed to scrypt.
  */
 
 export type UnlockOutcome = 'open' | 'wrong' | 'pad-locked' | 'not-configured';
 /** Why assist mode is locked: staff left it, nobody touched it, or an action locked it (audited as that action). */
 export type LockReason = 'staff' | 'auto' | 'action';
+
+/**
+ * The screen ids the help channels' alert names for a pad lock, so the receiver tells it from a
+ * citizen's call (like `kiosk-ui-failing`). The alert carries nothing of the PINs tried.
+ */
+export const padLockAlertScreens: Readonly<Record<PadLock, string>> = {
+  'first-lock': 'staff-pin-locked',
+  'locked-for-good': 'staff-pin-locked-permanently',
+};
 
 export interface AssistModeOptions {
   readonly staff: StaffConfig;
@@ -37,7 +53,10 @@ export interface AssistModeOptions {
   readonly audit: AuditLog;
   /** `<dataDir>/staff/pin-lockout.json`; null keeps the lockout in memory only. */
   readonly lockoutFile: string | null;
+  /** The lockout's times; `lockAfterFailures` always comes from the staff config. */
   readonly policy?: LockoutPolicy;
+  /** Where a pad lock is sent (the help channels); null or left out: only the log and the audit log. */
+  readonly alerts?: { readonly help: Pick<HelpService, 'alert'>; readonly language: UiLanguage } | null;
   /** Checks a PIN against one stored hash; tests inject a cheaper one. */
   readonly verify?: (pin: string, hash: string) => Promise<Result<boolean>>;
 }
@@ -52,12 +71,14 @@ export class AssistMode {
   #lockout: LockoutState;
   #tail: Promise<unknown> = Promise.resolve();
   readonly #hashes: readonly string[];
+  /** Fingerprint of the usable hashes: a lock made under other hashes was reset by IT. */
+  readonly #pinSet: string;
   readonly #listeners = new Set<Listener>();
   readonly #policy: LockoutPolicy;
   readonly #verify: (pin: string, hash: string) => Promise<Result<boolean>>;
 
   constructor(private readonly options: AssistModeOptions) {
-    this.#policy = options.policy ?? defaultLockoutPolicy;
+    this.#policy = { ...(options.policy ?? defaultLockoutPolicy), lockAfterFailures: options.staff.lockAfterFailures };
     this.#verify = options.verify ?? verifyPin;
     const { logger, staff } = options;
     // The schema checks the form; a hash it let through that still cannot be used is named by its
@@ -69,6 +90,7 @@ export class AssistMode {
     });
     if (this.#hashes.length === 0)
       logger.warn({ event: 'staff-not-configured' }, 'no usable staff PIN hash: assist mode cannot be opened (make one with `npm run staff:pin`)');
+    this.#pinSet = pinSetFingerprint(this.#hashes);
     this.#lockout = this.#loadLockout();
     this.#armPadTimer();
   }
@@ -80,6 +102,7 @@ export class AssistMode {
       mode: this.#open ? 'open' : 'locked',
       configured: this.#hashes.length > 0,
       padLockedUntil: isPadLocked(this.#lockout, now) ? this.#lockout.lockedUntil : null,
+      padLockedForGood: this.#lockout.lockedForGood,
       attemptsLeft: attemptsLeft(this.#lockout, now, this.#policy),
       locksAt: this.#open ? this.#locksAt : null,
     };
@@ -128,12 +151,16 @@ export class AssistMode {
   }
 
   async #unlockOne(pin: string): Promise<UnlockOutcome> {
+    const before = this.#lockout;
     const outcome = await this.#check(pin);
     this.options.logger.info(
       { event: 'staff-unlock', outcome, attemptsLeft: attemptsLeft(this.#lockout, this.options.clock.now(), this.#policy) },
       'PIN attempt',
     );
     await this.options.audit.record('unlock', outcome);
+    // After the attempt's own audit line, so the log reads in the order things happened.
+    const lock = newPadLock(before, this.#lockout);
+    if (lock !== null) await this.#padLocked(lock);
     return outcome;
   }
 
@@ -153,6 +180,19 @@ export class AssistMode {
     return 'wrong';
   }
 
+  /** Logs and audits a lock staff must hear of, and sends it to them through the help channels. */
+  async #padLocked(lock: PadLock): Promise<void> {
+    const { logger, audit, alerts } = this.options;
+    logger.warn(
+      { event: 'staff-pad-locked', lock, failures: this.#lockout.failures },
+      lock === 'locked-for-good' ? 'PIN pad locked until IT resets the PIN' : 'PIN pad locked after wrong PINs',
+    );
+    await audit.record('pin-pad', lock);
+    if (!alerts) return;
+    const sent = await alerts.help.alert({ screen: padLockAlertScreens[lock], language: alerts.language });
+    if (!sent.ok) logger.error({ event: 'staff-pad-alert-failed', code: sent.error.code }, 'staff could not be told that the PIN pad locked');
+  }
+
   async #matches(pin: string): Promise<boolean> {
     if (!isPinWellFormed(pin)) return false;
     for (const hash of this.#hashes) {
@@ -166,22 +206,54 @@ export class AssistMode {
   async #setLockout(state: LockoutState): Promise<void> {
     this.#lockout = state;
     this.#armPadTimer();
+    await this.#save(state);
+  }
+
+  /** Writes the state with the fingerprint of the hashes it was counted under. */
+  async #save(state: LockoutState): Promise<void> {
     const file = this.options.lockoutFile;
     if (file === null) return;
-    const written = await writeLockoutFile(file, state);
+    const written = await writeLockoutFile(file, { ...state, pinSet: this.#pinSet });
     if (!written.ok)
       this.options.logger.error({ event: 'staff-lockout-not-saved', reason: written.error.detail }, 'PIN lockout not saved; it holds until the kiosk restarts');
   }
 
+  /** Runs a task behind the PIN checks already waiting, as `unlock` does. */
+  #later(task: () => Promise<void>): void {
+    this.#tail = this.#tail.then(task).catch(() => undefined);
+  }
+
   #loadLockout(): LockoutState {
-    const file = this.options.lockoutFile;
+    const { lockoutFile: file, logger, audit } = this.options;
     const now = this.options.clock.now();
     if (file === null) return afterRightPin();
     const read = readLockoutFile(file);
-    if (read.ok) return boundedLockout(read.value, now, this.#policy);
-    // A lost count must not hand a guesser fresh tries: the pad starts locked once.
-    this.options.logger.error({ event: 'staff-lockout-corrupt', reason: read.error.detail }, 'PIN lockout file unusable; the PIN pad starts locked');
-    return corruptLockout(now, this.#policy);
+    if (!read.ok) {
+      // A lost count must neither hand a guesser fresh tries nor undo a lock for good; saved at
+      // once, so that new PIN hashes (IT's reset) unlock it at a later start.
+      logger.error(
+        { event: 'staff-lockout-corrupt', reason: read.error.detail },
+        'PIN lockout file unusable; the PIN pad stays locked until IT resets the PIN',
+      );
+      const locked = corruptLockout(this.#pinSet, this.#policy);
+      this.#later(async () => {
+        await this.#save(locked);
+        await this.#padLocked('locked-for-good');
+      });
+      return locked;
+    }
+    const { state, reset } = underPinSet(read.value, this.#pinSet);
+    if (reset) {
+      logger.warn(
+        { event: 'staff-lockout-reset', wasLockedForGood: read.value.lockedForGood },
+        'the staff PIN hashes changed: the PIN pad lockout starts over',
+      );
+      this.#later(async () => {
+        await this.#save(state);
+        await audit.record('pin-pad', 'reset-new-pins');
+      });
+    }
+    return boundedLockout(state, now, this.#policy);
   }
 
   #armLockTimer(): void {

@@ -3,14 +3,14 @@ import { fail, ok, type Result } from '#shared/result';
 
 /**
  * Staff PINs as slow hashes (docs/architecture.md, "Security"): scrypt with N = 2^15, r = 8, p = 1 costs about 32 MiB
- * and a noticeable fraction of a second per guess, which makes trying all 4–12 digit PINs offline
+ * and a noticeable fraction of a second per guess, which makes trying all 6–12 digit PINs offline
  * expensive; the pad lockout (pinLockout.ts) limits guesses at the terminal. The stored form is
  * `scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>`, so the parameters can be raised later
  * without breaking hashes already in configs. The PIN itself is never stored, printed or logged.
  */
 
-/** What a PIN may be: 4 to 12 digits (the PIN pad has digits only). */
-export const pinPattern = /^\d{4,12}$/;
+/** What a PIN may be: 6 to 12 digits (the PIN pad has digits only; README.md, "Help calls and staff access"). */
+export const pinPattern = /^\d{6,12}$/;
 
 const hashParameters = { log2N: 15, r: 8, p: 1, saltBytes: 16, keyBytes: 32 } as const;
 /** Parameters a stored hash may ask for (as the config schema allows); beyond them memory would be at risk. */
@@ -27,14 +27,14 @@ export interface PinHash {
   readonly key: Buffer;
 }
 
-/** True when `pin` has the form a PIN must have (4–12 digits). */
+/** True when `pin` has the form a PIN must have (6–12 digits). */
 export function isPinWellFormed(pin: string): boolean {
   return pinPattern.test(pin);
 }
 
-/** Makes the stored form of a PIN with a fresh random salt; fails for a PIN that is not 4–12 digits. */
+/** Makes the stored form of a PIN with a fresh random salt; fails for a PIN that is not 6–12 digits. */
 export async function hashPin(pin: string): Promise<Result<string>> {
-  if (!isPinWellFormed(pin)) return fail('invalid-payload', 'a PIN is 4 to 12 digits');
+  if (!isPinWellFormed(pin)) return fail('invalid-payload', 'a PIN is 6 to 12 digits');
   const { log2N, r, p, saltBytes, keyBytes } = hashParameters;
   const salt = randomBytes(saltBytes);
   const key = await derive(pin, salt, keyBytes, log2N, r, p);
@@ -49,6 +49,9 @@ export async function hashPin(pin: string): Promise<Result<string>> {
 export async function verifyPin(pin: string, stored: string): Promise<Result<boolean>> {
   const parsed = parsePinHash(stored);
   if (!parsed.ok) return parsed;
+  // Not even hashed: a hash IT once made of a shorter PIN (4–5 digits were allowed before) must
+  // open nothing, and the hash cannot tell how long its PIN was.
+  if (!isPinWellFormed(pin)) return ok(false);
   const { log2N, r, p, salt, key } = parsed.value;
   const derived = await derive(pin, salt, key.length, log2N, r, p);
   if (!derived.ok) return derived;

@@ -4,7 +4,7 @@ import { hashPin, isPinWellFormed } from '#core/staff/staffPin';
  * `npm run staff:pin`: makes the hash of a staff PIN for the config. At a terminal the PIN is asked
  * twice and nothing typed is shown; piped in (not a terminal) the first line of stdin is the PIN.
  * Prints the hash and the config snippet; the PIN itself is never printed or written anywhere.
- * Exit codes: 0 printed, 1 no PIN, not 4–12 digits, or the two entries differ.
+ * Exit codes: 0 printed, 1 no PIN, not 6–12 digits, or the two entries differ.
  */
 
 export interface PinCliIo {
@@ -18,7 +18,7 @@ export interface PinCliIo {
 
 /** Runs the tool; resolves to the exit code. */
 export async function runPinCli(io: PinCliIo): Promise<number> {
-  const first = await io.readLine('Staff PIN (4–12 digits, not shown): ');
+  const first = await io.readLine('Staff PIN (6–12 digits, not shown): ');
   if (first === null) {
     io.error('No PIN given. At a terminal, type it when asked; in a script, pipe it in on the first line.');
     return 1;
@@ -26,7 +26,7 @@ export async function runPinCli(io: PinCliIo): Promise<number> {
   const pin = first.trim();
   // The messages never repeat what was typed: it may be a real PIN with a typo.
   if (!isPinWellFormed(pin)) {
-    io.error('A staff PIN is 4 to 12 digits (0–9), nothing else. No hash was made.');
+    io.error('A staff PIN is 6 to 12 digits (0–9), nothing else; shorter PINs are too easy to guess. No hash was made.');
     return 1;
   }
   if (io.interactive) {

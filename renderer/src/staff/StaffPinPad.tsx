@@ -17,9 +17,11 @@ function PinMessageLine({ message, checking }: { readonly message: PinMessage; r
       ? t('pin.wrong', { count: message.attemptsLeft })
       : message.kind === 'locked'
         ? t('pin.locked', { time: clockTime(message.until, i18n.language) })
-        : message.kind === 'not-configured'
-          ? t('pin.notConfigured')
-          : t('pin.intro');
+        : message.kind === 'locked-for-good'
+          ? t('pin.lockedForGood')
+          : message.kind === 'not-configured'
+            ? t('pin.notConfigured')
+            : t('pin.intro');
   return (
     <p className={`pin-pad__message pin-pad__message--${message.kind}`} role="status" data-pin-message={message.kind}>
       {text}
@@ -59,7 +61,7 @@ export function StaffPinPad() {
   const lockedUntil = assist?.padLockedUntil ?? null;
   const now = useNow(1000, lockedUntil !== null);
   const message = pinMessage(assist, outcome, now);
-  const refused = message.kind === 'locked' || message.kind === 'not-configured';
+  const refused = message.kind === 'locked' || message.kind === 'locked-for-good' || message.kind === 'not-configured';
 
   useEffect(() => {
     const timer = window.setTimeout(closePad, idleCloseMs);

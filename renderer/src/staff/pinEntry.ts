@@ -1,7 +1,7 @@
 import type { AssistView } from '#shared/contract/staffContract';
 
-/** A staff PIN has 4 to 12 digits (the contract's `staff.unlock`). */
-export const pinLength = { min: 4, max: 12 } as const;
+/** A staff PIN has 6 to 12 digits (the contract's `staff.unlock`). */
+export const pinLength = { min: 6, max: 12 } as const;
 
 export type PinKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'delete';
 export const pinDigits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
@@ -22,18 +22,21 @@ export type PinMessage =
   | { readonly kind: 'enter' }
   | { readonly kind: 'wrong'; readonly attemptsLeft: number }
   | { readonly kind: 'locked'; readonly until: number }
+  /** Too many wrong PINs: locked until IT resets the PIN. */
+  | { readonly kind: 'locked-for-good' }
   | { readonly kind: 'not-configured' };
 
 export type UnlockOutcome = 'open' | 'wrong' | 'pad-locked' | 'not-configured';
 
 /**
  * The pad's message from the core's view of assist mode and the last answer: not set up, locked
- * until a time (too many wrong PINs), wrong with the tries left, or the plain request for the PIN.
- * A lock that has run out no longer shows.
+ * until IT resets the PIN, locked until a time (too many wrong PINs), wrong with the tries left,
+ * or the plain request for the PIN. A lock that has run out no longer shows.
  */
 export function pinMessage(assist: AssistView | null, outcome: UnlockOutcome | null, now: number): PinMessage {
   if (assist !== null && !assist.configured) return { kind: 'not-configured' };
   if (outcome === 'not-configured') return { kind: 'not-configured' };
+  if (assist?.padLockedForGood === true) return { kind: 'locked-for-good' };
   if (assist?.padLockedUntil != null && assist.padLockedUntil > now) return { kind: 'locked', until: assist.padLockedUntil };
   if (outcome === 'wrong' && assist !== null) return { kind: 'wrong', attemptsLeft: assist.attemptsLeft };
   return { kind: 'enter' };

@@ -23,6 +23,7 @@ export function helpConfigFile(secret: string, webhooks: readonly Webhook[], esc
     ...more,
   };
   const file = join(mkdtempSync(join(tmpdir(), 'kiosk-help-')), 'info-help.json');
-  writeFileSync(file, JSON.stringify(config));
+  // It holds secrets (PIN hashes, webhook secrets): the kiosk refuses it if everybody may read it.
+  writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
   return file;
 }

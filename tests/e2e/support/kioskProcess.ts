@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,20 @@ import { findAppRoot } from '#tests/support/appRoot';
 import { e2eHost, electronForTests, electronMain } from './e2eHost';
 
 export const appRoot = findAppRoot(import.meta.dirname);
-export const fixtureConfig = (name: string): string => join(appRoot, 'tests', 'fixtures', 'config', name);
+
+/**
+ * A fixture config as the kiosk may read it: a copy of tests/fixtures/config/<name> with mode 0600
+ * (the kiosk refuses a config holding secrets that others may read, and git checks files out
+ * 0644), at the same depth below the app root, so the fixture's relative paths still hold.
+ */
+export function fixtureConfig(name: string): string {
+  const folder = join(appRoot, '.cache', 'fixtures', 'config');
+  mkdirSync(folder, { recursive: true });
+  const copy = join(folder, name);
+  copyFileSync(join(appRoot, 'tests', 'fixtures', 'config', name), copy);
+  chmodSync(copy, 0o600);
+  return copy;
+}
 
 /** Whether a TCP port on loopback can be bound right now. */
 function canBind(port: number): Promise<boolean> {

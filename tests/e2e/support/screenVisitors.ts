@@ -54,6 +54,8 @@ export function writeStaffConfig(name: string, language: Language): string {
       content: { folder: openPack },
       staff: staffSection,
     }),
+    // The staff section holds the PIN hashes: the kiosk refuses the file if everybody may read it.
+    { mode: 0o600 },
   );
   return file;
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatConfigProblems, loadConfig, validateConfig, type ConfigLoadResult } from '#core/config/loadConfig';
 import { kioskConfigSchema, resolveConfig, sessionDefaults } from '#shared/config/kioskConfig';
@@ -216,5 +216,125 @@ describe('resolveConfig', () => {
       info: { idleTimeoutSeconds: 90, warningSeconds: 30 },
       workstation: { idleTimeoutSeconds: 180, warningSeconds: 30 },
     });
+  });
+});
+
+describe('loadConfig: secrets', () => {
+  const pinHash = 'scrypt$15$8$1$RvJHxHx2028MnWsIikk0Mw==$EEn1Y5rmA++53MDNFdPleMZrubeHiZZ+XVAL1fki5KY=';
+  const webhookSecret = 'secret-value-0123456789abcdef0123456789abcdef';
+  const channel = { kind: 'webhook', url: 'https://staff.example.de/kiosk-help' };
+
+  /** Writes `content` to a new file of the given mode (set explicitly: the umask must not decide). */
+  function writeMode(name: string, content: unknown, mode: number): string {
+    counter += 1;
+    const file = join(dir, `${String(counter)}-${name}`);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content), 'utf8');
+    chmodSync(file, mode);
+    return file;
+  }
+
+  function withSecretsFile(secrets: unknown, secretsMode = 0o600, config: Record<string, unknown> = {}) {
+    const secretsFile = writeMode('secrets.json', secrets, secretsMode);
+    const file = writeMode('config.json', { ...validData(), secretsFile: basename(secretsFile), ...config }, 0o644);
+    return { file, secretsFile };
+  }
+
+  it('refuses a config that holds secrets and everybody may read, with one line naming the file and the fix', async () => {
+    const file = writeMode(
+      'config.json',
+      { ...validData(), staff: { pinHashes: [pinHash] }, help: { channels: [{ ...channel, secret: webhookSecret }] } },
+      0o644,
+    );
+    const result = await loadConfig(file, { platform: 'linux' });
+    expect(result.ok).toBe(false);
+    const report = result.ok ? '' : formatConfigProblems(result);
+    expect(report.split('\n')).toHaveLength(1);
+    expect(report).toContain(file);
+    expect(report).toContain(`chmod o-rwx "${file}"`);
+    expect(report).toContain('staff.pinHashes, help.channels[0].secret');
+    expect(report).toMatch(/not started/);
+    expect(report).not.toContain(webhookSecret);
+    expect(report).not.toContain(pinHash);
+  });
+
+  it('loads a config with secrets that only its owner and group may read, and any mode on Windows (ACLs there)', async () => {
+    const data = { ...validData(), staff: { pinHashes: [pinHash] } };
+    for (const mode of [0o600, 0o640, 0o400])
+      expect((await loadConfig(writeMode('config.json', data, mode), { platform: 'linux' })).ok, mode.toString(8)).toBe(true);
+    expect((await loadConfig(writeMode('config.json', data, 0o644), { platform: 'win32' })).ok).toBe(true);
+    // A config without secrets may be read by anyone.
+    expect((await loadConfig(writeMode('config.json', validData(), 0o644), { platform: 'linux' })).ok).toBe(true);
+  });
+
+  it('merges the secrets file (relative to the config) before validation; the config leaves the secrets out', async () => {
+    const { file } = withSecretsFile({ staff: { pinHashes: [pinHash] }, help: { channels: [{}, { secret: webhookSecret }] } }, 0o600, {
+      help: {
+        channels: [
+          { ...channel, secret: 'inline-secret-0123456789abcdef0123456789' },
+          { ...channel, when: 'escalation' },
+        ],
+      },
+      staff: { lockAfterFailures: 30 },
+    });
+    // The first channel's secret stays in the config, so only its owner may read the config too.
+    chmodSync(file, 0o600);
+    const result = await loadConfig(file, { platform: 'linux' });
+    if (!result.ok) throw new Error(formatConfigProblems(result));
+    expect(result.config.staff.pinHashes).toEqual([pinHash]);
+    expect(result.config.staff.lockAfterFailures).toBe(30);
+    expect(result.config.help.channels.map((c) => c.secret)).toEqual(['inline-secret-0123456789abcdef0123456789', webhookSecret]);
+  });
+
+  it('refuses a secrets file everybody may read, with one line naming it, before reading anything of it', async () => {
+    const { file, secretsFile } = withSecretsFile('{ not even JSON', 0o644);
+    const result = await loadConfig(file, { platform: 'linux' });
+    const report = result.ok ? '' : formatConfigProblems(result);
+    expect(report.split('\n')).toHaveLength(1);
+    expect(report).toContain(`Secrets file ${secretsFile}`);
+    expect(report).toContain(`chmod o-rwx "${secretsFile}"`);
+    expect((await loadConfig(withSecretsFile({ staff: { pinHashes: [pinHash] } }, 0o644).file, { platform: 'win32' })).ok).toBe(true);
+  });
+
+  it('names the secrets file and the key in its problems, never the secret', async () => {
+    const short = 'too-short-secret';
+    const invalid = withSecretsFile({ help: { channels: [{ secret: short }] }, staff: { pinHashes: ['1234'], pin: '4711' } }, 0o600, {
+      help: { channels: [channel] },
+    });
+    const problems = problemsOf(await loadConfig(invalid.file, { platform: 'linux' }));
+    expect(problems.map((p) => p.path).sort()).toEqual(['help.channels[0].secret', 'staff.pin', 'staff.pinHashes[0]']);
+    for (const problem of problems) expect(problem.message).toContain(`(in the secrets file ${invalid.secretsFile})`);
+    const text = JSON.stringify(problems);
+    expect(text).not.toContain(short);
+    expect(text).not.toContain('4711');
+
+    const notJson = withSecretsFile(`{ "help": { "channels": [{ "secret": "${webhookSecret}" `, 0o600);
+    const [problem] = problemsOf(await loadConfig(notJson.file, { platform: 'linux' }));
+    expect(problem).toMatchObject({ path: 'secretsFile', message: expect.stringContaining(notJson.secretsFile) as string });
+    expect(JSON.stringify(problem)).not.toContain(webhookSecret.slice(0, 12));
+
+    const missing = join(dir, 'no-such-secrets.json');
+    const config = writeMode('config.json', { ...validData(), secretsFile: missing }, 0o644);
+    expect(problemsOf(await loadConfig(config, { platform: 'linux' }))).toEqual([{ path: 'secretsFile', message: `${missing}: file not found` }]);
+  });
+
+  it('refuses a secret set in both files, and one for a channel the config does not list', async () => {
+    const both = withSecretsFile({ staff: { pinHashes: [pinHash] }, help: { channels: [{ secret: webhookSecret }] } }, 0o600, {
+      staff: { pinHashes: [pinHash] },
+      help: { channels: [{ ...channel, secret: webhookSecret }] },
+    });
+    // The config holds secrets itself: only its owner may read it.
+    chmodSync(both.file, 0o600);
+    const problems = problemsOf(await loadConfig(both.file, { platform: 'linux' }));
+    expect(problems.map((p) => p.path).sort()).toEqual(['help.channels[0].secret', 'staff.pinHashes']);
+    for (const problem of problems) expect(problem.message).toMatch(/also in the config/);
+    const extra = withSecretsFile({ help: { channels: [{ secret: webhookSecret }] } });
+    expect(problemsOf(await loadConfig(extra.file, { platform: 'linux' }))).toEqual([
+      { path: 'help.channels[0].secret', message: expect.stringMatching(/channel 1, which the config's "help.channels" does not list/) as string },
+    ]);
+  });
+
+  it('a config that names no secrets file needs none; the default configs load as they are shipped', async () => {
+    expect((await loadConfig(join(repoRoot, 'kiosk-config', 'default.json'), { platform: 'linux' })).ok).toBe(true);
+    expect((await loadConfig(join(repoRoot, 'kiosk-config', 'workstation.json'), { platform: 'linux' })).ok).toBe(true);
   });
 });

@@ -296,6 +296,48 @@ describe('help service: escalation', () => {
   });
 });
 
+describe('help service: alerts (the PIN pad locked)', () => {
+  it('an alert is one "requested" event of its own, with the screen id, for the channels a new call goes to', async () => {
+    const channels = [webhook('webhook-1', 'always'), webhook('webhook-2', 'escalation')];
+    const { service, outbox, light, views } = setup({ channels });
+    expect(await service.alert({ screen: 'staff-pin-locked', language: 'de' })).toEqual({ ok: true, value: undefined });
+    expect(outbox.enqueued).toHaveLength(1);
+    const [{ event, channels: to } = { event: undefined, channels: [] }] = outbox.enqueued;
+    expect(helpEventSchema.safeParse(event).success).toBe(true);
+    expect(event).toMatchObject({ type: 'requested', screen: 'staff-pin-locked', language: 'de', terminal, location });
+    expect(to).toEqual(['webhook-1']);
+    // Not the terminal's call: the view, the light and the listeners know nothing of it.
+    expect(service.view().status).toBe('clear');
+    expect(views).toEqual([]);
+    expect(light.state).not.toBe('help-requested');
+  });
+
+  it('an alert neither touches an open call nor is swallowed by it; each has its own call id', async () => {
+    const { service, outbox } = setup();
+    const call = value(await service.request(context));
+    await service.alert({ screen: 'staff-pin-locked-permanently', language: 'de' });
+    await service.alert({ screen: 'staff-pin-locked-permanently', language: 'de' });
+    expect(service.view()).toEqual(call);
+    const ids = outbox.enqueued.map((e) => e.event.callId);
+    expect(ids[0]).toBe(call.callId);
+    expect(new Set(ids).size).toBe(3);
+    expect(outbox.enqueued.map((e) => e.event.screen)).toEqual(['info-search', 'staff-pin-locked-permanently', 'staff-pin-locked-permanently']);
+  });
+
+  it('without an outbox an alert reaches nobody and says so', async () => {
+    const { service } = setup({}, null);
+    expect(await service.alert({ screen: 'staff-pin-locked', language: 'de' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('reaches the real outbox file', async () => {
+    const outbox = new HelpOutbox({ dir: join(root, 'help'), channels: [new FakeChannel('webhook-1')], logger: log.logger, clock });
+    const { service } = setup({}, outbox);
+    await service.alert({ screen: 'staff-pin-locked', language: 'de' });
+    await service.stop();
+    expect(outbox.pending().map((d) => `${d.event.type}:${d.event.screen}:${d.channel}`)).toEqual(['requested:staff-pin-locked:webhook-1']);
+  });
+});
+
 describe('help service: sessions', () => {
   it.each(['end', 'idle', 'trigger'] as const)('a %s reset cancels a call made in that session (the person left)', async (reason) => {
     const { service, outbox, session, light, reset } = setup();

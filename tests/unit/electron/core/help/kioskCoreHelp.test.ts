@@ -13,6 +13,7 @@ import { FakeClock, flushPromises } from '#tests/unit/support/fakeClock';
 import { captureLog, type LogCapture } from '#tests/unit/support/logCapture';
 import { testConfig } from '#tests/unit/support/testConfig';
 import { startReceiver, waitFor, type TestReceiver } from './helpFakes';
+import { staffConfig, staffPin, wrongPin } from '../staff/staffFakes';
 
 /** The core's help call end to end in one process: UI request → light, webhook, acknowledgement from afar → UI. */
 
@@ -147,6 +148,34 @@ describe('kiosk core: help calls', () => {
       'resolved',
     ]);
     expect(existsSync(join(root, 'help', 'outbox.json'))).toBe(true);
+  });
+
+  it('the PIN pad locking sends staff a signed "staff-pin-locked" alert through the webhook, once, with nothing of the PINs', async () => {
+    receiver = await startReceiver();
+    const help = resolveHelpConfig({
+      escalateAfterSeconds: 120,
+      channels: [{ kind: 'webhook', url: receiver.url, secret, timeoutSeconds: 5, when: 'always' }],
+    });
+    const { core: c, views } = makeCore({ ...testConfig(), help, staff: staffConfig() });
+    await c.startDevices();
+    for (let i = 0; i < 4; i++)
+      expect(await c.router.handle('staff.unlock', { pin: wrongPin }, trusted)).toMatchObject({ ok: true, value: { outcome: 'wrong' } });
+    expect(await c.router.handle('staff.unlock', { pin: wrongPin }, trusted)).toMatchObject({
+      ok: true,
+      value: { outcome: 'wrong', assist: { padLockedForGood: false, attemptsLeft: 0 } },
+    });
+    await waitFor(() => receiver?.requests.some((r) => r.method === 'POST') ?? false, 'the alert');
+    const posts = receiver.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const post = posts[0];
+    if (!post) throw new Error('no POST');
+    const event = helpEventSchema.parse(JSON.parse(post.body));
+    expect(event).toMatchObject({ type: 'requested', screen: 'staff-pin-locked', terminal: { id: 'test-terminal' }, language: 'de' });
+    expect(post.body).not.toContain(wrongPin);
+    expect(post.body).not.toContain(staffPin);
+    // Not a citizen's call: the terminal shows none.
+    expect(c.help.view().status).toBe('clear');
+    expect(views).toEqual([]);
   });
 
   it('help.cancel from the UI ends the call; the citizen ending the session ends it too', async () => {

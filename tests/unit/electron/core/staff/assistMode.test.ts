@@ -1,32 +1,46 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AssistMode } from '#core/staff/assistMode';
+import type { HelpCallContext } from '#core/help/helpCall';
+import { AssistMode, padLockAlertScreens } from '#core/staff/assistMode';
 import { createAuditLog } from '#core/staff/auditLog';
 import type { StaffConfig } from '#shared/config/staffConfig';
 import type { AssistView } from '#shared/contract/staffContract';
+import { ok, type Result } from '#shared/result';
 import { FakeClock } from '#tests/unit/support/fakeClock';
 import { captureLog } from '#tests/unit/support/logCapture';
-import { allFiles, staffConfig, staffPin, wrongPin } from './staffFakes';
+import { allFiles, cheapPinHash, staffConfig, staffPin, staffPinHash, wrongPin } from './staffFakes';
 
 function setup(overrides: Partial<StaffConfig> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-assist-'));
   const clock = new FakeClock();
   const log = captureLog('trace');
-  const staff = staffConfig(overrides);
+  let staff = staffConfig(overrides);
   const auditFile = join(dir, 'audit', 'staff-audit.jsonl');
   const lockoutFile = join(dir, 'staff', 'pin-lockout.json');
+  /** What the help channels were asked to tell staff (HelpService.alert). */
+  const alerts: HelpCallContext[] = [];
+  const help = {
+    alert: vi.fn((context: HelpCallContext): Promise<Result<void>> => {
+      alerts.push(context);
+      return Promise.resolve(ok(undefined));
+    }),
+  };
   const make = () => {
     const audit = createAuditLog({ file: auditFile, terminal: 'test-terminal', now: () => clock.now(), logger: log.logger });
-    return new AssistMode({ staff, clock, logger: log.logger, audit, lockoutFile });
+    return new AssistMode({ staff, clock, logger: log.logger, audit, lockoutFile, alerts: { help, language: 'de' } });
+  };
+  /** IT deploys another set of PIN hashes (the config is read at the next start). */
+  const deployPinHashes = (hashes: readonly string[]): void => {
+    staff = { ...staff, pinHashes: hashes };
   };
   const auditLines = (): { action: string; outcome: string }[] =>
     readFileSync(auditFile, 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { action: string; outcome: string });
-  return { dir, clock, log, make, auditLines, lockoutFile };
+  return { dir, clock, log, make, auditLines, lockoutFile, alerts, deployPinHashes };
 }
 
 describe('assist mode', () => {
@@ -35,10 +49,17 @@ describe('assist mode', () => {
     const assist = make();
     const views: AssistView[] = [];
     assist.onChange((view) => views.push(view));
-    expect(assist.view()).toEqual({ mode: 'locked', configured: true, padLockedUntil: null, attemptsLeft: 5, locksAt: null });
+    expect(assist.view()).toEqual({ mode: 'locked', configured: true, padLockedUntil: null, padLockedForGood: false, attemptsLeft: 5, locksAt: null });
     expect(await assist.unlock(staffPin)).toBe('open');
     expect(assist.isOpen()).toBe(true);
-    expect(assist.view()).toEqual({ mode: 'open', configured: true, padLockedUntil: null, attemptsLeft: 5, locksAt: clock.now() + 60_000 });
+    expect(assist.view()).toEqual({
+      mode: 'open',
+      configured: true,
+      padLockedUntil: null,
+      padLockedForGood: false,
+      attemptsLeft: 5,
+      locksAt: clock.now() + 60_000,
+    });
     expect(views.map((view) => view.mode)).toEqual(['open']);
     expect(auditLines()).toEqual([expect.objectContaining({ action: 'unlock', outcome: 'open' })]);
   });
@@ -90,7 +111,12 @@ describe('assist mode', () => {
     expect(await assist.unlock(staffPin)).toBe('pad-locked');
     expect(await assist.unlock(wrongPin)).toBe('pad-locked');
     expect(assist.view().padLockedUntil).toBe(lockedUntil);
-    expect(auditLines().map((line) => line.outcome)).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'wrong', 'pad-locked', 'pad-locked']);
+    expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toEqual([
+      ...Array.from({ length: 5 }, () => 'unlock:wrong'),
+      'pin-pad:first-lock',
+      'unlock:pad-locked',
+      'unlock:pad-locked',
+    ]);
   });
 
   it('the pad unlocks by itself (heard as a change); the next wrong PIN locks it twice as long', async () => {
@@ -114,7 +140,13 @@ describe('assist mode', () => {
     for (let i = 0; i < 5; i++) await first.unlock(wrongPin);
     const lockedUntil = first.view().padLockedUntil;
     first.dispose();
-    expect(JSON.parse(readFileSync(lockoutFile, 'utf8'))).toEqual({ failures: 5, locks: 1, lockedUntil });
+    expect(JSON.parse(readFileSync(lockoutFile, 'utf8'))).toEqual({
+      failures: 5,
+      locks: 1,
+      lockedUntil,
+      lockedForGood: false,
+      pinSet: expect.stringMatching(/^[0-9a-f]{16}$/) as string,
+    });
     const second = make();
     expect(second.view()).toMatchObject({ padLockedUntil: lockedUntil, attemptsLeft: 0 });
     expect(await second.unlock(staffPin)).toBe('pad-locked');
@@ -131,7 +163,7 @@ describe('assist mode', () => {
     clock.advance(30_000);
     expect(await assist.unlock(staffPin)).toBe('open');
     expect(assist.view().attemptsLeft).toBe(5);
-    expect(JSON.parse(readFileSync(lockoutFile, 'utf8'))).toEqual({ failures: 0, locks: 0, lockedUntil: null });
+    expect(JSON.parse(readFileSync(lockoutFile, 'utf8'))).toMatchObject({ failures: 0, locks: 0, lockedUntil: null, lockedForGood: false });
     assist.lock('staff');
     expect(await make().unlock(wrongPin)).toBe('wrong');
   });
@@ -143,15 +175,126 @@ describe('assist mode', () => {
     expect(outcomes).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'wrong', 'pad-locked', 'pad-locked']);
   });
 
-  it('a corrupt lockout file starts with the pad locked and says so in the log', async () => {
-    const { clock, make, lockoutFile, log } = setup();
+  it('a corrupt lockout file never unlocks: the pad stays locked until IT resets the PIN, and says so in the log', async () => {
+    const { clock, make, lockoutFile, log, alerts, deployPinHashes } = setup();
     mkdirSync(join(lockoutFile, '..'), { recursive: true });
     writeFileSync(lockoutFile, '{"failures": 2, "locks"');
     const assist = make();
-    expect(assist.view().padLockedUntil).toBe(clock.now() + 30_000);
+    expect(assist.view()).toMatchObject({ padLockedForGood: true, padLockedUntil: null, attemptsLeft: 0 });
     expect(log.entries().some((entry) => entry.event === 'staff-lockout-corrupt')).toBe(true);
+    clock.advance(7 * 86_400_000);
+    expect(await assist.unlock(staffPin)).toBe('pad-locked');
+    expect(alerts.map((alert) => alert.screen)).toEqual(['staff-pin-locked-permanently']);
+    // Saved as a lock for good, so a restart keeps it and new PIN hashes (IT's reset) lift it.
+    assist.dispose();
+    expect(JSON.parse(readFileSync(lockoutFile, 'utf8'))).toMatchObject({ lockedForGood: true });
+    expect(make().view().padLockedForGood).toBe(true);
+    deployPinHashes([cheapPinHash(staffPin)]);
+    expect(await make().unlock(staffPin)).toBe('open');
+  });
+
+  it('after staff.lockAfterFailures wrong PINs the pad stays locked: no time-out, not after a restart, not for the right PIN', async () => {
+    const { clock, make, lockoutFile, log } = setup({ lockAfterFailures: 8 });
+    const assist = make();
+    const views: AssistView[] = [];
+    assist.onChange((view) => views.push(view));
+    for (let i = 0; i < 8; i++) {
+      clock.advance(15 * 60_000);
+      expect(await assist.unlock(wrongPin)).toBe('wrong');
+    }
+    expect(assist.view()).toMatchObject({ mode: 'locked', padLockedForGood: true, padLockedUntil: null, attemptsLeft: 0 });
+    expect(views.at(-1)).toMatchObject({ padLockedForGood: true });
+    expect(log.entries().some((entry) => entry.event === 'staff-pad-locked' && entry.lock === 'locked-for-good')).toBe(true);
+    clock.advance(30 * 86_400_000);
+    expect(await assist.unlock(staffPin)).toBe('pad-locked');
+    assist.dispose();
+    expect(JSON.parse(readFileSync(lockoutFile, 'utf8'))).toMatchObject({ failures: 8, lockedForGood: true, lockedUntil: null });
+    const restarted = make();
+    expect(restarted.view()).toMatchObject({ padLockedForGood: true, attemptsLeft: 0 });
+    expect(await restarted.unlock(staffPin)).toBe('pad-locked');
+  });
+
+  it('IT resets the PIN: new PIN hashes lift the lock for good at the next start (audited); the same hashes in another order do not', async () => {
+    const colleague = cheapPinHash('11223344');
+    const { make, clock, log, auditLines, deployPinHashes } = setup({ lockAfterFailures: 6, pinHashes: [staffPinHash(), colleague] });
+    const first = make();
+    for (let i = 0; i < 6; i++) {
+      clock.advance(15 * 60_000);
+      await first.unlock(wrongPin);
+    }
+    expect(first.view().padLockedForGood).toBe(true);
+    first.dispose();
+    deployPinHashes([colleague, staffPinHash()]);
+    expect(make().view().padLockedForGood).toBe(true);
+    const newPin = '90817263';
+    deployPinHashes([cheapPinHash(newPin)]);
+    const second = make();
+    expect(second.view()).toMatchObject({ padLockedForGood: false, padLockedUntil: null, attemptsLeft: 5 });
+    expect(log.entries().some((entry) => entry.event === 'staff-lockout-reset' && entry.wasLockedForGood === true)).toBe(true);
+    expect(await second.unlock(staffPin)).toBe('wrong');
+    expect(await second.unlock(newPin)).toBe('open');
+    expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toContain('pin-pad:reset-new-pins');
+  });
+
+  it('deleting the lockout file (IT, with the kiosk stopped) lifts the lock for good', async () => {
+    const { make, clock, lockoutFile } = setup({ lockAfterFailures: 6 });
+    const first = make();
+    for (let i = 0; i < 6; i++) {
+      clock.advance(15 * 60_000);
+      await first.unlock(wrongPin);
+    }
+    first.dispose();
+    rmSync(lockoutFile);
+    expect(await make().unlock(staffPin)).toBe('open');
+  });
+
+  it('staff hear of the first lock since the last right PIN and of the lock for good through the help channels, once each, without the PIN', async () => {
+    const { make, clock, alerts, log, auditLines } = setup({ lockAfterFailures: 9 });
+    const assist = make();
+    for (let i = 0; i < 4; i++) await assist.unlock(wrongPin);
+    expect(alerts).toEqual([]);
+    await assist.unlock(wrongPin);
+    expect(alerts).toEqual([{ screen: padLockAlertScreens['first-lock'], language: 'de' }]);
+    expect(padLockAlertScreens['first-lock']).toBe('staff-pin-locked');
+    // Later temporary locks are no news to staff.
     clock.advance(30_000);
+    await assist.unlock(wrongPin);
+    expect(alerts).toHaveLength(1);
+    // A right PIN starts over: the next first lock is news again.
+    clock.advance(60_000);
     expect(await assist.unlock(staffPin)).toBe('open');
+    assist.lock('staff');
+    for (let i = 0; i < 5; i++) await assist.unlock(wrongPin);
+    expect(alerts.map((alert) => alert.screen)).toEqual(['staff-pin-locked', 'staff-pin-locked']);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(15 * 60_000);
+      await assist.unlock(wrongPin);
+    }
+    expect(assist.view().padLockedForGood).toBe(true);
+    expect(alerts.map((alert) => alert.screen)).toEqual(['staff-pin-locked', 'staff-pin-locked', 'staff-pin-locked-permanently']);
+    const sent = JSON.stringify(alerts);
+    expect(sent).not.toContain(wrongPin);
+    expect(sent).not.toContain(staffPin);
+    expect(sent).not.toMatch(/\d/);
+    expect(log.raw()).not.toContain(wrongPin);
+    expect(auditLines().map((line) => `${line.action}:${line.outcome}`)).toEqual(expect.arrayContaining(['pin-pad:first-lock', 'pin-pad:locked-for-good']));
+  });
+
+  it('a failed alert is logged and the attempt still answered', async () => {
+    const { log } = setup();
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-assist-'));
+    const help = { alert: () => Promise.resolve<Result<void>>({ ok: false, error: { code: 'unavailable' } }) };
+    const audit = createAuditLog({ file: null, terminal: 'test-terminal', now: () => 0, logger: log.logger });
+    const assist = new AssistMode({
+      staff: staffConfig(),
+      clock: new FakeClock(),
+      logger: log.logger,
+      audit,
+      lockoutFile: join(dir, 'pin-lockout.json'),
+      alerts: { help, language: 'de' },
+    });
+    for (let i = 0; i < 5; i++) expect(await assist.unlock(wrongPin)).toBe('wrong');
+    expect(log.entries().some((entry) => entry.event === 'staff-pad-alert-failed')).toBe(true);
   });
 
   it('a lock far in the future (the clock was set back) lasts at most 15 min', () => {

@@ -31,6 +31,7 @@ export function staffConfig(overrides: Partial<StaffConfig> = {}): StaffConfig {
     pinHashes: [hash],
     gesture: { corner: 'top-left', taps: 5, withinSeconds: 3 },
     lockAfterSeconds: 60,
+    lockAfterFailures: 20,
     language: 'de',
     outOfOrderPlace: 'Foyer, Schalter 1',
     ...overrides,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin, isPinWellFormed, parsePinHash, verifyPin } from '#core/staff/staffPin';
 import { pinHashPattern } from '#shared/config/staffConfig';
+import { cheapPinHash } from './staffFakes';
 
 const pin = '48151623';
 
@@ -34,13 +35,27 @@ describe('staff PIN hashes', () => {
     expect(await verifyPin('', hash)).toEqual({ ok: true, value: false });
   });
 
-  it('refuses to hash anything but 4–12 digits', async () => {
-    for (const bad of ['123', '1234567890123', '12a4', ' 1234', '']) {
+  it('refuses to hash anything but 6–12 digits', async () => {
+    for (const bad of ['123', '1234', '12345', '1234567890123', '12a456', ' 123456', '']) {
       expect(isPinWellFormed(bad)).toBe(false);
       const hash = await hashPin(bad);
       expect(hash.ok).toBe(false);
       expect(JSON.stringify(hash)).not.toContain(bad === '' ? 'never' : bad);
     }
+  });
+
+  it('a PIN shorter than 6 digits opens nothing, even the hash made of it before 6 digits were required', async () => {
+    for (const short of ['1234', '12345']) expect(await verifyPin(short, cheapPinHash(short))).toEqual({ ok: true, value: false });
+    expect(await verifyPin('123456', cheapPinHash('123456'))).toEqual({ ok: true, value: true });
+  });
+
+  it('a PIN shorter than 6 digits is refused without even being hashed', async () => {
+    const good = await hashOf(pin);
+    const [, , , , salt = '', key = ''] = good.split('$');
+    // A cost scrypt refuses: a PIN that reached scrypt would give an error, not a plain "no".
+    const refusedByScrypt = `scrypt$20$16$1$${salt}$${key}`;
+    expect((await verifyPin('12345', refusedByScrypt)).ok).toBe(true);
+    expect((await verifyPin('123456', refusedByScrypt)).ok).toBe(false);
   });
 
   it('a malformed stored hash gives a reason, never a throw', async () => {

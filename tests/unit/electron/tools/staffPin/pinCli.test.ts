@@ -44,7 +44,7 @@ describe('npm run staff:pin', () => {
     expect(text).not.toContain(pin);
   });
 
-  it('refuses two different entries, anything but 4–12 digits, and no input, without repeating what was typed', async () => {
+  it('refuses two different entries, anything but 6–12 digits, and no input, without repeating what was typed', async () => {
     const differ = fakeIo([pin, '5820193747'], true);
     expect(await runPinCli(differ.io)).toBe(1);
     expect(differ.out).toEqual([]);
@@ -56,6 +56,16 @@ describe('npm run staff:pin', () => {
     const none = fakeIo([null], false);
     expect(await runPinCli(none.io)).toBe(1);
     for (const run of [differ, letters, short, none]) expect([...run.out, ...run.err].join('\n')).not.toContain(pin);
+  });
+
+  it('refuses a PIN of 4 or 5 digits with a line that says 6 to 12, and makes no hash', async () => {
+    for (const shortPin of ['4711', '47110']) {
+      const run = fakeIo([shortPin, shortPin], true);
+      expect(await runPinCli(run.io)).toBe(1);
+      expect(run.out).toEqual([]);
+      expect(run.err).toEqual([expect.stringContaining('6 to 12 digits')]);
+      expect(run.err.join('\n')).not.toContain(shortPin);
+    }
   });
 
   it('run for real with the PIN on stdin: prints a hash verifyPin accepts and never the PIN', async () => {

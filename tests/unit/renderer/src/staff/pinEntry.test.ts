@@ -7,6 +7,7 @@ const assist = (patch: Partial<AssistView> = {}): AssistView => ({
   mode: 'locked',
   configured: true,
   padLockedUntil: null,
+  padLockedForGood: false,
   attemptsLeft: 5,
   locksAt: null,
   ...patch,
@@ -24,11 +25,13 @@ describe('PIN pad input', () => {
     expect(type(many)).toHaveLength(pinLength.max);
   });
 
-  it('can be sent only with 4 to 12 digits and while the pad takes PINs', () => {
+  it('can be sent only with 6 to 12 digits and while the pad takes PINs', () => {
     expect(canSubmitPin('246', false)).toBe(false);
-    expect(canSubmitPin('2468', false)).toBe(true);
+    expect(canSubmitPin('2468', false)).toBe(false);
+    expect(canSubmitPin('24681', false)).toBe(false);
     expect(canSubmitPin('246810', false)).toBe(true);
-    expect(canSubmitPin('2468', true)).toBe(false);
+    expect(canSubmitPin('246810246810', false)).toBe(true);
+    expect(canSubmitPin('246810', true)).toBe(false);
     expect(canSubmitPin('', false)).toBe(false);
   });
 
@@ -38,6 +41,13 @@ describe('PIN pad input', () => {
     expect(pinMessage(assist({ attemptsLeft: 0, padLockedUntil: 61_000 }), 'pad-locked', 1000)).toEqual({ kind: 'locked', until: 61_000 });
     expect(pinMessage(assist({ configured: false }), null, 1000)).toEqual({ kind: 'not-configured' });
     expect(pinMessage(assist(), 'not-configured', 1000)).toEqual({ kind: 'not-configured' });
+  });
+
+  it('says the pad stays locked until IT resets the PIN, whatever the last answer was', () => {
+    const lockedForGood = assist({ padLockedForGood: true, attemptsLeft: 0 });
+    expect(pinMessage(lockedForGood, null, 1000)).toEqual({ kind: 'locked-for-good' });
+    expect(pinMessage(lockedForGood, 'wrong', 1000)).toEqual({ kind: 'locked-for-good' });
+    expect(pinMessage(lockedForGood, 'pad-locked', 10 ** 13)).toEqual({ kind: 'locked-for-good' });
   });
 
   it('shows a lock from the start (the pad opened while locked) and drops it once it ran out', () => {

@@ -14,6 +14,7 @@ const assist = (patch: Partial<AssistView> = {}): AssistView => ({
   mode: 'locked',
   configured: true,
   padLockedUntil: null,
+  padLockedForGood: false,
   attemptsLeft: 5,
   locksAt: null,
   ...patch,
