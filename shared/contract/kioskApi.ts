@@ -35,7 +35,8 @@ const envelopeSchema = z.discriminatedUnion('ok', [
 /** Builds `window.kiosk` from the contract on top of a host transport. */
 export function createKioskApi(transport: KioskTransport): KioskApi {
   async function invoke<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
-    if (!isRequestChannel(channel)) return fail('unknown-channel', String(channel));
+    // The name is not echoed: it may not even be a string (String() throws for some objects).
+    if (!isRequestChannel(channel)) return fail('unknown-channel', typeof channel === 'string' ? 'no such channel' : `a ${typeof channel} is no channel name`);
     const def = requestChannels[channel];
     if (!def.request.safeParse(payload).success) return fail('invalid-payload', channel);
     let raw: unknown;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { canaryStores, startTestPortal, type TestPortal } from '#tests/support/testPortal';
 import { clipboardText, filesContaining } from './support/canaries';
+import { e2eHost } from './support/e2eHost';
 import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig } from './support/workstation';
 
@@ -12,8 +13,12 @@ import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitF
  * "end" and after the idle reset, the next session finds none of it, no file of the kiosk holds
  * it, and the portal page never sees anything of the kiosk.
  */
-/** Every store the test portal writes, but the HTTP cache, which the Chromium host's portal contexts do not have. */
-const stores = canaryStores.filter((store) => store !== 'httpCache');
+/**
+ * Every store the test portal writes, but the HTTP cache, which the Chromium host's portal contexts
+ * do not have, and (there too) service workers, which it does not register.
+ */
+const notKept: readonly string[] = e2eHost === 'chromium' ? ['httpCache', 'serviceWorker'] : ['httpCache'];
+const stores = canaryStores.filter((store) => !notKept.includes(store));
 let portal: TestPortal;
 let kiosk: RunningKiosk | undefined;
 
@@ -41,8 +46,9 @@ async function leaveTraces(page: Page, canary: string): Promise<Page> {
   const written = await portal.waitForReport('write', { predicate: (report) => report.canary === canary });
   // Every store really holds the canary, so the checks below can fail.
   for (const store of stores) expect(written.results[store], `${store}: ${written.errors[store] ?? ''}`).toBe(true);
-  // The Chromium host's portal contexts have no HTTP cache at all (request interception turns it off).
-  expect(written.results.httpCache).toBe(false);
+  // The Chromium host's portal contexts have no HTTP cache at all (request interception turns it
+  // off), and refuse service workers.
+  for (const store of notKept) expect(written.results[store as (typeof canaryStores)[number]], store).toBe(false);
   return site;
 }
 

@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bigDownloadBytes, escapePage, type EscapeAttack, type EscapeReport } from './testPortal/escapePage';
 import { buildPdf, buildZip, pdfText } from './testPortal/files';
 import {
   cameraPage,
@@ -35,6 +36,7 @@ import {
 
 export { canaryStores, standardMatchingGlobals, type CanaryStore } from './testPortal/pages';
 export { buildPdf, buildZip, pdfText, zipEntry } from './testPortal/files';
+export { escapeAttacks, type EscapeAttack, type EscapeReport } from './testPortal/escapePage';
 
 /** Which listener a request or report came to. */
 export type PortalOriginName = 'portal' | 'foreign';
@@ -123,11 +125,12 @@ export interface CameraReport {
   readonly error: string;
 }
 
-export type PortalReport = WriteReport | CheckReport | ProbeReport | SubmittedReport | DialogsReport | UploadReport | UploadedReport | CameraReport;
+export type PortalReport =
+  WriteReport | CheckReport | ProbeReport | SubmittedReport | DialogsReport | UploadReport | UploadedReport | CameraReport | EscapeReport;
 export type PortalPage = PortalReport['page'];
 export type ReportOf<P extends PortalPage> = Extract<PortalReport, { page: P }>;
 
-const reportPages: readonly string[] = ['write', 'check', 'probe', 'dialogs', 'upload', 'camera'] satisfies PortalPage[];
+const reportPages: readonly string[] = ['write', 'check', 'probe', 'dialogs', 'upload', 'camera', 'escape'] satisfies PortalPage[];
 
 export interface TestPortal {
   /** e.g. http://127.0.0.1:40123 — the tile's allowed origin. */
@@ -146,6 +149,8 @@ export interface TestPortal {
   ): Promise<ReportOf<P>>;
   /** Requests to both origins in the order they arrived, optionally only one origin's. */
   requests(origin?: PortalOriginName): readonly PortalRequest[];
+  /** Arms an attack for the /escape page, which runs it at the next tap; resolves with the arming's id (see EscapeReport). */
+  arm(attack: EscapeAttack): number;
   /** Forgets reports and requests. */
   clear(): void;
   close(): Promise<void>;
@@ -229,6 +234,7 @@ export async function startTestPortal(): Promise<TestPortal> {
   const waiters = new Set<() => void>();
   const timers = new Set<NodeJS.Timeout>();
   const origins: Record<PortalOriginName, string> = { portal: '', foreign: '' };
+  let armed: { id: number; attack: EscapeAttack } | null = null;
 
   function addReport(report: PortalReport): void {
     reports.push(report);
@@ -366,6 +372,16 @@ export async function startTestPortal(): Promise<TestPortal> {
         if (res.destroyed) return undefined;
         return html(slowPage(ms));
       }
+      case '/escape':
+        return html(escapePage());
+      case '/escape/armed':
+        return armed === null ? noContent : reply(200, 'application/json', JSON.stringify(armed));
+      case '/escape/big.pdf': {
+        const head = buildPdf(pdfText);
+        return reply(200, 'application/pdf', Buffer.concat([head, Buffer.alloc(bigDownloadBytes - head.length, 0x20)]), {
+          'Content-Disposition': 'attachment; filename="Gross.pdf"',
+        });
+      }
       case '/favicon.ico':
         return noContent;
       default:
@@ -425,6 +441,10 @@ export async function startTestPortal(): Promise<TestPortal> {
         wake();
       }),
     requests: (origin) => (origin === undefined ? [...requests] : requests.filter((r) => r.origin === origin)),
+    arm: (attack) => {
+      armed = { id: (armed?.id ?? 0) + 1, attack };
+      return armed.id;
+    },
     clear: () => {
       reports.length = 0;
       requests.length = 0;

@@ -11,6 +11,13 @@
  *   Blink feature switched off (`disabledBlinkFeatures`); should a later Chromium rename it, the
  *   pickers still only answer as if the citizen had cancelled.
  *
+ * - A navigation to any scheme but http(s), about: and data: (and blob: in a frame) — `mailto:`,
+ *   `tel:`, `file:`, `chrome:`, a custom protocol, a blob: document over the whole page — never
+ *   reaches the network, so the request gates never see it; the browser would hand it to an
+ *   operating-system program (or, headless, drop the page). The
+ *   Navigation API's `navigate` event, which fires for links, forms and `location` alike, is
+ *   cancelled for them before the page's own listeners run.
+ *
  * The replacements are fixed (neither writable nor configurable), so the page cannot put the
  * originals back; a new frame gets the script again before its own scripts run.
  */
@@ -30,6 +37,15 @@ export const pageGuardScript = `(() => {
   const cancelled = () => Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
   for (const name of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker']) {
     if (name in window) fix(window, name, function picker() { return cancelled(); });
+  }
+  if (typeof navigation === 'object' && navigation !== null) {
+    navigation.addEventListener('navigate', (event) => {
+      let scheme = '';
+      try { scheme = new URL(event.destination.url).protocol; } catch { scheme = ''; }
+      // blob: only in frames: the main frame shows the tile's own sites (the navigation policy's rule).
+      const allowed = ['http:', 'https:', 'about:', 'data:'].includes(scheme) || (scheme === 'blob:' && window.top !== window);
+      if (!allowed && event.cancelable) event.preventDefault();
+    });
   }
   if (typeof DataTransferItem === 'function' && 'getAsFileSystemHandle' in DataTransferItem.prototype) {
     fix(DataTransferItem.prototype, 'getAsFileSystemHandle', function getAsFileSystemHandle() { return Promise.resolve(null); });

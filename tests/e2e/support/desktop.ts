@@ -31,6 +31,14 @@ export interface Desktop {
   chromiumWindows(): Promise<XWindow[]>;
   /** Focuses `window` and presses a key combination, e.g. "ctrl+t" or "alt+F4". */
   key(window: XWindow | null, combination: string): Promise<void>;
+  /** Runs xdotool with these arguments (mouse moves, clicks, key downs and ups). */
+  xdotool(...args: string[]): Promise<string>;
+  /** The windows the window manager manages (EWMH _NET_CLIENT_LIST): every top-level window of every program. */
+  managedWindows(): Promise<string[]>;
+  /** The window manager's active window (EWMH _NET_ACTIVE_WINDOW), or null. */
+  activeWindow(): Promise<string | null>;
+  /** True when the window manager shows `window` full screen (EWMH _NET_WM_STATE_FULLSCREEN). */
+  isFullscreen(window: string): Promise<boolean>;
   /** Types text into the focused window. */
   type(text: string): Promise<void>;
   /** The whole X screen as a PNG, from the X server (not from the browser). */
@@ -90,6 +98,17 @@ export async function startDesktop(): Promise<Desktop> {
       }
       return windows;
     },
+    xdotool: (...args) => x('xdotool', args),
+    async managedWindows() {
+      return windowIds(await x('xprop', ['-root', '_NET_CLIENT_LIST']));
+    },
+    async activeWindow() {
+      const [id] = windowIds(await x('xprop', ['-root', '_NET_ACTIVE_WINDOW']));
+      return id ?? null;
+    },
+    async isFullscreen(window) {
+      return (await x('xprop', ['-id', window, '_NET_WM_STATE'])).includes('_NET_WM_STATE_FULLSCREEN');
+    },
     async key(window, combination) {
       if (window !== null) await x('xdotool', ['windowactivate', '--sync', window.id]).catch(() => '');
       await x('xdotool', ['key', '--clearmodifiers', combination]);
@@ -130,6 +149,11 @@ function stop(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Window ids (decimal, as xdotool writes them) in an xprop line such as `_NET_CLIENT_LIST(WINDOW): window id # 0x400007, 0x600003`. */
+export function windowIds(xprop: string): string[] {
+  return [...xprop.matchAll(/0x[0-9a-f]+/gi)].map((match) => String(Number.parseInt(match[0], 16))).filter((id) => id !== '0');
 }
 
 /** Title and absolute geometry from `xwininfo -id`. */
@@ -180,17 +204,28 @@ export function xwdToPng(dump: Buffer): PNG {
   return png;
 }
 
-/** Mean absolute difference per channel (0–255) of the top `rows` rows of two images of one width. */
-export function topRowsDifference(a: PNG, b: PNG, rows: number): number {
-  if (a.width !== b.width) throw new Error(`widths differ: ${String(a.width)} and ${String(b.width)}`);
-  const length = Math.min(rows, a.height, b.height) * a.width * 4;
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < length; i += 4) {
-    for (let c = 0; c < 3; c += 1) {
-      sum += Math.abs((a.data[i + c] ?? 0) - (b.data[i + c] ?? 0));
-      count += 1;
+/**
+ * The largest mean difference per channel (0–255) over square tiles of two images of one size: a
+ * small bubble, bar or dialog drawn over the page stands out in its tile, where a whole-image mean
+ * would hide it; a blinking text caret stays far below it.
+ */
+export function largestTileDifference(a: PNG, b: PNG, tile = 64): number {
+  if (a.width !== b.width || a.height !== b.height)
+    throw new Error(`sizes differ: ${String(a.width)}×${String(a.height)} and ${String(b.width)}×${String(b.height)}`);
+  let largest = 0;
+  for (let top = 0; top < a.height; top += tile) {
+    for (let left = 0; left < a.width; left += tile) {
+      let sum = 0;
+      let count = 0;
+      for (let y = top; y < Math.min(top + tile, a.height); y += 1) {
+        for (let x = left; x < Math.min(left + tile, a.width); x += 1) {
+          const i = (y * a.width + x) * 4;
+          for (let c = 0; c < 3; c += 1) sum += Math.abs((a.data[i + c] ?? 0) - (b.data[i + c] ?? 0));
+          count += 3;
+        }
+      }
+      largest = Math.max(largest, sum / count);
     }
   }
-  return count === 0 ? 0 : sum / count;
+  return largest;
 }

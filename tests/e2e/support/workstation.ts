@@ -27,10 +27,10 @@ export function placeScan(scanFolder: string, name = 'Meldebescheinigung.pdf', c
   writeFileSync(join(scanFolder, name), content);
 }
 
-/** Tiles: the portal itself, one that is refused at once, one with a server error, one with a scan folder. */
+/** Tiles: the portal itself, one that is refused at once, one with a server error, one with a scan folder (and the escape page's, if asked). */
 export function workstationConfig(
   portal: TestPortal,
-  options: { language?: UiLanguage; idleTimeoutSeconds?: number; name?: string; closedPort?: number } = {},
+  options: { language?: UiLanguage; idleTimeoutSeconds?: number; name?: string; closedPort?: number; escapeTile?: boolean } = {},
 ): WorkstationSetup {
   const dir = mkdtempSync(join(tmpdir(), `kiosk-workstation-${options.name ?? 'e2e'}-`));
   const printFolder = join(dir, 'printed');
@@ -58,6 +58,7 @@ export function workstationConfig(
         tile('weiterleitung', 'Weiterleitung', '/redirect-foreign'),
         tile('stoerung', 'Störung', '/server-error'),
         tile('scans', 'Hochladen', '/upload', { uploadFolder: scanFolder }),
+        ...(options.escapeTile === true ? [tile('escape', 'Sicherheitsprüfung', '/escape')] : []),
         ...(options.closedPort === undefined
           ? []
           : [

@@ -77,6 +77,8 @@ interface BlankPage {
   readonly cdp: CDPSession;
   /** Gives the page its tile (the policies) and where to report; once. */
   bind(binding: Binding): void;
+  /** The host is closing the page: its end is no failure. */
+  markClosing(): void;
 }
 
 /** A fresh context with one about:blank page, every guard and watcher in place, waiting for a tile. */
@@ -103,6 +105,7 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Prom
   const { logger } = deps;
   let bound: Binding | null = null;
   let page: Page | null = null;
+  let closing = false;
   // Behind the page's own request gate (below), every request of the whole context passes here
   // too: a popup's navigation (window.open, target=_blank) never leaves the browser — Page.windowOpen
   // below opens allowed ones in the view — and a frame or worker the page's DevTools session might
@@ -198,6 +201,20 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Prom
   current.on('load', () => {
     bound?.events.loading(false);
   });
+  // A page that crashed or that the browser closed by itself shows nothing and takes no input any
+  // more: the citizen gets the kiosk's error page instead of a frozen picture.
+  const lost = (why: string): void => {
+    if (bound === null || closing) return;
+    logger.warn({ event: 'portal-page-lost', tile: bound.tile.id, why }, 'the portal page went away');
+    bound.events.loading(false);
+    bound.events.failed({ kind: 'failed', url: bound.tile.startUrl });
+  };
+  current.on('crash', () => {
+    lost('crash');
+  });
+  current.on('close', () => {
+    lost('closed');
+  });
   current.on('requestfailed', (request: Request) => {
     if (bound === null || !request.isNavigationRequest() || request.frame() !== current.mainFrame()) return;
     const kind = loadFailureKind(request.failure()?.errorText ?? '');
@@ -227,6 +244,9 @@ async function wirePage(deps: ChromiumPortalDeps, context: BrowserContext): Prom
     bind(binding) {
       if (bound !== null) throw new Error('a portal page is bound to one tile only');
       bound = binding;
+    },
+    markClosing() {
+      closing = true;
     },
   };
 }
@@ -323,6 +343,7 @@ function portalPage(deps: ChromiumPortalDeps, blank: BlankPage, tile: PortalTile
     async close() {
       if (closed) return;
       closed = true;
+      blank.markClosing();
       try {
         await context.close();
         deps.logger.info({ event: 'portal-closed', tile: tile.id }, 'portal context closed');

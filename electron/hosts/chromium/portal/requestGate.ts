@@ -23,6 +23,7 @@ export interface PausedRequest {
 
 export type GateDecision =
   | { readonly action: 'continue'; readonly loadingMain?: boolean }
+  /** frame 'main': the kiosk shows the refusal with its own page; 'sub': the request just fails in the page. */
   | { readonly action: 'block'; readonly frame: 'main' | 'sub'; readonly decision: Extract<NavigationDecision, { allow: false }> }
   | { readonly action: 'download'; readonly mimeType: string; readonly filename: string }
   | { readonly action: 'server-error'; readonly url: string };
@@ -38,7 +39,12 @@ export function decidePaused(paused: PausedRequest, tile: Pick<PortalTile, 'orig
     if (!isDocument) {
       // Subresources may come from elsewhere (portals use CDNs), but never from the terminal itself,
       // the local network or the eID client.
-      if (isLocalNetworkRefused(paused.request.url, tile)) return { action: 'block', frame, decision: subresourceRefusal(paused.request.url) };
+      if (isLocalNetworkRefused(paused.request.url, tile)) {
+        const decision = subresourceRefusal(paused.request.url);
+        // Reported like a navigation of the frame only for the eID client (the kiosk explains that
+        // eID sign-in is not offered here); any other refused subresource just fails in the page.
+        return { action: 'block', frame: decision.reason === 'eid' ? frame : 'sub', decision };
+      }
       return { action: 'continue' };
     }
     const decision = decideNavigation(paused.request.url, tile, { frame });

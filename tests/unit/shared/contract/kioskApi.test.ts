@@ -95,7 +95,7 @@ describe('createKioskApi.invoke', () => {
     expect(transport.calls).toHaveLength(0);
   });
 
-  it.each([['no.such.channel'], ['__proto__'], ['constructor'], ['toString'], [42], [null]])(
+  it.each([['no.such.channel'], ['__proto__'], ['constructor'], ['toString'], [42], [null], [Object.create(null) as unknown], [Symbol('x')]])(
     'answers an unknown channel (%j) with unknown-channel without calling the transport',
     async (channel) => {
       const transport = fakeTransport();

@@ -26,7 +26,7 @@ describe('parseFocusPayload', () => {
 describe('focusWatchScript', () => {
   it('is one self-contained expression that names the binding and no kiosk API', () => {
     // Compiling the source is the point here: it must be one valid script.
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, no-new-func
     expect(() => new Function(focusWatchScript)).not.toThrow();
     expect(focusWatchScript).toContain(JSON.stringify(focusWatchBinding));
     expect(focusWatchScript).not.toMatch(/kiosk\./);
@@ -68,7 +68,7 @@ describe('focusWatchScript', () => {
       setTimeout: (fn: () => void) => fn(),
     };
     // Runs the watcher against the stand-in globals, as the isolated world would.
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, no-new-func
     const run = new Function(...Object.keys(world), focusWatchScript) as (...args: unknown[]) => void;
     run(...Object.values(world));
     expect(listeners.get('focusin')?.capture).toBe(true);

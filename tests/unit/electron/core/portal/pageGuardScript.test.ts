@@ -11,15 +11,28 @@ function fakeWindow() {
       return Promise.resolve({ kind: 'file' });
     }
   }
+  const navigateListeners: ((event: unknown) => void)[] = [];
+  const navigation = {
+    addEventListener: (type: string, listener: (event: unknown) => void) => {
+      if (type === 'navigate') navigateListeners.push(listener);
+    },
+  };
   const window: Record<string, unknown> = {
     print: nativePrint,
     showOpenFilePicker: nativePicker,
     showSaveFilePicker: nativePicker,
     showDirectoryPicker: nativePicker,
   };
-  const context = Object.assign(window, { window, DataTransferItem, DOMException, Promise, Object });
+  const context = Object.assign(window, { window, top: window, navigation, DataTransferItem, DOMException, Promise, Object, URL });
   runInNewContext(pageGuardScript, context);
-  return { window: context, nativePrint, nativePicker, DataTransferItem };
+  /** Fires a navigate event to `url`; true when a listener cancelled it. */
+  const navigate = (url: string): boolean => {
+    let cancelled = false;
+    const event = { destination: { url }, cancelable: true, preventDefault: () => (cancelled = true) };
+    for (const listener of navigateListeners) listener(event);
+    return cancelled;
+  };
+  return { window: context, nativePrint, nativePicker, DataTransferItem, navigate };
 }
 
 describe('pageGuardScript', () => {
@@ -44,6 +57,27 @@ describe('pageGuardScript', () => {
     const { DataTransferItem } = fakeWindow();
     await expect(new DataTransferItem().getAsFileSystemHandle()).resolves.toBeNull();
   });
+
+  it.each([
+    'mailto:buergerservice@example.de',
+    'tel:+493641490',
+    'web+kiosk:x',
+    'file:///etc/passwd',
+    'chrome://settings',
+    'view-source:https://a.de/',
+    'eid://x',
+    'nonsense',
+    'blob:https://portal.example.de/1',
+  ])('cancels a navigation to %s (no program of the system is started)', (url) => {
+    expect(fakeWindow().navigate(url)).toBe(true);
+  });
+
+  it.each(['https://portal.example.de/form', 'http://127.0.0.1:8123/', 'about:blank', 'data:text/html,x'])(
+    'leaves a navigation to %s to the request gates',
+    (url) => {
+      expect(fakeWindow().navigate(url)).toBe(false);
+    },
+  );
 
   it('switches the pickers off in Blink as well', () => {
     expect(disabledBlinkFeatures).toContain('FileSystemAccessLocal');

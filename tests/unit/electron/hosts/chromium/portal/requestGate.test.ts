@@ -54,8 +54,8 @@ describe('decidePaused: requests', () => {
     ['http://192.168.178.1/admin', 'Image'],
     ['http://127.0.0.1:9222/json/version', 'Fetch'],
     ['ws://10.0.0.2:1883/mqtt', 'WebSocket'],
-  ])('blocks a subresource on the terminal or the local network: %s (%s)', (url, resourceType) => {
-    expect(decidePaused(request(url, { resourceType }), tile, main)).toMatchObject({ action: 'block', frame: 'main', decision: { reason: 'foreign-origin' } });
+  ])('blocks a subresource on the terminal or the local network, without the kiosk page for refused addresses: %s (%s)', (url, resourceType) => {
+    expect(decidePaused(request(url, { resourceType }), tile, main)).toMatchObject({ action: 'block', frame: 'sub', decision: { reason: 'foreign-origin' } });
   });
 
   it('lets subresources from other origins through (portals use CDNs)', () => {
