@@ -69,8 +69,11 @@ export function escapePage(): string {
 </main>`,
     `
 var armed = null;
+// Each load of the page polls under its own name and says which arming it holds, so the test taps
+// only a page that is loaded and armed (not one about to be replaced).
+var load = Math.random().toString(36).slice(2);
 function poll() {
-  fetch('/escape/armed', { cache: 'no-store' }).then(function (r) { return r.status === 200 ? r.json() : null; }).then(function (next) {
+  fetch('/escape/armed?load=' + load + '&seen=' + (armed ? armed.id : 0), { cache: 'no-store' }).then(function (r) { return r.status === 200 ? r.json() : null; }).then(function (next) {
     if (next && (!armed || next.id !== armed.id)) { armed = next; document.getElementById('state').textContent = next.attack; }
   }).catch(function () {}).finally(function () { setTimeout(poll, 150); });
 }
