@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
 import { createLogger, errorKind, type Logger } from '#core/logging/logger';
 import type { PortalPage, PortalSurface } from '#core/portal/portalSurface';
@@ -1018,4 +1019,16 @@ export async function fuzzTransport<S>(options: FuzzRunOptions<S>): Promise<Fuzz
   while (active > 0) await new Promise<void>((resolve) => (wake = resolve));
   const cpu = process.cpuUsage(started.cpu);
   return { seed, calls, codes, families, channels: byChannel, failures, elapsedMs: performance.now() - started.at, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/**
+ * What every transport fuzz must show: no failed call, no payload in the logs, no prototype changed,
+ * and each kind of answer seen at least once (so the run really reached the router); then its line.
+ */
+export function expectCleanTransportFuzz(label: string, report: FuzzReport, log: LogWatch, before: ReadonlyMap<string, string>, seed: number): void {
+  expect(report.failures, replayHint(seed)).toEqual([]);
+  expect(log.leaks(), replayHint(seed)).toEqual([]);
+  expect(prototypeChanges(before)).toEqual([]);
+  for (const code of ['ok', 'invalid-payload', 'unknown-channel', 'untrusted-sender']) expect(report.codes[code], code).toBeGreaterThan(0);
+  console.info(reportLine(label, report, log));
 }

@@ -1,4 +1,5 @@
 import type { PortalTile } from '#shared/config/portalConfig';
+import { originOf } from '#core/ipc/originOf';
 import { isAllowedOrigin } from '#core/portal/allowedOrigins';
 import { isLocalNetworkRefused } from '#core/portal/localNetworkPolicy';
 import { decidePermission, decidePermissionCheck } from '#core/portal/permissionPolicy';
@@ -56,7 +57,7 @@ export function guardPortalSession(session: PortalSession, deps: SessionGuardDep
   });
   session.webRequest.onBeforeRequest((details, callback) => {
     const refused = isLocalNetworkRefused(details.url, tile);
-    if (refused) deps.onLocalRefused?.(originForLog(details.url));
+    if (refused) deps.onLocalRefused?.(originOf(details.url) ?? '(unparsable)');
     callback({ cancel: refused });
   });
   session.on('will-download', (event, item) => {
@@ -92,14 +93,6 @@ export function releasePortalSession(session: PortalSession): void {
     } catch {
       // A session being torn down: nothing left to release.
     }
-  }
-}
-
-function originForLog(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '(unparsable)';
   }
 }
 
