@@ -1,6 +1,7 @@
 // `npm test`: every check and test of the project, then one line of totals.
-// Order: system prerequisites, type check, lint, translations (i18next-cli), unit/integration (Vitest), build, end-to-end (Playwright).
-import { spawnSync } from 'node:child_process';
+// Order: system prerequisites; then side by side the unit/integration tests (Vitest) and the checks (type check, lint,
+// format, translations with i18next-cli) followed by the build; then end-to-end (Playwright).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from './node24.mjs';
@@ -22,18 +23,45 @@ function bin(name) {
 /** No step may hang the whole run: one that takes longer than this is stopped and counts as failed. */
 const stepTimeoutMs = 50 * 60_000;
 
-function step(name, command, args, env = {}) {
-  console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, { cwd: appRoot, stdio: 'inherit', env: { ...process.env, ...env }, timeout: stepTimeoutMs, killSignal: 'SIGKILL' });
-  if (result.error?.code === 'ETIMEDOUT') console.log(`${name}: stopped after ${String(stepTimeoutMs / 60_000)} min`);
-  const ok = result.status === 0;
-  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
-  return ok;
+/**
+ * Runs one step. `live`: its output goes straight to the terminal; otherwise it is collected and
+ * printed as one block when the step ends, so steps running side by side do not mix their lines.
+ */
+function step(name, command, args, { env = {}, live = false } = {}) {
+  const started = Date.now();
+  if (live) console.log(`\n=== ${name} ===`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: appRoot, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, stepTimeoutMs);
+    const finish = (ok) => {
+      clearTimeout(timer);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (!live) {
+        console.log(`\n=== ${name} ===`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      if (timedOut) console.log(`${name}: stopped after ${String(stepTimeoutMs / 60_000)} min`);
+      summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${String(seconds)} s)`);
+      resolve(ok);
+    };
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${String(error.message)}\n`));
+      finish(false);
+    });
+    child.on('close', (code) => finish(code === 0 && !timedOut));
+  });
 }
 
 /** A check without test cases counts as one test. */
-function gate(name, command, args) {
-  const ok = step(name, command, args);
+async function gate(name, command, args) {
+  const ok = await step(name, command, args);
   if (ok) passed += 1;
   else failed += 1;
   return ok;
@@ -49,36 +77,51 @@ function readJson(file) {
 
 if (!ensureSystemPrerequisites()) process.exit(1);
 
-gate('type check (tsc -b: every layer with its own tsconfig.json)', bin('tsc'), ['-b', 'tsconfig.json']);
-gate('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
-gate('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-gate('translations: every used key in all languages, no file out of date (i18next-cli extract --ci)', bin('i18next-cli'), [
-  'extract',
-  '--ci',
-  '--dry-run',
-  '--quiet',
-]);
-gate('translations: no unused keys (i18next-cli status --unused)', bin('i18next-cli'), ['status', '--unused']);
-gate('translations: no missing translations (i18next-cli status)', bin('i18next-cli'), ['status']);
-gate('translations: no hard-coded text in JSX (i18next-cli lint)', bin('i18next-cli'), ['lint', '--quiet']);
-
-const unitFile = join(results, 'unit.json');
-const unitOk = step('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
-const unit = readJson(unitFile);
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-  skipped += unit.numPendingTests + unit.numTodoTests;
-  if (!unitOk && unit.numFailedTests === 0) failed += 1; // e.g. a file that failed to load
-} else {
-  failed += 1;
+/** The static checks and the build, one after the other. */
+async function checksAndBuild() {
+  await gate('type check (tsc -b: every layer with its own tsconfig.json)', bin('tsc'), ['-b', 'tsconfig.json']);
+  await gate('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+  await gate('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+  await gate('translations: every used key in all languages, no file out of date (i18next-cli extract --ci)', bin('i18next-cli'), [
+    'extract',
+    '--ci',
+    '--dry-run',
+    '--quiet',
+  ]);
+  await gate('translations: no unused keys (i18next-cli status --unused)', bin('i18next-cli'), ['status', '--unused']);
+  await gate('translations: no missing translations (i18next-cli status)', bin('i18next-cli'), ['status']);
+  await gate('translations: no hard-coded text in JSX (i18next-cli lint)', bin('i18next-cli'), ['lint', '--quiet']);
+  return gate('build (vite + esbuild)', process.execPath, [join(appRoot, 'build', 'tools', 'run.mjs'), 'build']);
 }
 
-const built = gate('build (vite + esbuild)', process.execPath, [join(appRoot, 'build', 'tools', 'run.mjs'), 'build']);
+/** Vitest in one worker (its default on two cores), beside the checks, which take the other core. */
+async function unitTests() {
+  const unitFile = join(results, 'unit.json');
+  const unitOk = await step('unit and integration tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitFile}`,
+  ]);
+  const unit = readJson(unitFile);
+  if (unit) {
+    passed += unit.numPassedTests;
+    failed += unit.numFailedTests;
+    skipped += unit.numPendingTests + unit.numTodoTests;
+    if (!unitOk && unit.numFailedTests === 0) failed += 1; // e.g. a file that failed to load
+  } else {
+    failed += 1;
+  }
+}
+
+const [built] = await Promise.all([checksAndBuild(), unitTests()]);
 
 if (built) {
   const e2eFile = join(results, 'e2e.json');
-  const e2eOk = step('end-to-end tests (playwright, Chromium host)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eFile });
+  const e2eOk = await step('end-to-end tests (playwright, Chromium host)', bin('playwright'), ['test'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eFile },
+    live: true,
+  });
   const e2e = existsSync(e2eFile) ? readJson(e2eFile) : null;
   if (e2e?.stats) {
     passed += e2e.stats.expected + e2e.stats.flaky;

@@ -9,7 +9,7 @@ import { openPack } from './support/contentPacks';
 import { chromiumHostOnly, e2eHost } from './support/e2eHost';
 import { fakeCups, type FakeCups } from './support/fakeCups';
 import { helpConfigFile } from './support/helpConfig';
-import { closedPort, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { closedPort, launchKiosk, waitForReset, type RunningKiosk } from './support/kioskProcess';
 import { callForHelp } from './support/staff';
 import { openTile, placeScan, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig, type WorkstationSetup } from './support/workstation';
 
@@ -149,7 +149,7 @@ for (const printer of ['pdf-folder', 'cups'] as const satisfies readonly Printer
 
       if (ending === 'end') {
         await kiosk.page.locator('[data-action="end-session"]').click();
-        await kiosk.page.locator('[data-screen="attract"]').waitFor();
+        await waitForReset(kiosk.page);
         await expect.poll(() => readdirSync(printed), { timeout: 15_000 }).toEqual([]);
         expect(await clipboardText(kiosk.browser, portal.url('/start'))).not.toContain(canary);
         expect(await selectionText(kiosk.browser)).not.toContain(canary);
@@ -213,11 +213,11 @@ for (const ending of ['end', 'kill'] as const) {
     if (ending === 'end') {
       const { page } = kiosk;
       await page.locator('[data-action="end-session"]').click();
-      await page.locator('[data-screen="attract"]').waitFor();
+      await waitForReset(page);
       expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain(canary);
       expect(await selectionText(kiosk.browser)).not.toContain(canary);
       // A middle-click in the next citizen's search pastes nothing (the kiosk page refuses it).
-      await page.locator('[data-action="start-session"]').click();
+      await page.locator('[data-action="start-again"]').click();
       await page.locator('[data-action="open-search"]').click();
       await page.locator('#service-search').click({ button: 'middle' });
       await expect(page.locator('#service-search')).toHaveValue('');

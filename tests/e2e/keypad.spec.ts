@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { fixtureConfig, launchKiosk, waitForReset, type RunningKiosk } from './support/kioskProcess';
 import { recordSpeech, said } from './support/speechRecorder';
 import { openPortalPages, portalPage, waitForFrame, workstationConfig } from './support/workstation';
 import { startTestPortal } from '#tests/support/testPortal';
@@ -192,7 +192,7 @@ test('workstation with a keyboard only: open a tile, fill a field of the portal,
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('portal-services');
     await moveTo(page, 'end-session', undefined, 'Tab');
     await page.keyboard.press('Enter');
-    await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+    await waitForReset(page);
     expect(openPortalPages(page)).toEqual([]);
   } finally {
     await portal.close();

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestPortal, type TestPortal } from '#tests/support/testPortal';
-import { appRoot, chooseLanguageInMenu, closedPort, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { appRoot, chooseLanguageInMenu, closedPort, launchKiosk, waitForReset, type RunningKiosk } from './support/kioskProcess';
 import {
   openPortalPages,
   openTile,
@@ -98,7 +98,7 @@ test('open a tile, fill the form on the on-screen keyboard, send it, print the p
   ).toBe('%PDF-');
 
   await page.locator('[data-action="end-session"]').click();
-  await page.locator('[data-screen="attract"]').waitFor();
+  await waitForReset(page);
   // What the citizen printed is theirs: gone with the session.
   await expect.poll(() => readdirSync(setup.printFolder)).toEqual([]);
   expect(openPortalPages(page)).toHaveLength(0);
@@ -123,7 +123,7 @@ test('Arabic: the toolbar is mirrored and the on-screen keyboard types Arabic le
   const submitted = await portal.waitForReport('submitted', { predicate: (report) => report.values.name === 'سلام' });
   expect(submitted.values.name).toBe('سلام');
   await page.locator('[data-action="end-session"]').click();
-  await page.locator('[data-screen="attract"]').waitFor();
+  await waitForReset(page);
   expect(openPortalPages(page)).toEqual([]);
 });
 

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { canaryStores, startTestPortal, type TestPortal } from '#tests/support/testPortal';
 import { clipboardText, filesContaining } from './support/canaries';
 import { e2eHost } from './support/e2eHost';
-import { launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { launchKiosk, waitForReset, type RunningKiosk } from './support/kioskProcess';
 import { openPortalPages, openTile, portalPage, tapInPortal, typeOnScreen, waitForFrame, workstationConfig } from './support/workstation';
 
 /**
@@ -55,7 +55,9 @@ async function leaveTraces(page: Page, canary: string): Promise<Page> {
 for (const how of ['end', 'idle'] as const) {
   test(`after ${how === 'end' ? '"end session"' : 'the idle reset'} the next session finds no trace of the canary anywhere`, async () => {
     test.setTimeout(120_000);
-    const setup = workstationConfig(portal, { name: `trace-${how}`, idleTimeoutSeconds: how === 'idle' ? 6 : 600 });
+    // Idle: long enough that a busy machine's slow page load while the traces are written does not
+    // count as the citizen walking away (the warning would then cover the keyboard).
+    const setup = workstationConfig(portal, { name: `trace-${how}`, idleTimeoutSeconds: how === 'idle' ? 15 : 600 });
     kiosk = await launchKiosk({ config: setup.config });
     const { page, browser } = kiosk;
     const canary = `CANARY-${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -67,7 +69,7 @@ for (const how of ['end', 'idle'] as const) {
     } else {
       await page.locator('[data-screen="idle-warning"]').waitFor({ timeout: 30_000 });
     }
-    await page.locator('[data-screen="attract"]').waitFor({ timeout: 60_000 });
+    await waitForReset(page, 60_000);
     expect(first.isClosed()).toBe(true);
     expect(openPortalPages(page)).toEqual([]);
     expect(await clipboardText(browser, portal.url('/start'))).not.toContain(canary);

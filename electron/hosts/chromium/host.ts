@@ -185,9 +185,10 @@ async function main(): Promise<number> {
   // The portal's browser (headless: the only one) went away: the host cannot go on without it.
   browsers.portalBrowser.on('disconnected', () => void shutdown(closing ? 0 : 1));
 
+  // The clipboard's page is made while the kiosk page loads, and before the kiosk is ready, so no reset waits for it.
+  const clipboardPrepared = headlessClipboard.prepare();
   const first = await showKiosk();
-  // The clipboard's page is made before the kiosk is ready, so no reset waits for it.
-  await headlessClipboard.prepare();
+  await clipboardPrepared;
   // Chromium runs as this process's children: its helper processes dying are logged like Electron's child-process-gone.
   helpers = watchHelperProcesses({ rootPid: process.pid, logger });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { screens, type ScreenId } from '#renderer/screens/screenRegistry';
 import type { UiLanguage } from '#shared/i18n/languages';
-import { visitors } from './screenVisitors';
+import { visitOrder, visitors } from './screenVisitors';
 import { sharedKiosk } from './sharedKiosk';
 
 /**
@@ -119,12 +119,10 @@ export function defineKeyboardWalk(language: UiLanguage, rtl: boolean): void {
   test.describe.configure({ mode: 'default' });
   const kiosks = sharedKiosk();
   test.afterAll(() => kiosks.close());
-  // Screens that share a config next to each other, so their kiosk is reused.
-  const ids = (Object.keys(screens) as ScreenId[]).sort((a, b) => visitors[a].config(language).localeCompare(visitors[b].config(language)));
-  for (const id of ids) {
+  for (const id of visitOrder(Object.keys(screens) as ScreenId[], language)) {
     test(`${id} in ${language}: every control by keyboard, in reading order, focus visible, no trap`, async () => {
       const visitor = visitors[id];
-      const { page } = await kiosks.kioskFor(visitor.config(language));
+      const { page } = await kiosks.kioskFor(visitor.config(language), visitor.leavesState);
       await visitor.visit(page, language);
       await page.locator(`[data-screen="${id}"]`).waitFor();
       // Events still arriving (e.g. the terminal's status after assist mode locks) may re-render the

@@ -239,3 +239,11 @@ export async function chooseLanguageInMenu(page: Page, language: string): Promis
   await page.locator(`[data-screen="language-menu"] [data-language="${language}"]`).click();
   await page.locator('[data-screen="language-menu"]').waitFor({ state: 'detached' });
 }
+
+/**
+ * Waits until the session's reset is done: the attract state, which first shows the farewell for a
+ * few seconds (a test that needs the reset, not the farewell, goes on from here).
+ */
+export async function waitForReset(page: Page, timeout?: number): Promise<void> {
+  await page.locator('.kiosk[data-session-state="attract"]').waitFor({ timeout });
+}

@@ -20,7 +20,7 @@ const configDir = mkdtempSync(join(tmpdir(), 'kiosk-screens-'));
 const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as { languages: { default: string } };
 
 /** A test terminal config in `language` with the given idle time and content pack. */
-export function writeConfig(name: string, language: Language, idleTimeoutSeconds: number, pack: string = openPack): string {
+function writeConfig(name: string, language: Language, idleTimeoutSeconds: number, pack: string = openPack): string {
   const file = join(configDir, `${name}-${language}.json`);
   writeFileSync(
     file,
@@ -38,12 +38,8 @@ export const defaultConfig = (language: Language): string => writeConfig('info',
 /** The same terminal whose idle warning comes after 3 s. */
 const shortIdleConfig = (language: Language): string => writeConfig('info-short-idle', language, 3);
 
-/**
- * The test terminal with the staff section, under its own name: a kiosk's help call, assist mode
- * and out-of-order live in its core and survive the page's reload between screens, so the screens
- * that leave them behind get a kiosk of their own.
- */
-export function writeStaffConfig(name: string, language: Language): string {
+/** The test terminal with the staff section (assist mode, out of order). */
+function writeStaffConfig(name: string, language: Language): string {
   const file = join(configDir, `${name}-${language}.json`);
   writeFileSync(
     file,
@@ -88,6 +84,11 @@ export interface Visitor {
   readonly config: (language: Language) => string;
   /** Brings the kiosk to the screen, starting from attract. */
   readonly visit: (page: Page, language: Language) => Promise<void>;
+  /**
+   * The visit leaves something in the kiosk's core that a reload of the page does not undo (a help
+   * call, out of order): the screen comes last of those sharing its kiosk, which is closed after it.
+   */
+  readonly leavesState?: true;
 }
 
 export const startSession = async (page: Page): Promise<void> => {
@@ -191,16 +192,18 @@ export const visitors: Record<ScreenId, Visitor> = {
     },
   },
   'help-status': {
-    // The call stays open in the core: a kiosk of its own.
-    config: (language) => writeConfig('info-help', language, 600),
+    // The call stays open in the core.
+    config: defaultConfig,
+    leavesState: true,
     visit: async (page) => {
       await startSession(page);
       await callForHelp(page);
     },
   },
   'out-of-order': {
-    // Out of order is kept by the core: a kiosk of its own.
-    config: (language) => writeStaffConfig('info-out-of-order', language),
+    // Out of order is kept by the core.
+    config: staffConfig,
+    leavesState: true,
     visit: async (page) => {
       await openAssist(page);
       await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
@@ -315,3 +318,12 @@ export const visitors: Record<ScreenId, Visitor> = {
     },
   },
 };
+
+/**
+ * The screens in the order a suite visits them in `language`: those sharing a config next to each
+ * other, so one kiosk serves them, and a screen that leaves state behind last of its group.
+ */
+export function visitOrder(ids: readonly ScreenId[], language: Language): ScreenId[] {
+  const key = (id: ScreenId): string => `${visitors[id].config(language)}\u0000${visitors[id].leavesState === true ? '1' : '0'}`;
+  return [...ids].sort((a, b) => key(a).localeCompare(key(b)));
+}

@@ -8,8 +8,11 @@ import { launchKiosk } from './kioskProcess';
  * its own) and saves starting a browser for every screen.
  */
 export interface SharedKiosk {
-  /** The kiosk for `config` on a fresh attract screen: the running one, or a new one. */
-  kioskFor(config: string): Promise<RunningKiosk>;
+  /**
+   * The kiosk for `config` on a fresh attract screen: the running one, or a new one. `leavesState`:
+   * the test leaves state in the kiosk's core that a reload does not undo, so the kiosk is not used again.
+   */
+  kioskFor(config: string, leavesState?: boolean): Promise<RunningKiosk>;
   /** Closes the kiosk (the file's afterAll). */
   close(): Promise<void>;
 }
@@ -24,7 +27,7 @@ async function freshAttract(kiosk: RunningKiosk): Promise<void> {
 }
 
 export function sharedKiosk(): SharedKiosk {
-  let shared: { config: string; kiosk: RunningKiosk } | null = null;
+  let shared: { config: string; kiosk: RunningKiosk; spent: boolean } | null = null;
   const close = async (): Promise<void> => {
     const running = shared;
     shared = null;
@@ -32,15 +35,16 @@ export function sharedKiosk(): SharedKiosk {
   };
   return {
     close,
-    async kioskFor(config) {
+    async kioskFor(config, leavesState = false) {
       try {
-        if (shared?.config === config) {
+        if (shared?.config === config && !shared.spent) {
           await freshAttract(shared.kiosk);
+          shared.spent = leavesState;
           return shared.kiosk;
         }
         await close();
         const kiosk = await launchKiosk({ config });
-        shared = { config, kiosk };
+        shared = { config, kiosk, spent: leavesState };
         return kiosk;
       } catch (error) {
         // A kiosk that cannot be reset is not reused.

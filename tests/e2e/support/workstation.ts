@@ -115,9 +115,10 @@ export function openPortalPages(kioskPage: Page): Page[] {
     );
 }
 
-/** Starts a session and opens a tile; resolves once the portal's first picture is shown. */
+/** Starts a session (from attract, or from the farewell after a reset) and opens a tile; resolves once the portal's first picture is shown. */
 export async function openTile(kioskPage: Page, tileId: string): Promise<void> {
-  if (await kioskPage.locator('[data-screen="attract"]').isVisible()) await kioskPage.locator('[data-action="start-session"]').click();
+  const start = kioskPage.locator('[data-screen="attract"] [data-action="start-session"], [data-screen="end-of-session"] [data-action="start-again"]');
+  if (await start.isVisible()) await start.click();
   await kioskPage.locator(`[data-tile="${tileId}"]`).click();
   await kioskPage.locator('[data-screen="portal"]').waitFor();
 }

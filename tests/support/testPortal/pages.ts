@@ -224,7 +224,9 @@ async function writeAll(clipboard) {
     await cache.put('/cached', new Response(canary));
   });
   await step('serviceWorker', async function () {
-    await navigator.serviceWorker.register('/sw.js?canary=' + encodeURIComponent(canary), { scope: '/' });
+    var registration = await navigator.serviceWorker.register('/sw.js?canary=' + encodeURIComponent(canary), { scope: '/' });
+    // A browser that blocks service workers may answer with nothing instead of an error; then no worker ever becomes ready.
+    if (!registration) throw new Error('service worker registration refused');
     await navigator.serviceWorker.ready;
     // The worker claims its clients on activation; only then does this page's fetch reach it.
     if (!navigator.serviceWorker.controller) {
