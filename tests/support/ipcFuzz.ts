@@ -854,7 +854,11 @@ export interface FuzzRunOptions<S> {
   readonly senders: readonly [FuzzSender<S>, ...FuzzSender<S>[]];
   /** Share of calls from an untrusted sender (default 0.1). */
   readonly untrustedShare?: number;
-  /** Time an answer may take (default 5 s, generous for a loaded machine): longer counts as a hang. */
+  /**
+   * Time an answer may take before it counts as a hang (default 30 s): PIN checks run one at a
+   * time, each a deliberately slow hash and two synced file writes, so on a busy machine a few
+   * queued ones take seconds without anything hanging.
+   */
   readonly timeoutMs?: number;
   /** Calls under way at once (default 64). */
   readonly inFlight?: number;
@@ -938,7 +942,7 @@ function resultCode(answer: unknown): { code: string } | { problem: string } {
 export async function fuzzTransport<S>(options: FuzzRunOptions<S>): Promise<FuzzReport> {
   const { seed, runs } = options;
   const started = { at: performance.now(), cpu: process.cpuUsage() };
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const inFlight = options.inFlight ?? 64;
   const untrustedShare = options.untrustedShare ?? 0.1;
   const [trusted, ...others] = options.senders;
