@@ -3,7 +3,7 @@
 // format, translations with i18next-cli) followed by the build; then end-to-end (Playwright).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { appRoot } from './node24.mjs';
 import { ensureSystemPrerequisites } from './system-prerequisites.mjs';
 
@@ -15,6 +15,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const summary = [];
+/** The names of the tests that failed, repeated after the summary so the end of a long log shows them. */
+const failures = [];
 
 function bin(name) {
   return join(appRoot, 'node_modules', '.bin', name);
@@ -75,6 +77,16 @@ function readJson(file) {
   }
 }
 
+/** Playwright's JSON report: the titles of the tests whose outcome was unexpected. */
+function failedSpecs(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => (spec.tests ?? []).some((t) => t.status === 'unexpected'))
+      .map((spec) => `${spec.file}:${String(spec.line)} › ${spec.title}`),
+    ...failedSpecs(suite.suites ?? []),
+  ]);
+}
+
 if (!ensureSystemPrerequisites()) process.exit(1);
 
 /** The static checks and the build, one after the other. */
@@ -109,6 +121,12 @@ async function unitTests() {
     failed += unit.numFailedTests;
     skipped += unit.numPendingTests + unit.numTodoTests;
     if (!unitOk && unit.numFailedTests === 0) failed += 1; // e.g. a file that failed to load
+    for (const file of unit.testResults ?? []) {
+      const name = relative(appRoot, file.name);
+      const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failedTests) failures.push(`vitest: ${name} > ${t.fullName}`);
+      if (file.status === 'failed' && failedTests.length === 0) failures.push(`vitest: ${name}: ${String(file.message ?? 'failed').split('\n')[0]}`);
+    }
   } else {
     failed += 1;
   }
@@ -128,6 +146,7 @@ if (built) {
     failed += e2e.stats.unexpected;
     skipped += e2e.stats.skipped;
     if (!e2eOk && e2e.stats.unexpected === 0) failed += 1;
+    failures.push(...failedSpecs(e2e.suites ?? []).map((name) => `playwright: ${name}`));
   } else {
     failed += 1;
   }
@@ -135,5 +154,6 @@ if (built) {
 
 console.log('\n=== summary ===');
 for (const line of summary) console.log(line);
+if (failures.length > 0) console.log(`failed:\n${failures.map((name) => `  ${name}`).join('\n')}`);
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);

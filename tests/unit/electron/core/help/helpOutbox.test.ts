@@ -250,6 +250,8 @@ describe('help outbox: restarts and damaged files', () => {
       clock.advance(Math.max(...clock.pendingDelays(), 0));
     }
     expect(box.pending()).toEqual([]);
+    // The drop is written after it leaves the list: stop waits for that write before the file is read.
+    await box.stop();
     expect(fileDeliveries()).toEqual([]);
     expect(clock.now() - Date.parse('2026-03-17T08:15:00.000Z')).toBeGreaterThan(24 * 60 * 60_000);
     expect(log.entries().some((e) => e.msg === 'help event dropped: older than the outbox keeps events')).toBe(true);
