@@ -1,4 +1,4 @@
-// Entry point of the npm scripts that need Node 24 (start, build, test, bench, content:import, staff:pin). Runs on any Node,
+// Entry point of the npm scripts that need Node 24 (start, build, test, bench, soak, content:import, staff:pin). Runs on any Node,
 // provides Node 24 where the machine's is too old, then does the task with it.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -89,6 +89,13 @@ switch (task) {
     runForeground([outfile, ...args]);
     break;
   }
+  case 'soak': {
+    build({ quiet: true });
+    // The endurance run is TypeScript like the bench: bundle it once, then run it.
+    const outfile = await bundleForNode('soak', { entryPoints: [join(appRoot, 'tests', 'soak', 'soak.ts')] });
+    runForeground([outfile, ...args]);
+    break;
+  }
   case 'content:import':
     await runTsCli(
       'content-import',
@@ -103,6 +110,6 @@ switch (task) {
     );
     break;
   default:
-    console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test, bench, content:import or staff:pin)`);
+    console.error(`unknown task "${String(task)}" (expected build, start, start:chromium, test, bench, soak, content:import or staff:pin)`);
     process.exit(2);
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { useDisplaySettings } from './accessibility/useDisplaySettings';
@@ -20,23 +20,46 @@ import { OutOfOrderScreen } from './screens/outOfOrder/OutOfOrderScreen';
 import { StaffScreens } from './staff/StaffScreens';
 import { useStaffStore } from './staff/staffStore';
 
-/** Reports any touch or key press to the host so the idle timer starts over. */
+/** Longest wait (ms) for an idle moment before input is reported; the idle timeout is at least 3 s. */
+const activityReportDelayMs = 500;
+
+/**
+ * Reports any touch or key press to the host so the idle timer starts over. The report waits for
+ * the browser's next idle moment: the tap or key is answered on screen first, without the call to
+ * the host in its way.
+ */
 function useActivityReporting(): void {
   useEffect(() => {
     const api = kioskApi();
     if (api === null) return;
     const report = createActivityReporter(api, () => Date.now());
-    window.addEventListener('pointerdown', report, { capture: true, passive: true });
-    window.addEventListener('keydown', report, { capture: true, passive: true });
+    let waiting: number | null = null;
+    const onInput = (): void => {
+      waiting ??= requestIdleCallback(
+        () => {
+          waiting = null;
+          report();
+        },
+        { timeout: activityReportDelayMs },
+      );
+    };
+    window.addEventListener('pointerdown', onInput, { capture: true, passive: true });
+    window.addEventListener('keydown', onInput, { capture: true, passive: true });
     return () => {
-      window.removeEventListener('pointerdown', report, { capture: true });
-      window.removeEventListener('keydown', report, { capture: true });
+      window.removeEventListener('pointerdown', onInput, { capture: true });
+      window.removeEventListener('keydown', onInput, { capture: true });
+      if (waiting !== null) cancelIdleCallback(waiting);
     };
   }, []);
 }
 
-function SessionScreens() {
-  const snapshot = useSessionStore((s) => s.snapshot);
+const SessionScreens = memo(function SessionScreens() {
+  const current = useSessionStore((s) => s.snapshot);
+  // Into a session (a tap on attract, "more time") the screen follows as a transition, so the tap
+  // is answered on screen first; out of it (warning, reset, attract) at once, so nothing of a
+  // session stays on screen longer than the session.
+  const deferred = useDeferredValue(current);
+  const snapshot = current?.state === 'active' ? deferred : current;
   const farewell = useSessionStore((s) => s.farewell);
   const role = useTerminalStore((s) => s.bootstrap?.terminal.role);
   const terminal = useStaffStore((s) => s.terminal);
@@ -57,7 +80,12 @@ function SessionScreens() {
         </>
       );
   }
-}
+});
+
+// Each part follows its own stores: a change that redraws App (language, settings) does not redraw them all with it.
+const Bar = memo(HelpBar);
+const Staff = memo(StaffScreens);
+const Notice = memo(ErrorNotice);
 
 /** The kiosk UI: one page that stays loaded; what it shows follows the host's session state. */
 export function App() {
@@ -87,10 +115,10 @@ export function App() {
       ) : (
         <SessionScreens />
       )}
-      {!startFailed && state !== 'loading' && ready && <HelpBar />}
+      {!startFailed && state !== 'loading' && ready && <Bar />}
       {keyHelpOpen && <KeyHelpDialog />}
-      <ErrorNotice />
-      {ready && <StaffScreens />}
+      <Notice />
+      {ready && <Staff />}
     </div>
   );
 }

@@ -1,40 +1,34 @@
 /**
- * `npm run bench`: speed figures of the kiosk on the Chromium host, as median and p95 over
- * repeated runs. Later capabilities add their own figures here.
- *   - startup: process launch → `KIOSK_READY` (attract screen shown)
- *   - reset:   "end" pressed → attract state shown with every citizen store reset
+ * `npm run bench`: speed figures of the kiosk on the Chromium host, each over repeated runs with
+ * its budget, printed as one table and written to bench/results.json (benchReport.ts); the exit
+ * code is 1 when a figure misses its budget. Later capabilities add their own figures here.
+ *   - startup: process launch → `KIOSK_READY` (attract screen shown); budget p95 ≤ 5 s
+ *   - reset:   "end" pressed → attract state shown with every citizen store reset; budget p95 ≤ 100 ms
  *   - receipt encoding (budget < 2 ms) and tap-to-first-byte on a pty printer (budget < 50 ms)
- *   - service search per keystroke over the whole content pack (p50/p99, budget p99 < 5 ms; searchBench.ts)
+ *   - service search per keystroke over the whole content pack (budget p99 < 5 ms; searchBench.ts)
  *   - search results rendered in Chromium per keystroke (budget p95 < 50 ms; searchRenderBench.ts)
  *   - workstation: tap on a tile → portal page shown, and end → clean attract screen (budget p95 < 300 ms; portalBench.ts)
+ *   - interaction latency at 4× CPU throttling, per screen and overall (budget p95 ≤ 50 ms, none
+ *     over 100 ms; interactionBench.ts)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoot, chooseLanguageInMenu, freePort, launchKiosk, startProcess } from '#tests/e2e/support/kioskProcess';
 import { openAssist, staffSection } from '#tests/e2e/support/staff';
 import { VirtualEscPosPrinter } from '#tests/support/virtualEscposPrinter';
 import { benchReceiptEncoding, benchTapToFirstByte } from './printerBench';
-import { runSearchBench } from './searchBench';
+import { searchFigures } from './searchBench';
 import { benchSearchRender } from './searchRenderBench';
 import { benchPortal } from './portalBench';
+import { benchInteractions, cpuThrottling, interactionScreens } from './interactionBench';
+import { reportTable, resultsJson, summarise, type Figure } from './benchReport';
 
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 const resetRuns = Number(process.env.BENCH_RESET_RUNS ?? 30);
 const printRuns = Number(process.env.BENCH_PRINT_RUNS ?? 20);
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-function report(name: string, values: readonly number[], budgetMs?: number): void {
-  const fmt = (v: number): string => `${v.toFixed(1)} ms`;
-  const p95 = percentile(values, 95);
-  const verdict = budgetMs === undefined ? '' : p95 <= budgetMs ? `   within budget (${String(budgetMs)} ms)` : `   OVER BUDGET (${String(budgetMs)} ms)`;
-  console.log(`${name.padEnd(52)} median ${fmt(percentile(values, 50)).padStart(10)}   p95 ${fmt(p95).padStart(10)}   (n=${String(values.length)})${verdict}`);
-}
+const interactionRounds = Number(process.env.BENCH_INTERACTION_ROUNDS ?? 3);
+const loadAtStart = loadavg()[0] ?? Number.NaN;
 
 async function benchStartup(): Promise<number[]> {
   const times: number[] = [];
@@ -101,6 +95,8 @@ async function benchUiTapToFirstByte(): Promise<number[]> {
       // The test print is in assist mode, behind the staff PIN.
       staff: staffSection,
     }),
+    // The staff section holds the PIN hashes: the kiosk refuses the file if everybody may read it.
+    { mode: 0o600 },
   );
   const kiosk = await launchKiosk({ config: configFile });
   const { page } = kiosk;
@@ -128,22 +124,73 @@ async function benchUiTapToFirstByte(): Promise<number[]> {
   return times;
 }
 
-const startup = await benchStartup();
-const reset = await benchReset();
-const encoding = await benchReceiptEncoding(Number(process.env.BENCH_ENCODE_RUNS ?? 200));
-const firstByte = await benchTapToFirstByte(printRuns);
-const uiFirstByte = await benchUiTapToFirstByte();
-const searchRender = await benchSearchRender();
-const portal = await benchPortal(Number(process.env.BENCH_PORTAL_RUNS ?? 30));
-console.log('');
-report('startup: launch → KIOSK_READY', startup);
-report('session reset: end → attract, stores reset', reset);
-report('receipt encoding', encoding, 2);
-report('print: PrintService.print() → first byte on the pty', firstByte, 50);
-report('print: tap in the UI → first byte on the pty', uiFirstByte, 50);
-report('search: keystroke → results rendered (Chromium)', searchRender, 50);
-report('workstation: tap on a tile → portal page shown', portal.open, 300);
-report('workstation: end → clean attract, portal context gone', portal.end, 300);
+const benchStarted = performance.now();
+/** Runs one part of the bench with a line on stderr, so a run of several minutes shows where it is. */
+async function part<T>(name: string, run: () => Promise<T>): Promise<T> {
+  console.error(`bench: ${name} (${String(Math.round((performance.now() - benchStarted) / 1000))} s)`);
+  return run();
+}
+const startup = await part('startup', benchStartup);
+const reset = await part('session reset', benchReset);
+const encoding = await part('receipt encoding', () => benchReceiptEncoding(Number(process.env.BENCH_ENCODE_RUNS ?? 200)));
+const firstByte = await part('print to the pty', () => benchTapToFirstByte(printRuns));
+const uiFirstByte = await part('print from the UI', benchUiTapToFirstByte);
+const searchRender = await part('search drawn in Chromium', benchSearchRender);
+const portal = await part('workstation portal', () => benchPortal(Number(process.env.BENCH_PORTAL_RUNS ?? 30)));
+// Plain Node, no kiosk process.
+const search = await part('search in Node', searchFigures);
+const interaction = await part(`interaction latency at ${String(cpuThrottling)}× CPU`, () => benchInteractions(interactionRounds));
 
-// Own section: plain Node, no kiosk process.
-await runSearchBench();
+/** An interaction is answered on screen within 50 ms (p95) and none takes longer than 100 ms. */
+const interactionBudget = { p95: 50, max: 100 };
+const figures: Figure[] = [
+  // Seen after a power cut or a crash, not by a citizen mid-session; the self-healing restart should have attract back within seconds.
+  { metric: 'startup: launch → KIOSK_READY', values: startup, budget: { p95: 5000 } },
+  // "End" must feel immediate (100 ms): the next citizen may already be waiting.
+  { metric: 'session reset: end → attract, stores reset', values: reset, budget: { p95: 100 } },
+  { metric: 'receipt encoding', values: encoding, budget: { p95: 2 } },
+  { metric: 'print: PrintService.print() → first byte on the pty', values: firstByte, budget: { p95: 50 } },
+  { metric: 'print: tap in the UI → first byte on the pty', values: uiFirstByte, budget: { p95: 50 } },
+  ...search,
+  { metric: 'search: keystroke → results rendered (Chromium)', values: searchRender, budget: { p95: 50 } },
+  { metric: 'workstation: tap on a tile → portal page shown', values: portal.open, budget: { p95: 300 } },
+  { metric: 'workstation: end → clean attract, portal context gone', values: portal.end, budget: { p95: 300 } },
+  ...interactionScreens.map((screen) => ({
+    metric: `interaction at ${String(cpuThrottling)}× CPU: ${screen}`,
+    values: interaction.interactions.filter((i) => i.screen === screen).map((i) => i.ms),
+    budget: interactionBudget,
+  })),
+  {
+    metric: `interaction at ${String(cpuThrottling)}× CPU: all screens`,
+    values: interaction.interactions.map((i) => i.ms),
+    budget: interactionBudget,
+  },
+];
+const results = figures.map(summarise);
+const cpu = cpus();
+const load = { start: Math.round(loadAtStart * 100) / 100, end: Math.round((loadavg()[0] ?? Number.NaN) * 100) / 100 };
+console.log('');
+console.log(reportTable(results));
+console.log('');
+console.log(
+  `load average ${String(load.start)} at the start, ${String(load.end)} at the end, on ${String(cpu.length)} CPUs: other work on the machine slows every figure`,
+);
+const folder = join(appRoot, 'bench');
+mkdirSync(folder, { recursive: true });
+writeFileSync(
+  join(folder, 'results.json'),
+  resultsJson(results, {
+    date: new Date().toISOString(),
+    node: process.version,
+    chromium: interaction.chromium,
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    interactionCpuThrottling: cpuThrottling,
+    loadAverage: load,
+  }),
+);
+const failed = results.filter((result) => !result.pass);
+console.log('');
+console.log(failed.length === 0 ? 'every figure within its budget' : `over budget: ${failed.map((result) => result.metric).join('; ')}`);
+console.log(`figures written to ${join(folder, 'results.json')}`);
+if (failed.length > 0) process.exitCode = 1;

@@ -26,14 +26,16 @@ export async function benchPortal(runs: number): Promise<{ open: number[]; end: 
           if (!tile) throw new Error('tile not found');
           const started = performance.now();
           const shown = new Promise<void>((resolve) => {
+            // The page's picture is a canvas, shown once the first frame is drawn on it; shown means painted: the next frame.
             const check = (): void => {
-              const frame = document.querySelector<HTMLImageElement>('.portal-surface__frame');
-              if (frame === null) return;
+              if (document.querySelector('.portal-surface__frame:not([hidden])') === null) return;
               observer.disconnect();
-              void frame.decode().then(resolve, resolve);
+              requestAnimationFrame(() => {
+                resolve();
+              });
             };
             const observer = new MutationObserver(check);
-            observer.observe(document.body, { childList: true, subtree: true });
+            observer.observe(document.body, { attributes: true, attributeFilter: ['hidden'], childList: true, subtree: true });
           });
           tile.click();
           await shown;

@@ -3,20 +3,17 @@
  * (local services and the federal catalogue):
  *   - index build: createServiceSearch() once, as at kiosk start
  *   - per keystroke: the 50 citizen queries typed character by character, one search() per
- *     character, as the on-screen keyboard does; p50 and p99, budget p99 < 5 ms. The CPU time
- *     per call is printed too: on a busy machine, wall-clock outliers are the scheduler's, not search's.
+ *     character, as the on-screen keyboard does; budget p99 < 5 ms. The CPU time per call is
+ *     reported too: on a busy machine, wall-clock outliers are the scheduler's, not search's.
  */
 import { createServiceSearch } from '#core/content/search/serviceSearch';
+import type { Figure } from './benchReport';
 import { loadJenaPackForSearch, type SearchablePack } from '#tests/unit/electron/core/content/search/jenaPack';
 import { searchQueries } from '#tests/unit/electron/core/content/search/searchQueries';
 
 const keystrokeBudgetMs = 5;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
+/** The index is built once at kiosk start (part of the startup figure); a second is already noticeable there. */
+const indexBuildBudgetMs = 1000;
 
 /** ms per search() call for every prefix of every query, `runs` times over (after one warm-up pass). */
 export function benchSearchKeystrokes(pack: SearchablePack, runs: number): { buildMs: number; keystrokeMs: number[]; keystrokeCpuMs: number[] } {
@@ -45,19 +42,14 @@ export function benchSearchKeystrokes(pack: SearchablePack, runs: number): { bui
   return { buildMs, keystrokeMs, keystrokeCpuMs };
 }
 
-/** Runs the search bench on the real Jena pack and prints its section of the bench report. */
-export async function runSearchBench(runs = Number(process.env.BENCH_SEARCH_RUNS ?? 5)): Promise<void> {
-  console.log('');
+/** Runs the search bench on the real Jena pack: its figures for the bench report. */
+export async function searchFigures(runs = Number(process.env.BENCH_SEARCH_RUNS ?? 5)): Promise<Figure[]> {
   const pack = await loadJenaPackForSearch();
   const { buildMs, keystrokeMs, keystrokeCpuMs } = benchSearchKeystrokes(pack, runs);
-  const p99 = percentile(keystrokeMs, 99);
-  const verdict = p99 <= keystrokeBudgetMs ? `within budget (${String(keystrokeBudgetMs)} ms)` : `OVER BUDGET (${String(keystrokeBudgetMs)} ms)`;
-  const fmt = (v: number): string => `${v.toFixed(2)} ms`;
-  console.log(`${`service search: index build over ${String(pack.services.length)} services`.padEnd(52)} ${fmt(buildMs).padStart(10)}`);
-  console.log(
-    `${'service search: per keystroke, 50 queries typed'.padEnd(52)} p50 ${fmt(percentile(keystrokeMs, 50)).padStart(10)}   p99 ${fmt(p99).padStart(10)}   max ${fmt(Math.max(...keystrokeMs))}   (n=${String(keystrokeMs.length)})   ${verdict}`,
-  );
-  console.log(
-    `${'service search: per keystroke, CPU time'.padEnd(52)} p50 ${fmt(percentile(keystrokeCpuMs, 50)).padStart(10)}   p99 ${fmt(percentile(keystrokeCpuMs, 99)).padStart(10)}`,
-  );
+  return [
+    { metric: `search (Node): index build over ${String(pack.services.length)} services`, values: [buildMs], budget: { max: indexBuildBudgetMs } },
+    { metric: 'search (Node): per keystroke, 50 queries typed', values: keystrokeMs, budget: { p99: keystrokeBudgetMs } },
+    // The same calls in CPU time: on a busy machine, wall-clock outliers are the scheduler's, not search's.
+    { metric: 'search (Node): per keystroke, CPU time', values: keystrokeCpuMs, budget: { p99: keystrokeBudgetMs } },
+  ];
 }

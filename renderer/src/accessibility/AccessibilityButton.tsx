@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessibilityPanel } from './AccessibilityPanel';
 
@@ -24,7 +24,10 @@ export function AccessibilityButton({ className = '' }: { readonly className?: s
         data-action="open-accessibility"
         aria-haspopup="dialog"
         onClick={() => {
-          setOpen(true);
+          // A transition: the tap is answered on screen before the dialog is built and made modal.
+          startTransition(() => {
+            setOpen(true);
+          });
         }}
       >
         <AccessibilityIcon />
@@ -33,7 +36,9 @@ export function AccessibilityButton({ className = '' }: { readonly className?: s
       {open && (
         <AccessibilityPanel
           onClose={() => {
-            setOpen(false);
+            startTransition(() => {
+              setOpen(false);
+            });
           }}
         />
       )}

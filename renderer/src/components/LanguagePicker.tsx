@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageInfo, type UiLanguage } from '#shared/i18n/languages';
+import { applyLanguage } from '../i18n/i18n';
 import { useEffectiveLanguage } from '../i18n/useEffectiveLanguage';
 import { usePreferencesStore } from '../state/preferencesStore';
+import { useSessionStore } from '../state/sessionStore';
 import { useTerminalStore } from '../state/terminalStore';
+import { afterNextPaint } from './afterNextPaint';
 import { KioskDialog } from './KioskDialog';
 
 /** Every offered language as a large button, named in its own script with its own `lang` and `dir`. */
@@ -25,8 +28,17 @@ function LanguageGrid({ onChosen }: { readonly onChosen?: (language: UiLanguage)
               aria-pressed={language === current}
               data-language={language}
               onClick={() => {
-                chooseLanguage(language);
-                onChosen?.(language);
+                const session = useSessionStore.getState().snapshot?.sessionId ?? null;
+                // The whole kiosk is drawn again in the new language: after the tap is on screen.
+                afterNextPaint(() => {
+                  // A choice made as the session ended (the idle countdown's last moment) belongs to nobody now.
+                  const now = useSessionStore.getState().snapshot;
+                  if (now?.state === 'resetting' || (now?.sessionId ?? null) !== session) return;
+                  chooseLanguage(language);
+                  // The texts switch at once too, so the kiosk is drawn once in the new language, not twice.
+                  void applyLanguage(language);
+                  onChosen?.(language);
+                });
               }}
             >
               {languageInfo[language].nativeName}
@@ -80,7 +92,10 @@ export function LanguagePicker({ onChosen, variant = 'bar' }: { readonly onChose
         data-action="open-languages"
         aria-haspopup="dialog"
         onClick={() => {
-          setOpen(true);
+          // A transition: the tap is answered on screen before the menu is built and made modal.
+          startTransition(() => {
+            setOpen(true);
+          });
         }}
       >
         <GlobeIcon />
@@ -91,7 +106,9 @@ export function LanguagePicker({ onChosen, variant = 'bar' }: { readonly onChose
       {open && (
         <LanguageMenu
           onClose={() => {
-            setOpen(false);
+            startTransition(() => {
+              setOpen(false);
+            });
           }}
         />
       )}

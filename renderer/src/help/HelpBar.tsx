@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeviceStatusMark } from '../devices/DeviceStatusMark';
 import { PrivacyButton } from '../screens/privacy/PrivacyButton';
@@ -5,6 +6,16 @@ import { HelpButton } from './HelpButton';
 import { HelpConfirmDialog } from './HelpConfirmDialog';
 import { HelpStatus } from './HelpStatus';
 import { useHelpConfirmStore } from './helpStore';
+
+/**
+ * "Call a staff member?" while it is asked. It opens (and closes) as a transition: the tap is
+ * answered on screen before the browser makes the rest of the page inert for the modal dialog. Its
+ * own component, so the question coming and going does not redraw the rest of the bar.
+ */
+function HelpQuestion() {
+  const askingOn = useDeferredValue(useHelpConfirmStore((s) => s.askingOn));
+  return askingOn === null ? null : <HelpConfirmDialog screen={askingOn} />;
+}
 
 /**
  * The strip along the bottom of every screen (attract, session screens, out of order): the help
@@ -15,14 +26,13 @@ import { useHelpConfirmStore } from './helpStore';
  */
 export function HelpBar() {
   const { t } = useTranslation();
-  const askingOn = useHelpConfirmStore((s) => s.askingOn);
   return (
     <aside className="help-bar" data-help-bar="" aria-label={t('help.bar')}>
       <PrivacyButton />
       <DeviceStatusMark />
       <HelpStatus />
       <HelpButton />
-      {askingOn !== null && <HelpConfirmDialog screen={askingOn} />}
+      <HelpQuestion />
     </aside>
   );
 }

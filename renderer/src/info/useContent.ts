@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { RequestChannel, RequestOf, ResponseOf } from '#shared/contract/channels';
 import { invoke } from '../kiosk/invoke';
 
@@ -10,7 +10,8 @@ export type Loaded<T> =
 
 /**
  * Asks the host for content and follows changes of the request (language, query); an answer to an
- * older request is ignored, so fast typing never shows stale results.
+ * older request is ignored, so fast typing never shows stale results. An answer is drawn as a
+ * transition: a tap or keystroke meanwhile is answered first, not after a long list is built.
  */
 export function useContent<C extends RequestChannel>(channel: C, payload: RequestOf<C> | null): Loaded<ResponseOf<C>> {
   const [state, setState] = useState<{ readonly loaded: Loaded<ResponseOf<C>>; readonly key: string | null }>({ loaded: { phase: 'loading' }, key: null });
@@ -19,7 +20,10 @@ export function useContent<C extends RequestChannel>(channel: C, payload: Reques
     if (key === null) return;
     let current = true;
     void invoke(channel, JSON.parse(key) as RequestOf<C>).then((value) => {
-      if (current) setState({ loaded: value === null ? { phase: 'failed' } : { phase: 'ready', value, current: true }, key });
+      if (!current) return;
+      startTransition(() => {
+        setState({ loaded: value === null ? { phase: 'failed' } : { phase: 'ready', value, current: true }, key });
+      });
     });
     return () => {
       current = false;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
@@ -28,9 +28,10 @@ interface KeyboardState {
  * Keys for touch users. The whole keyboard is hidden from assistive technology and its keys take
  * no focus: someone who cannot see or touch the screen types on the terminal's physical keyboard
  * or tactile keypad straight into the field, and the read-aloud speaks what has focus, so the
- * keys would only be a long detour (and must never speak a password's letters).
+ * keys would only be a long detour (and must never speak a password's letters). It is drawn again
+ * only when its own props change: a letter typed into the field does not rebuild the keys.
  */
-export function OnScreenKeyboard({ kind, onKey, labelledBy }: OnScreenKeyboardProps) {
+export const OnScreenKeyboard = memo(function OnScreenKeyboard({ kind, onKey, labelledBy }: OnScreenKeyboardProps) {
   const { t } = useTranslation();
   const language = useEffectiveLanguage();
   const context = `${language} ${kind}`;
@@ -104,4 +105,4 @@ export function OnScreenKeyboard({ kind, onKey, labelledBy }: OnScreenKeyboardPr
       />
     </div>
   );
-}
+});

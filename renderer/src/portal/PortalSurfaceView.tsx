@@ -1,9 +1,10 @@
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import type { RequestChannel, RequestOf } from '#shared/contract/channels';
 import type { PortalLayout, PortalPointer } from '#shared/contract/portalContract';
 import { moveFocus } from '../keyboard/focusMove';
 import { kioskApi } from '../kiosk/kioskApi';
 import { usePortalStore } from '../state/portalStore';
+import { canvasTarget, createFramePainter } from './framePainter';
 import { portalKeyAction } from './portalKeyForward';
 import { useOverlayOpen } from './useOverlayOpen';
 
@@ -12,13 +13,39 @@ function send<C extends RequestChannel>(channel: C, payload: RequestOf<C>): void
   void kioskApi()?.invoke(channel, payload);
 }
 
-/** The picture of the portal page (Chromium host), updated with every frame the host sends. */
+/** The picture of the portal page (Chromium host), drawn anew with every frame the host sends. */
+function PortalFrameCanvas() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // Hidden until the first frame is on it, as the picture of a page that has not loaded yet.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    const element = canvas.current;
+    if (element === null) return;
+    const painter = createFramePainter(
+      canvasTarget(element),
+      (jpeg) => createImageBitmap(jpeg),
+      () => {
+        setDrawn(true);
+      },
+    );
+    const first = usePortalStore.getState().frame;
+    if (first !== null) painter.show(first);
+    // Straight from the store: a frame is drawn without rendering anything.
+    const unsubscribe = usePortalStore.subscribe((state, previous) => {
+      if (state.frame !== null && state.frame !== previous.frame) painter.show(state.frame);
+    });
+    return () => {
+      unsubscribe();
+      painter.stop();
+    };
+  }, []);
+  return <canvas ref={canvas} className="portal-surface__frame" hidden={!drawn} aria-hidden="true" />;
+}
+
+/** The picture, once the host has sent one. */
 function PortalFrameImage() {
-  const frame = usePortalStore((s) => s.frame);
-  if (frame === null) return null;
-  return (
-    <img className="portal-surface__frame" src={`data:image/jpeg;base64,${frame.data}`} width={frame.width} height={frame.height} alt="" draggable={false} />
-  );
+  const hasFrame = usePortalStore((s) => s.frame !== null);
+  return hasFrame ? <PortalFrameCanvas /> : null;
 }
 
 /**

@@ -73,6 +73,8 @@ export function stepVolume(step: 1 | -1): void {
 }
 
 function onFocus(event: FocusEvent): void {
+  // Every tap on a button moves the focus: with read-aloud off there is nothing to work out.
+  if (useAccessibilityStore.getState().readAloud !== 'on') return;
   const element = event.target;
   if (!(element instanceof HTMLElement) || element.tagName === 'H1' || element.tagName === 'H2') return;
   const label = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent : element.closest('label')?.textContent;

@@ -3,7 +3,7 @@ import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 import { FallbackNotice, Shown } from '../../info/Shown';
 import { useContent } from '../../info/useContent';
 import { OpeningNote } from './OpeningNote';
-import { useInfoNavigationStore } from '../../state/infoNavigationStore';
+import { useInfoNavigation } from './infoScreenNavigation';
 import { InfoLayout } from './InfoLayout';
 
 function SearchIcon() {
@@ -19,7 +19,7 @@ function SearchIcon() {
 export function InfoHomeScreen() {
   const { t } = useTranslation();
   const language = useEffectiveLanguage();
-  const go = useInfoNavigationStore((s) => s.go);
+  const { go } = useInfoNavigation();
   const home = useContent('content.home', { language });
   const value = home.phase === 'ready' ? home.value : null;
   return (

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { TopBar } from '../../components/TopBar';
-import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import type { ScreenId } from '../screenRegistry';
+import { useInfoNavigation } from './infoScreenNavigation';
 
 /** An arrow that points back: to the left, mirrored in right-to-left languages by the style sheet. */
 export function BackArrow() {
@@ -17,9 +17,7 @@ export function BackArrow() {
 /** The frame of every information screen: top bar, back and home, one heading, the content. */
 export function InfoLayout(props: { readonly screen: ScreenId; readonly title: string; readonly titleLang?: string; readonly children: ReactNode }) {
   const { t } = useTranslation();
-  const depth = useInfoNavigationStore((s) => s.stack.length);
-  const back = useInfoNavigationStore((s) => s.back);
-  const home = useInfoNavigationStore((s) => s.home);
+  const { depth, back, home } = useInfoNavigation();
   return (
     <div className="screen screen--info" data-screen={props.screen}>
       <TopBar />

@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ServiceSummary } from '#shared/contract/contentContract';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 import { FallbackNotice } from '../../info/Shown';
-import { applyKeyPress } from '../../onScreenKeyboard/keyPress';
+import { applyKeyPress, type OnScreenKeyPress } from '../../onScreenKeyboard/keyPress';
 import { useContent } from '../../info/useContent';
 import { useInfoNavigationStore } from '../../state/infoNavigationStore';
 import { InfoLayout } from './InfoLayout';
@@ -10,6 +11,27 @@ import { ServiceList } from './ServiceList';
 
 // The on-screen keyboard and its layouts load with the first search, not with the kiosk.
 const OnScreenKeyboard = lazy(() => import('../../onScreenKeyboard/OnScreenKeyboard').then((m) => ({ default: m.OnScreenKeyboard })));
+
+/**
+ * The hits as a list. Kept apart so a keystroke redraws only the field: the list is drawn again
+ * when new hits arrive, not for every letter typed while they are on their way.
+ */
+const SearchHits = memo(function SearchHits({ hits }: { readonly hits: readonly ServiceSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="search__count">{t('info.search.count', { count: hits.length })}</p>
+      <FallbackNotice texts={hits.map((hit) => hit.name)} />
+      <ServiceList services={hits} label={t('info.search.results')} />
+    </>
+  );
+});
+
+/** A key of the on-screen keyboard, typed at the end of the search text (one function for the screen's life, so the keyboard need not be drawn again). */
+function typeOnScreenKey(press: OnScreenKeyPress): void {
+  const { query, setQuery } = useInfoNavigationStore.getState();
+  setQuery(applyKeyPress(query, press));
+}
 
 /** Search as you type, with the terminal's keyboard or the on-screen keyboard. */
 export function SearchScreen() {
@@ -39,23 +61,12 @@ export function SearchScreen() {
           }}
         />
         <Suspense fallback={null}>
-          <OnScreenKeyboard
-            kind="search"
-            onKey={(press) => {
-              setQuery(applyKeyPress(query, press));
-            }}
-          />
+          <OnScreenKeyboard kind="search" onKey={typeOnScreenKey} />
         </Suspense>
         <div className="search__results" aria-live="polite" data-results-for={results.phase === 'ready' && results.current ? trimmed : ''}>
           {trimmed === '' && <p className="search__hint">{t('info.search.hint')}</p>}
           {hits?.length === 0 && <p className="search__none">{t('info.search.none')}</p>}
-          {hits && hits.length > 0 && (
-            <>
-              <p className="search__count">{t('info.search.count', { count: hits.length })}</p>
-              <FallbackNotice texts={hits.map((hit) => hit.name)} />
-              <ServiceList services={hits} label={t('info.search.results')} />
-            </>
-          )}
+          {hits && hits.length > 0 && <SearchHits hits={hits} />}
         </div>
       </div>
     </InfoLayout>

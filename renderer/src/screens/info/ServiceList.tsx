@@ -1,10 +1,10 @@
 import type { ServiceSummary } from '#shared/contract/contentContract';
 import { Shown } from '../../info/Shown';
-import { useInfoNavigationStore } from '../../state/infoNavigationStore';
+import { useInfoNavigation } from './infoScreenNavigation';
 
 /** Services as large buttons; the Bürgerservice's own are marked, the topic tells similar names apart. */
 export function ServiceList({ services, label }: { readonly services: readonly ServiceSummary[]; readonly label: string }) {
-  const go = useInfoNavigationStore((s) => s.go);
+  const { go } = useInfoNavigation();
   return (
     <ul className="service-list" aria-label={label}>
       {services.map((service) => (

@@ -8,7 +8,7 @@ import { invoke } from '../../kiosk/invoke';
 import { PrintFeedback } from '../../print/PrintFeedback';
 import { trackPrint } from '../../print/printReceipt';
 import { usePrintStore } from '../../state/printStore';
-import { useInfoNavigationStore } from '../../state/infoNavigationStore';
+import { useInfoNavigation } from './infoScreenNavigation';
 import { InfoLayout } from './InfoLayout';
 
 // The QR encoder loads with the first service shown, not with the kiosk.
@@ -18,7 +18,7 @@ const QrCode = lazy(() => import('../../info/QrCode').then((m) => ({ default: m.
 export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
   const { t } = useTranslation();
   const language = useEffectiveLanguage();
-  const go = useInfoNavigationStore((s) => s.go);
+  const { go } = useInfoNavigation();
   const detail = useContent('content.service', { language, serviceId });
   const printing = usePrintStore((s) => s.status.phase === 'printing');
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShownText, Ticket } from '#shared/contract/contentContract';
 import type { PrintResult } from '#shared/devices/receipt';
 import { Shown } from '../../info/Shown';
-import { useInfoNavigationStore } from '../../state/infoNavigationStore';
+import { useInfoNavigation } from './infoScreenNavigation';
 import { InfoLayout } from './InfoLayout';
 
 /** How long a printed ticket stays on screen before the terminal returns home by itself. */
@@ -12,7 +12,7 @@ const showPrintedMs = 30_000;
 /** The number just drawn. When it printed, the screen goes home by itself after a while; when not, the number stays until the citizen leaves. */
 export function TicketScreen({ ticket, category, print }: { readonly ticket: Ticket; readonly category: ShownText; readonly print: PrintResult }) {
   const { t } = useTranslation();
-  const home = useInfoNavigationStore((s) => s.home);
+  const { home } = useInfoNavigation();
   const printed = print.status === 'printed';
   const failure = print.status === 'failed' ? t(`print.reasons.${print.reason}`) : '';
   useEffect(() => {

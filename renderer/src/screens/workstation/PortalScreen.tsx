@@ -1,8 +1,9 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Shown } from '../../info/Shown';
 import { kioskApi } from '../../kiosk/kioskApi';
 import { PortalSurfaceView } from '../../portal/PortalSurfaceView';
+import type { OnScreenKeyPress } from '../../onScreenKeyboard/keyPress';
 import { usePortalStore } from '../../state/portalStore';
 import { PortalFileDialog, PortalHelpDialog, PortalPageDialog } from './PortalDialogs';
 import { PortalMessages } from './PortalMessages';
@@ -11,13 +12,21 @@ import { PortalToolbar } from './PortalToolbar';
 
 const OnScreenKeyboard = lazy(() => import('../../onScreenKeyboard/OnScreenKeyboard').then((m) => ({ default: m.OnScreenKeyboard })));
 
+/** A key of the on-screen keyboard, to the portal page (one function for good, so the keyboard is not drawn again with every change of the view). */
+function typeIntoPortal(press: OnScreenKeyPress): void {
+  const api = kioskApi();
+  if ('text' in press) void api?.invoke('portal.type', { text: press.text });
+  else if (press.special === 'backspace') void api?.invoke('portal.key', { key: 'Backspace' });
+  else if (press.special === 'enter') void api?.invoke('portal.key', { key: 'Enter' });
+  else usePortalStore.getState().hideKeyboard();
+}
+
 /** The open online service: the kiosk's toolbar, the portal page (or the kiosk's own page in its place), messages and the keyboard. */
 export function PortalScreen() {
   const { t } = useTranslation();
   const view = usePortalStore((s) => s.view);
   const tile = usePortalStore((s) => s.tile);
   const keyboardHidden = usePortalStore((s) => s.keyboardHidden);
-  const hideKeyboard = usePortalStore((s) => s.hideKeyboard);
   const [helpOpen, setHelpOpen] = useState(false);
   const screen = useRef<HTMLDivElement>(null);
   if (view === null) return null;
@@ -28,7 +37,10 @@ export function PortalScreen() {
     <div ref={screen} className="screen screen--portal" data-screen="portal">
       <PortalToolbar
         onHelp={() => {
-          setHelpOpen(true);
+          // A transition: the tap is answered on screen before the dialog is built and made modal.
+          startTransition(() => {
+            setHelpOpen(true);
+          });
         }}
       />
       <main className="portal">
@@ -59,16 +71,7 @@ export function PortalScreen() {
         )}
         {keyboardKind !== null && (
           <Suspense fallback={null}>
-            <OnScreenKeyboard
-              kind={keyboardKind}
-              onKey={(press) => {
-                const api = kioskApi();
-                if ('text' in press) void api?.invoke('portal.type', { text: press.text });
-                else if (press.special === 'backspace') void api?.invoke('portal.key', { key: 'Backspace' });
-                else if (press.special === 'enter') void api?.invoke('portal.key', { key: 'Enter' });
-                else hideKeyboard();
-              }}
-            />
+            <OnScreenKeyboard kind={keyboardKind} onKey={typeIntoPortal} />
           </Suspense>
         )}
       </main>
@@ -77,7 +80,9 @@ export function PortalScreen() {
       {helpOpen && (
         <PortalHelpDialog
           onClose={() => {
-            setHelpOpen(false);
+            startTransition(() => {
+              setHelpOpen(false);
+            });
           }}
         />
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalTileView } from '#shared/contract/portalContract';
+import { afterNextPaint } from '../../components/afterNextPaint';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { TopBar } from '../../components/TopBar';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
@@ -46,9 +47,12 @@ export function PortalStartScreen() {
                   onClick={() => {
                     setOpening(tile.id);
                     setTile(tile);
-                    void invoke('portal.open', { tileId: tile.id }).then((view) => {
-                      setOpening(null);
-                      if (view !== null) setView(view);
+                    // Opening a service is heavy work for the host and the browser: the tap is on screen first.
+                    afterNextPaint(() => {
+                      void invoke('portal.open', { tileId: tile.id }).then((view) => {
+                        setOpening(null);
+                        if (view !== null) setView(view);
+                      });
                     });
                   }}
                 >

@@ -1,18 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { AccessibilityButton } from '../../accessibility/AccessibilityButton';
+import { afterNextPaint } from '../../components/afterNextPaint';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { invoke } from '../../kiosk/invoke';
 import { usePortalStore } from '../../state/portalStore';
 
 type Command = 'home' | 'back' | 'reload' | 'close';
 
-function useCommand(): (command: Command) => void {
-  const setView = usePortalStore((s) => s.setView);
-  return (command) => {
-    void invoke('portal.command', { command }).then((view) => {
-      if (view !== null) setView(view);
-    });
+/**
+ * Sends a toolbar command to the host once the tap is on screen: navigating, closing or printing
+ * the portal page is heavy work for the host and the browser, which would hold up the tap's frame.
+ */
+function afterTap(work: () => void): () => void {
+  return () => {
+    afterNextPaint(work);
   };
+}
+
+function useCommand(): (command: Command) => () => void {
+  const setView = usePortalStore((s) => s.setView);
+  return (command) =>
+    afterTap(() => {
+      void invoke('portal.command', { command }).then((view) => {
+        if (view !== null) setView(view);
+      });
+    });
 }
 
 /**
@@ -28,10 +40,10 @@ export function PortalToolbar(props: { readonly onHelp: () => void }) {
   return (
     <header className="top-bar portal-toolbar">
       <nav className="portal-toolbar__nav" aria-label={t('portal.toolbar.label')}>
-        <button type="button" className="button button--secondary" data-action="portal-services" onClick={() => command('close')}>
+        <button type="button" className="button button--secondary" data-action="portal-services" onClick={command('close')}>
           {t('portal.toolbar.services')}
         </button>
-        <button type="button" className="button button--secondary" data-action="portal-home" onClick={() => command('home')}>
+        <button type="button" className="button button--secondary" data-action="portal-home" onClick={command('home')}>
           {t('portal.toolbar.home')}
         </button>
         <button
@@ -40,7 +52,7 @@ export function PortalToolbar(props: { readonly onHelp: () => void }) {
           data-action={covered ? undefined : 'back'}
           data-portal-action="back"
           disabled={!covered && view?.canGoBack !== true}
-          onClick={() => command('back')}
+          onClick={command('back')}
         >
           {t('portal.toolbar.back')}
         </button>
@@ -49,11 +61,11 @@ export function PortalToolbar(props: { readonly onHelp: () => void }) {
           className="button button--secondary"
           data-action="portal-print"
           disabled={covered || view?.print.status === 'printing'}
-          onClick={() => {
+          onClick={afterTap(() => {
             void invoke('portal.print', { what: 'page' }).then((next) => {
               if (next !== null) setView(next);
             });
-          }}
+          })}
         >
           {t('portal.toolbar.print')}
         </button>
@@ -63,7 +75,14 @@ export function PortalToolbar(props: { readonly onHelp: () => void }) {
       </nav>
       <AccessibilityButton className="portal-toolbar__settings" />
       <LanguagePicker />
-      <button type="button" className="button button--end" data-action="end-session" onClick={() => void invoke('session.end', {})}>
+      <button
+        type="button"
+        className="button button--end"
+        data-action="end-session"
+        onClick={afterTap(() => {
+          void invoke('session.end', {});
+        })}
+      >
         {t('session.end')}
       </button>
     </header>
