@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { importAliases } from './importAliases.ts';
 
@@ -9,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     // Forks, not threads: serialport's native code must run on a process's main thread.
     pool: 'forks',
+    // Every core, not Vitest's default of one less: on a 2-core machine that would be one worker, and
+    // many tests wait on child processes and timers more than they compute.
+    maxWorkers: availableParallelism(),
     testTimeout: 20_000,
     // A hook or a worker's teardown that never ends fails the run instead of hanging it.
     hookTimeout: 30_000,

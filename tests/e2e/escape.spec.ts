@@ -114,16 +114,24 @@ async function expectKioskHolds(name: string): Promise<Page> {
   const page = await kioskPage();
   if (page === null) throw new Error('no kiosk page');
   // The two pictures are taken one after the other: poll until a changing screen (a reset) settles.
-  await expect
-    .poll(
-      async () => {
-        const onScreen = await desktop.screenshot();
-        writeFileSync(join(shots, `${name}.png`), PNG.sync.write(onScreen));
-        return largestTileDifference(onScreen, PNG.sync.read(await page.screenshot()));
-      },
-      { timeout: 20_000, intervals: [250, 500, 1000], message: `the screen vs. the kiosk page (${name})` },
-    )
-    .toBeLessThan(24);
+  // The screen's picture is kept where it differs (what showed up) and for the start (README.md).
+  const last: { onScreen: PNG | null } = { onScreen: null };
+  try {
+    await expect
+      .poll(
+        async () => {
+          const onScreen = await desktop.screenshot();
+          last.onScreen = onScreen;
+          return largestTileDifference(onScreen, PNG.sync.read(await page.screenshot()));
+        },
+        { timeout: 20_000, intervals: [250, 500, 1000], message: `the screen vs. the kiosk page (${name})` },
+      )
+      .toBeLessThan(24);
+  } catch (error) {
+    if (last.onScreen !== null) writeFileSync(join(shots, `${name}.png`), PNG.sync.write(last.onScreen));
+    throw error;
+  }
+  if (name === 'start' && last.onScreen !== null) writeFileSync(join(shots, `${name}.png`), PNG.sync.write(last.onScreen));
   return page;
 }
 

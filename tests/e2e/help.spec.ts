@@ -210,6 +210,16 @@ test('the right PIN opens assist mode; staff reset the session and the citizen i
   await page.locator('[data-action="lock-assist"]').click();
   await expect(page.locator('[data-screen="assist"]')).toHaveCount(0);
   await expect(page.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'staff');
+  // Out of order while the farewell shows ends that farewell: switched off again, the terminal is
+  // back on attract, not on the goodbye of a session long over.
+  await openAssist(page);
+  await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
+  await page.locator('[data-action="lock-assist"]').click();
+  await page.locator('[data-screen="out-of-order"]').waitFor();
+  await openAssist(page);
+  await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').click();
+  await page.locator('[data-action="lock-assist"]').click();
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 2000 });
   const audit = readFileSync(join(dataDir, 'audit', 'staff-audit.jsonl'), 'utf8');
   expect(audit).toContain('"reset-session"');
   for (const file of filesBelow(dataDir)) expect(file.text, file.path).not.toContain(pin);

@@ -13,7 +13,7 @@ for (const language of ['ar', 'fa'] as const) {
   test(`${language}: the layout is mirrored (right to left)`, async () => {
     kiosk = await launchKiosk({ config: defaultConfig(language) });
     const { page } = kiosk;
-    await startSession(page);
+    await startSession(page, language);
     const place = await page.locator('.top-bar__place').boundingBox();
     const end = await page.locator('[data-action="end-session"]').boundingBox();
     const heading = await page.locator('[data-screen="home-info"] h1').boundingBox();

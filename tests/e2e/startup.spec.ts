@@ -61,6 +61,21 @@ test('the kiosk listens on 127.0.0.1 only (UI server and CDP endpoint)', async (
   for (const address of cdpAddresses) expect(address).toBe('0100007F');
 });
 
+test("the browser runs no interface of its own: no omnibox pages, only the kiosk page and the host's clipboard page", async () => {
+  // Chromium would otherwise start a renderer for the address bar's popup with every page, costing
+  // a kiosk PC seconds of CPU at each start and at each portal page opened.
+  kiosk = await launchKiosk();
+  const cdp = await kiosk.browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+  expect(targetInfos.filter((target) => target.type !== 'page' && target.type !== 'tab').map((target) => `${target.type} ${target.url}`)).toEqual([]);
+  expect(
+    targetInfos
+      .filter((target) => target.type === 'page')
+      .map((target) => new URL(target.url).origin)
+      .sort(),
+  ).toEqual([new URL(kiosk.url).origin, 'https://clipboard.kiosk.invalid'].sort());
+});
+
 test('an invalid config refuses the start and lists every problem with its path', async () => {
   const proc = startProcess(host, ['--headless', '--config', fixtureConfig('invalid-several.json')]);
   const code = await proc.exited;

@@ -19,6 +19,8 @@ import type { DocumentPrinter } from './printing/documentPrinter';
 const maxOfferBytes = 50 * 1024 * 1024;
 /** A scan folder lists at most this many files (newest first would need stat calls; names suffice). */
 const maxChooserFiles = 100;
+/** How long "print" waits for a page that is still loading (a form just sent) before printing what is there. */
+const printLoadWaitMs = 10_000;
 
 export interface PortalServiceDeps {
   readonly tiles: readonly PortalTile[];
@@ -78,6 +80,8 @@ export class PortalService {
   #retryUrl: string | null = null;
   /** When the current session's scans began: a chooser offers only files written since. */
   #scansSince: number;
+  /** Waiting for the page to finish loading (a print pressed while it loads). */
+  readonly #loadWaiters = new Set<() => void>();
 
   constructor(private readonly deps: PortalServiceDeps) {
     this.#view = closedPortalView(deps.surface.kind);
@@ -195,7 +199,7 @@ export class PortalService {
     this.#update({ print: { status: 'printing' } });
     let pdf: Uint8Array;
     try {
-      pdf = offer !== null && what === 'offer' ? offer.bytes : await page.printToPdf();
+      pdf = offer !== null && what === 'offer' ? offer.bytes : await this.#pagePdf(page, generation);
     } catch (error) {
       this.deps.logger.warn({ event: 'portal-pdf-failed', err: errorKind(error) }, 'the page could not be turned into a PDF');
       if (generation === this.#generation) this.#update({ print: { status: 'failed', reason: 'nothing-to-print' } });
@@ -327,6 +331,38 @@ export class PortalService {
   #set(view: PortalView): void {
     this.#view = view;
     this.deps.emit(view);
+    if (!view.loading) for (const loaded of [...this.#loadWaiters]) loaded();
+  }
+
+  /**
+   * The page as a PDF, once it has loaded: a page caught by "print" in the middle of a navigation (a
+   * form just sent) cannot be printed, so that is tried once more when the new page is there.
+   */
+  async #pagePdf(page: PortalPage, generation: number): Promise<Uint8Array> {
+    await this.#loaded();
+    try {
+      return await page.printToPdf();
+    } catch (error) {
+      if (generation !== this.#generation) throw error;
+      this.deps.logger.info({ event: 'portal-pdf-retry', err: errorKind(error) }, 'the page could not be printed yet; once more after it has loaded');
+      await this.#loaded();
+      if (generation !== this.#generation) throw error;
+      return page.printToPdf();
+    }
+  }
+
+  /** Resolves once the page is not loading, or after printLoadWaitMs. */
+  #loaded(): Promise<void> {
+    if (!this.#view.loading) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#loadWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, printLoadWaitMs);
+      this.#loadWaiters.add(done);
+    });
   }
 
   #update(change: Partial<PortalView>): void {

@@ -1,14 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { screens, type ScreenId } from '#renderer/screens/screenRegistry';
-import type { UiLanguage } from '#shared/i18n/languages';
-import { visitOrder, visitors } from './screenVisitors';
-import { sharedKiosk } from './sharedKiosk';
+import { expect, type Page } from '@playwright/test';
+import type { ScreenId } from '#renderer/screens/screenRegistry';
 
 /**
  * Operation without sight or touch (docs/architecture.md, "Accessibility and languages", EN 301 549 §5.1.3): on every screen of the
  * registry, Tab reaches every control, in reading order (mirrored right to left), with a visible
- * focus, and never gets stuck; the arrow keys move the same way. The screens that share a config
- * share a kiosk (sharedKiosk.ts); one spec file per reading direction, so both workers walk.
+ * focus, and never gets stuck; the arrow keys move the same way. The screen matrix walks every
+ * screen in one language per reading direction (screenMatrix.ts).
  */
 
 interface Stop {
@@ -27,6 +24,8 @@ async function markControls(page: Page): Promise<number> {
   return page.evaluate(() => {
     const selector =
       'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    // Marks of an earlier screen of the same page visit go first.
+    for (const marked of document.querySelectorAll<HTMLElement>('[data-kb]')) delete marked.dataset.kb;
     const scope: ParentNode = document.querySelector('dialog[open]') ?? document;
     const controls = [...scope.querySelectorAll<HTMLElement>(selector)].filter((e) => e.checkVisibility() && !e.closest('[inert]'));
     controls.forEach((element, index) => {
@@ -114,55 +113,49 @@ function readsAfter(a: Stop, b: Stop, rtl: boolean): boolean {
   return rtl ? b.right <= a.right + 1 : b.left >= a.left - 1;
 }
 
-/** The walk over every screen in `language`, one test per screen, run in order in one worker. */
-export function defineKeyboardWalk(language: UiLanguage, rtl: boolean): void {
-  test.describe.configure({ mode: 'default' });
-  const kiosks = sharedKiosk();
-  test.afterAll(() => kiosks.close());
-  for (const id of visitOrder(Object.keys(screens) as ScreenId[], language)) {
-    test(`${id} in ${language}: every control by keyboard, in reading order, focus visible, no trap`, async () => {
-      const visitor = visitors[id];
-      const { page } = await kiosks.kioskFor(visitor.config(language), visitor.leavesState);
-      await visitor.visit(page, language);
-      await page.locator(`[data-screen="${id}"]`).waitFor();
-      // Events still arriving (e.g. the terminal's status after assist mode locks) may re-render the
-      // screen; the controls are marked once it has settled, or the marks would be on old elements.
-      await domSettled(page);
-      const count = await markControls(page);
-      expect(count).toBeGreaterThan(0);
+/**
+ * The walk on the screen `id` the kiosk shows now: Tab reaches every control once, in reading order
+ * (mirrored when `rtl`), each with a visible focus, and moves on from the last; the arrow keys step
+ * through the same controls.
+ */
+export async function expectKeyboardWalk(page: Page, id: ScreenId, rtl: boolean): Promise<void> {
+  await page.locator(`[data-screen="${id}"]`).waitFor();
+  // Events still arriving (e.g. the terminal's status after assist mode locks) may re-render the
+  // screen; the controls are marked once it has settled, or the marks would be on old elements.
+  await domSettled(page);
+  const count = await markControls(page);
+  expect(count).toBeGreaterThan(0);
 
-      const stops: Stop[] = [];
-      const budget = count + 2;
-      for (let press = 0; press < budget && stops.length < count; press += 1) {
-        await step(page);
-        const stop = await focused(page);
-        if (stop && !stops.some((s) => s.index === stop.index)) stops.push(stop);
-      }
-      expect(
-        stops.map((s) => s.index).sort((a, b) => a - b),
-        'every control reached',
-      ).toEqual([...Array(count).keys()]);
-      for (const stop of stops) expect(stop.outline, `focus visible on control ${String(stop.index)}`).not.toMatch(/^none|\b0px/);
-      // Tab starts after the screen's heading (which has the focus first), so the walk is a rotation
-      // of the page's order: read it from the first control on.
-      const start = stops.findIndex((s) => s.index === 0);
-      const walk = [...stops.slice(start), ...stops.slice(0, start)];
-      for (let i = 1; i < walk.length; i += 1) {
-        const [a, b] = [walk[i - 1], walk[i]];
-        if (a && b && !a.fixed && !b.fixed) expect(readsAfter(a, b, rtl), `control ${String(b.index)} follows ${String(a.index)} in reading order`).toBe(true);
-      }
-
-      // No trap: Tab keeps moving on from the last control.
-      const before = await focused(page);
-      await page.keyboard.press('Tab');
-      expect(await focused(page)).not.toEqual(before);
-
-      // The arrow keys step through the same controls (a tactile keypad sends them).
-      await page.evaluate(() => document.querySelector<HTMLElement>('[data-kb="0"]')?.focus());
-      await page.keyboard.press('ArrowDown');
-      expect((await focused(page))?.index).toBe(count > 1 ? 1 : 0);
-      await page.keyboard.press('ArrowUp');
-      expect((await focused(page))?.index).toBe(0);
-    });
+  const stops: Stop[] = [];
+  const budget = count + 2;
+  for (let press = 0; press < budget && stops.length < count; press += 1) {
+    await step(page);
+    const stop = await focused(page);
+    if (stop && !stops.some((s) => s.index === stop.index)) stops.push(stop);
   }
+  expect(
+    stops.map((s) => s.index).sort((a, b) => a - b),
+    'every control reached',
+  ).toEqual([...Array(count).keys()]);
+  for (const stop of stops) expect(stop.outline, `focus visible on control ${String(stop.index)}`).not.toMatch(/^none|\b0px/);
+  // Tab starts after the screen's heading (which has the focus first), so the walk is a rotation
+  // of the page's order: read it from the first control on.
+  const start = stops.findIndex((s) => s.index === 0);
+  const walk = [...stops.slice(start), ...stops.slice(0, start)];
+  for (let i = 1; i < walk.length; i += 1) {
+    const [a, b] = [walk[i - 1], walk[i]];
+    if (a && b && !a.fixed && !b.fixed) expect(readsAfter(a, b, rtl), `control ${String(b.index)} follows ${String(a.index)} in reading order`).toBe(true);
+  }
+
+  // No trap: Tab keeps moving on from the last control.
+  const before = await focused(page);
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).not.toEqual(before);
+
+  // The arrow keys step through the same controls (a tactile keypad sends them).
+  await page.evaluate(() => document.querySelector<HTMLElement>('[data-kb="0"]')?.focus());
+  await page.keyboard.press('ArrowDown');
+  expect((await focused(page))?.index).toBe(count > 1 ? 1 : 0);
+  await page.keyboard.press('ArrowUp');
+  expect((await focused(page))?.index).toBe(0);
 }

@@ -19,33 +19,14 @@ type Language = UiLanguage;
 const configDir = mkdtempSync(join(tmpdir(), 'kiosk-screens-'));
 const base = JSON.parse(readFileSync(fixtureConfig('info-short-idle.json'), 'utf8')) as { languages: { default: string } };
 
-/** A test terminal config in `language` with the given idle time and content pack. */
-function writeConfig(name: string, language: Language, idleTimeoutSeconds: number, pack: string = openPack): string {
+/** A test terminal config with the staff section, in `language`, with the given idle time. */
+function writeConfig(name: string, language: Language, idleTimeoutSeconds: number): string {
   const file = join(configDir, `${name}-${language}.json`);
   writeFileSync(
     file,
     JSON.stringify({
       ...base,
       session: { idleTimeoutSeconds, warningSeconds: 20 },
-      languages: { ...base.languages, default: language },
-      content: { folder: pack },
-    }),
-  );
-  return file;
-}
-/** The test terminal with `language` as its default (attract and end follow it); the idle warning stays away. */
-export const defaultConfig = (language: Language): string => writeConfig('info', language, 600);
-/** The same terminal whose idle warning comes after 3 s. */
-const shortIdleConfig = (language: Language): string => writeConfig('info-short-idle', language, 3);
-
-/** The test terminal with the staff section (assist mode, out of order). */
-function writeStaffConfig(name: string, language: Language): string {
-  const file = join(configDir, `${name}-${language}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      ...base,
-      session: { idleTimeoutSeconds: 600, warningSeconds: 20 },
       languages: { ...base.languages, default: language },
       content: { folder: openPack },
       staff: staffSection,
@@ -55,44 +36,50 @@ function writeStaffConfig(name: string, language: Language): string {
   );
   return file;
 }
-const staffConfig = (language: Language): string => writeStaffConfig('info-staff', language);
+/**
+ * The test terminal with `language` as its own (attract and the farewell are in it), with the staff
+ * section (assist mode, out of order); the idle warning stays away.
+ */
+export const defaultConfig = (language: Language): string => writeConfig('info', language, 600);
+/** The same terminal in German whose idle warning comes after 3 s: a citizen's language is chosen at the start. */
+const shortIdleConfig = (): string => writeConfig('info-short-idle', 'de', 3);
 
 /**
  * The workstation's screens need a portal to show: each worker of the test run serves the local
- * test portal for as long as it lives, and one terminal config per language points at it.
+ * test portal for as long as it lives, and one terminal config in German points at it (a citizen's
+ * language is chosen at the start).
  */
 const portal = await startTestPortal();
-const workstationSetups = new Map<Language, WorkstationSetup>();
-const workstationSetup = (language: Language): WorkstationSetup => {
-  let setup = workstationSetups.get(language);
-  if (setup === undefined) {
-    setup = workstationConfig(portal, { language, name: `matrix-${language}` });
-    workstationSetups.set(language, setup);
-  }
-  return setup;
-};
-const workstationFor = (language: Language): string => workstationSetup(language).config;
+let workstation: WorkstationSetup | undefined;
+const workstationSetup = (): WorkstationSetup => (workstation ??= workstationConfig(portal, { name: 'matrix' }));
+const workstationFor = (): string => workstationSetup().config;
 
-/** From attract in the terminal's language: the tile's portal page, shown. */
-const openTestPortal = async (page: Page): Promise<Page> => {
-  await openTile(page, 'testportal');
+/** From attract or a farewell: a session in `language`, and the tile's portal page, shown. */
+const openTestPortal = async (page: Page, language: Language): Promise<Page> => {
+  await openTile(page, 'testportal', language);
   await waitForFrame(page);
   return portalPage(page, portal.origin);
 };
 
 export interface Visitor {
   readonly config: (language: Language) => string;
-  /** Brings the kiosk to the screen, starting from attract. */
-  readonly visit: (page: Page, language: Language) => Promise<void>;
   /**
-   * The visit leaves something in the kiosk's core that a reload of the page does not undo (a help
-   * call, out of order): the screen comes last of those sharing its kiosk, which is closed after it.
+   * Brings the kiosk to the screen, starting from attract or from the farewell of the session the
+   * screen before it ended (the suites go from screen to screen in one page visit, sharedKiosk.ts).
    */
-  readonly leavesState?: true;
+  readonly visit: (page: Page, language: Language) => Promise<void>;
+  /** The visit needs the attract screen itself: it comes first of those sharing its kiosk. */
+  readonly fromAttract?: true;
+  /**
+   * Undoes what the visit left in the kiosk's core that the end of a session does not (a help call,
+   * out of order), after the screen's checks: the next screen finds the kiosk as new.
+   */
+  readonly leave?: (page: Page) => Promise<void>;
 }
 
-export const startSession = async (page: Page): Promise<void> => {
-  await page.locator('[data-action="start-session"]').click();
+/** Starts a session in `language` as a citizen does: its button on attract, or on the farewell of the last session. */
+export const startSession = async (page: Page, language: Language): Promise<void> => {
+  await page.locator(`:is([data-screen="attract"], [data-screen="end-of-session"]) [data-language="${language}"]`).click();
 };
 
 /** From the info home: search "perso" and open the ID card service. */
@@ -103,45 +90,45 @@ export const openIdCardService = async (page: Page): Promise<void> => {
 };
 
 export const visitors: Record<ScreenId, Visitor> = {
-  attract: { config: defaultConfig, visit: () => Promise.resolve() },
+  attract: { config: defaultConfig, fromAttract: true, visit: () => Promise.resolve() },
   'home-info': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-topic]').first().waitFor();
     },
   },
   'home-workstation': {
     config: workstationFor,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-tile]').first().waitFor();
     },
   },
   portal: {
     config: workstationFor,
-    visit: async (page) => {
-      await openTestPortal(page);
+    visit: async (page, language) => {
+      await openTestPortal(page, language);
     },
   },
   'portal-blocked': {
     config: workstationFor,
-    visit: async (page) => {
-      await openTile(page, 'weiterleitung');
+    visit: async (page, language) => {
+      await openTile(page, 'weiterleitung', language);
       await page.locator('[data-screen="portal-blocked"] .qr-code').waitFor();
     },
   },
   'portal-error': {
     config: workstationFor,
-    visit: async (page) => {
-      await openTile(page, 'stoerung');
+    visit: async (page, language) => {
+      await openTile(page, 'stoerung', language);
       await page.locator('[data-screen="portal-error"] .qr-code').waitFor();
     },
   },
   'portal-dialog': {
     config: workstationFor,
-    visit: async (page) => {
-      const site = await openTestPortal(page);
+    visit: async (page, language) => {
+      const site = await openTestPortal(page, language);
       await site.goto(portal.url('/dialogs'));
       // A click of this test's own connection: the page's confirm() then waits for the kiosk dialog.
       site
@@ -153,8 +140,8 @@ export const visitors: Record<ScreenId, Visitor> = {
   'portal-files': {
     config: workstationFor,
     visit: async (page, language) => {
-      placeScan(workstationSetup(language).scanFolder);
-      await openTile(page, 'scans');
+      placeScan(workstationSetup().scanFolder);
+      await openTile(page, 'scans', language);
       await waitForFrame(page);
       const site = await portalPage(page, portal.origin);
       site
@@ -165,45 +152,54 @@ export const visitors: Record<ScreenId, Visitor> = {
   },
   'portal-help': {
     config: workstationFor,
-    visit: async (page) => {
-      await openTestPortal(page);
+    visit: async (page, language) => {
+      await openTestPortal(page, language);
       await page.locator('[data-action="portal-help"]').click();
     },
   },
   'idle-warning': {
     config: shortIdleConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-screen="idle-warning"]').waitFor({ timeout: 10_000 });
     },
   },
   'end-of-session': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-action="end-session"]').click();
     },
   },
   'help-confirm': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-action="call-help"]').click();
     },
   },
   'help-status': {
-    // The call stays open in the core.
     config: defaultConfig,
-    leavesState: true,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await callForHelp(page);
+    },
+    // The call stays open in the core beyond the session: the citizen takes it back.
+    leave: async (page) => {
+      await page.locator('[data-action="cancel-help"]').click();
+      await page.locator('[data-help-status]').waitFor({ state: 'detached' });
     },
   },
   'out-of-order': {
-    // Out of order is kept by the core.
-    config: staffConfig,
-    leavesState: true,
+    config: defaultConfig,
+    // Out of order is kept by the core: staff switch it off again.
+    leave: async (page) => {
+      await openAssist(page);
+      await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').click();
+      await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').waitFor();
+      await page.locator('[data-action="lock-assist"]').click();
+      await page.locator('[data-screen="attract"]').waitFor();
+    },
     visit: async (page) => {
       await openAssist(page);
       await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
@@ -213,24 +209,24 @@ export const visitors: Record<ScreenId, Visitor> = {
     },
   },
   'staff-pin': {
-    config: staffConfig,
-    visit: async (page) => {
+    config: defaultConfig,
+    visit: async (page, language) => {
       await page.evaluate(() => window.kiosk?.invoke('staff.lock', {}));
-      await startSession(page);
+      await startSession(page, language);
       await openStaffPad(page);
     },
   },
   assist: {
-    config: staffConfig,
-    visit: async (page) => {
-      await startSession(page);
+    config: defaultConfig,
+    visit: async (page, language) => {
+      await startSession(page, language);
       await openAssist(page);
       // The counters have loaded: the screen is complete.
       await page.locator('[data-screen="assist"] [data-assist-row="counters"] :is(table, p)').first().waitFor();
     },
   },
   'assist-confirm': {
-    config: staffConfig,
+    config: defaultConfig,
     visit: async (page) => {
       await openAssist(page);
       await page.locator('[data-screen="assist"] [data-action="quit-app"]').click();
@@ -239,30 +235,30 @@ export const visitors: Record<ScreenId, Visitor> = {
   },
   'language-menu': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-action="open-languages"]').click();
     },
   },
   accessibility: {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('.top-bar [data-action="open-accessibility"]').click();
     },
   },
   'info-topic': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-topic="ausweise-und-paesse"]').click();
       await page.locator('[data-screen="info-topic"] [data-service]').first().waitFor();
     },
   },
   'info-search': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-action="open-search"]').click();
       await page.locator('#service-search').fill('perso');
       await page.locator('[data-screen="info-search"] [data-service]').first().waitFor();
@@ -270,16 +266,16 @@ export const visitors: Record<ScreenId, Visitor> = {
   },
   'info-service': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await openIdCardService(page);
       await page.locator('[data-screen="info-service"] .qr-code').waitFor();
     },
   },
   'info-wayfinding': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await openIdCardService(page);
       await page.locator('[data-action="show-way"]').click();
       await page.locator('[data-mark="target"]').waitFor();
@@ -287,16 +283,16 @@ export const visitors: Record<ScreenId, Visitor> = {
   },
   'info-queue': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-action="open-queue"]').click();
       await page.locator('[data-category]').first().waitFor();
     },
   },
   'info-ticket': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.locator('[data-action="open-queue"]').click();
       await page.locator('[data-category]').first().click();
       await page.locator('[data-ticket]').waitFor();
@@ -304,13 +300,14 @@ export const visitors: Record<ScreenId, Visitor> = {
   },
   'key-help': {
     config: defaultConfig,
-    visit: async (page) => {
-      await startSession(page);
+    visit: async (page, language) => {
+      await startSession(page, language);
       await page.keyboard.press('F1');
     },
   },
   privacy: {
     config: defaultConfig,
+    fromAttract: true,
     // From the attract screen: the help bar offers it there too, and opening it starts no session.
     visit: async (page) => {
       await page.locator('[data-screen="attract"] ~ [data-help-bar] [data-action="open-privacy"]').click();
@@ -321,9 +318,10 @@ export const visitors: Record<ScreenId, Visitor> = {
 
 /**
  * The screens in the order a suite visits them in `language`: those sharing a config next to each
- * other, so one kiosk serves them, and a screen that leaves state behind last of its group.
+ * other, so one kiosk serves them, and in each group those that need the attract screen first (a
+ * new kiosk starts there).
  */
 export function visitOrder(ids: readonly ScreenId[], language: Language): ScreenId[] {
-  const key = (id: ScreenId): string => `${visitors[id].config(language)}\u0000${visitors[id].leavesState === true ? '1' : '0'}`;
+  const key = (id: ScreenId): string => `${visitors[id].config(language)}\u0000${visitors[id].fromAttract === true ? '0' : '1'}`;
   return [...ids].sort((a, b) => key(a).localeCompare(key(b)));
 }

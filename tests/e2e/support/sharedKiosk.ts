@@ -2,55 +2,73 @@ import type { RunningKiosk } from './kioskProcess';
 import { launchKiosk } from './kioskProcess';
 
 /**
- * One kiosk per config for the tests of a file that run one after another in one worker (the
- * screen matrix, the keyboard walk): between two tests the session is ended and the page loaded
- * anew, which is as clean as a new kiosk (nothing of a session survives its end; that is tested on
- * its own) and saves starting a browser for every screen.
+ * Kiosks shared by the tests of a file that run one after another in one worker (the screen matrix
+ * with its keyboard walk): the tests go from screen to screen in one page visit of a kiosk per
+ * config. Between two tests the session is ended, as a citizen's end would, which leaves nothing of
+ * it (tested on its own); the next test starts from the farewell, or from attract. The page is
+ * loaded anew only when something the end does not close is still open (the privacy notice opened
+ * from attract), which costs a page load and axe's start again.
  */
 export interface SharedKiosk {
-  /**
-   * The kiosk for `config` on a fresh attract screen: the running one, or a new one. `leavesState`:
-   * the test leaves state in the kiosk's core that a reload does not undo, so the kiosk is not used again.
-   */
-  kioskFor(config: string, leavesState?: boolean): Promise<RunningKiosk>;
-  /** Closes the kiosk (the file's afterAll). */
+  /** The kiosk for `config` on attract or a farewell: a running one, or a new one. */
+  kioskFor(config: string): Promise<RunningKiosk>;
+  /** Closes every kiosk (the file's afterAll). */
   close(): Promise<void>;
 }
 
-/** Back to a fresh attract screen: end the session and load the page anew. */
-async function freshAttract(kiosk: RunningKiosk): Promise<void> {
+/** The screens a visit may start from. */
+const startScreens = '[data-screen="attract"], [data-screen="end-of-session"]';
+
+/**
+ * How many kiosks stay running: the matrix goes through a config per language and two it shares
+ * between languages (short idle time, workstation); the longest unused one is closed.
+ */
+const keptKiosks = 3;
+
+/** Back to a start: end the session (if one runs) and wait for the farewell or attract. */
+async function freshStart(kiosk: RunningKiosk): Promise<void> {
   const { page } = kiosk;
   await page.evaluate(() => window.kiosk?.invoke('session.end', {}));
   await page.locator('.kiosk[data-session-state="attract"]').waitFor();
+  const onlyStart = await page.evaluate((selector) => {
+    const shown = [...document.querySelectorAll('[data-screen]')];
+    return shown.length > 0 && shown.every((element) => element.matches(selector));
+  }, startScreens);
+  if (onlyStart) return;
   await page.reload();
   await page.locator('[data-screen="attract"]').waitFor();
 }
 
 export function sharedKiosk(): SharedKiosk {
-  let shared: { config: string; kiosk: RunningKiosk; spent: boolean } | null = null;
-  const close = async (): Promise<void> => {
-    const running = shared;
-    shared = null;
-    await running?.kiosk.close();
+  /** The running kiosks by config, the most recently used last. */
+  const running = new Map<string, RunningKiosk>();
+  const closeOne = async (config: string): Promise<void> => {
+    const kiosk = running.get(config);
+    running.delete(config);
+    await kiosk?.close();
   };
   return {
-    close,
-    async kioskFor(config, leavesState = false) {
-      try {
-        if (shared?.config === config && !shared.spent) {
-          await freshAttract(shared.kiosk);
-          shared.spent = leavesState;
-          return shared.kiosk;
+    async close() {
+      await Promise.all([...running.keys()].map(closeOne));
+    },
+    async kioskFor(config) {
+      const kiosk = running.get(config);
+      if (kiosk !== undefined) {
+        running.delete(config);
+        try {
+          await freshStart(kiosk);
+        } catch (error) {
+          // A kiosk that cannot be brought back to a start is not reused.
+          await kiosk.close();
+          throw error;
         }
-        await close();
-        const kiosk = await launchKiosk({ config });
-        shared = { config, kiosk, spent: leavesState };
+        running.set(config, kiosk);
         return kiosk;
-      } catch (error) {
-        // A kiosk that cannot be reset is not reused.
-        await close();
-        throw error;
       }
+      while (running.size >= keptKiosks) await closeOne(running.keys().next().value ?? '');
+      const started = await launchKiosk({ config });
+      running.set(config, started);
+      return started;
     },
   };
 }

@@ -115,9 +115,16 @@ export function openPortalPages(kioskPage: Page): Page[] {
     );
 }
 
-/** Starts a session (from attract, or from the farewell after a reset) and opens a tile; resolves once the portal's first picture is shown. */
-export async function openTile(kioskPage: Page, tileId: string): Promise<void> {
-  const start = kioskPage.locator('[data-screen="attract"] [data-action="start-session"], [data-screen="end-of-session"] [data-action="start-again"]');
+/**
+ * Starts a session (from attract, or from the farewell after a reset; in `language` when given, with
+ * its button there) and opens a tile; resolves once the portal's first picture is shown.
+ */
+export async function openTile(kioskPage: Page, tileId: string, language?: UiLanguage): Promise<void> {
+  const start = kioskPage.locator(
+    language === undefined
+      ? '[data-screen="attract"] [data-action="start-session"], [data-screen="end-of-session"] [data-action="start-again"]'
+      : `:is([data-screen="attract"], [data-screen="end-of-session"]) [data-language="${language}"]`,
+  );
   if (await start.isVisible()) await start.click();
   await kioskPage.locator(`[data-tile="${tileId}"]`).click();
   await kioskPage.locator('[data-screen="portal"]').waitFor();

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '#shared/i18n/languages';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useSessionStore } from '../../state/sessionStore';
 import { useTerminalStore } from '../../state/terminalStore';
 
 /** A location pin: "go there", understood without reading. */
@@ -24,6 +26,12 @@ export function OutOfOrderScreen({ place }: { readonly place: string | null }) {
   const { t, i18n } = useTranslation();
   const offered = useTerminalStore((s) => s.bootstrap?.languages.offered ?? []);
   const others = offered.filter((language) => language !== i18n.language);
+  // This screen replaces the goodbye of a session that just ended: switched off again later, the
+  // terminal is back on attract, not on that goodbye.
+  const clearFarewell = useSessionStore((s) => s.clearFarewell);
+  useEffect(() => {
+    clearFarewell();
+  }, [clearFarewell]);
   return (
     <main className="screen screen--out-of-order" data-screen="out-of-order">
       <div className="out-of-order__main">

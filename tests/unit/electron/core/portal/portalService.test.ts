@@ -303,6 +303,7 @@ describe('PortalService', () => {
     };
     const withPrinter = setup({ printer: failing });
     await withPrinter.service.open('portal');
+    withPrinter.page().events.loading(false);
     await withPrinter.service.print('page');
     expect(withPrinter.service.view().print).toEqual({ status: 'failed', reason: 'printer-unavailable' });
     withPrinter.service.dismiss('print');
@@ -310,8 +311,50 @@ describe('PortalService', () => {
 
     const without = setup({ printer: null });
     await without.service.open('portal');
+    without.page().events.loading(false);
     await without.service.print('page');
     expect(without.service.view().print).toEqual({ status: 'failed', reason: 'no-printer' });
+  });
+
+  it('prints a page that is still loading once it has loaded, and tries once more when the PDF fails in the middle of a navigation', async () => {
+    const jobs: Uint8Array[] = [];
+    const printer: DocumentPrinter = {
+      endSession: () => Promise.resolve(),
+      sweep: () => Promise.resolve(),
+      health: () => null,
+      onHealth: () => () => undefined,
+      print: (job) => {
+        jobs.push(job.pdf);
+        return Promise.resolve({ status: 'printed' });
+      },
+    };
+    const { service, page } = setup({ printer });
+    await service.open('portal');
+    let attempts = 0;
+    const portalPage = page();
+    const loadingWhilePrinting: boolean[] = [];
+    (portalPage as { printToPdf: () => Promise<Uint8Array> }).printToPdf = () => {
+      attempts += 1;
+      loadingWhilePrinting.push(service.view().loading);
+      // The first attempt meets a navigation that starts just then (a form sent a moment ago).
+      if (attempts === 1) {
+        portalPage.events.loading(true);
+        return Promise.reject(new Error('Printing failed'));
+      }
+      return Promise.resolve(pdf);
+    };
+    portalPage.events.loading(false);
+    const printing = service.print('page');
+    await vi.waitFor(() => {
+      expect(attempts).toBe(1);
+    });
+    expect(service.view().print).toEqual({ status: 'printing' });
+    portalPage.events.loading(false);
+    await printing;
+    expect(attempts).toBe(2);
+    expect(loadingWhilePrinting).toEqual([false, false]);
+    expect(jobs).toEqual([pdf]);
+    expect(service.view().print).toEqual({ status: 'printed' });
   });
 
   it('aborts a print job at reset and does not show its outcome to the next citizen', async () => {
@@ -331,8 +374,9 @@ describe('PortalService', () => {
         });
       },
     };
-    const { service } = setup({ printer });
+    const { service, page } = setup({ printer });
     await service.open('portal');
+    page().events.loading(false);
     const printing = service.print('page');
     await vi.waitFor(() => {
       expect(seen).not.toBeNull();
