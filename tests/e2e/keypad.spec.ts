@@ -113,10 +113,11 @@ test('information terminal with the keypad alone: a topic, a service, the way, a
   await moveTo(page, 'show-way');
   await page.keyboard.press('Numpad5');
   await expect(page.locator('[data-screen="info-wayfinding"] [data-mark="target"]')).toBeVisible();
-  // "Repeat" reads the way again: the heading and the directions in words.
+  // The heading is read as the way appears (after the screen is drawn, so after the plan shows);
+  // then "repeat" reads the way again: the heading and the directions in words.
+  await expect.poll(() => lastSaid(page)).toBe('Weg zu Raum E.02');
   await page.keyboard.press('r');
-  await expect.poll(() => lastSaid(page)).toContain('Weg zu Raum E.02');
-  await expect.poll(() => lastSaid(page)).toContain('Raum E.02 ist die erste Tür links');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Weg zu Raum E\.02\. .*Raum E\.02 ist die erste Tür links/);
   await page.keyboard.press('NumpadDecimal');
   await expect(page.locator('[data-screen="info-service"]')).toBeVisible();
   await moveTo(page, 'print-slip');
