@@ -75,12 +75,83 @@ async function kioskPage(): Promise<Page | null> {
     page = find();
   }
   if (page === undefined) return null;
+  // A step of the suite that hangs would otherwise wait for the whole test's time.
+  page.setDefaultTimeout(30_000);
   const shown = await page
     .locator('[data-screen]')
     .first()
     .isVisible()
     .catch(() => false);
-  return shown ? page : null;
+  return shown && (await drawsFrames(page)) ? page : null;
+}
+
+/**
+ * Whether the page still draws: a kiosk window being closed (Alt+F4, its browser quitting) keeps
+ * its page for a moment, but without frames, and a click there would wait for ever.
+ */
+async function drawsFrames(page: Page): Promise<boolean> {
+  const drawn = page
+    .evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          requestAnimationFrame(() => {
+            resolve(document.visibilityState === 'visible');
+          });
+          setTimeout(() => {
+            resolve(false);
+          }, 2000);
+        }),
+    )
+    .catch(() => false);
+  const gone = sleep(3000).then(() => false);
+  return Promise.race([drawn, gone]);
+}
+
+/** Which page object a page is: a new number once the kiosk page or window was replaced. */
+const pageNumbers = new WeakMap<Page, number>();
+let pagesSeen = 0;
+function pageNumber(page: Page): number {
+  const known = pageNumbers.get(page);
+  if (known !== undefined) return known;
+  pagesSeen += 1;
+  pageNumbers.set(page, pagesSeen);
+  return pagesSeen;
+}
+
+/** The kiosk as the suite sees it: window, page, screen and session state; null while there is none. */
+async function kioskSignature(): Promise<string | null> {
+  const [window] = await desktop.chromiumWindows();
+  const page = await kioskPage();
+  if (window === undefined || page === null) return null;
+  const state = await page
+    .evaluate(() =>
+      [
+        document.querySelector('[data-screen]')?.getAttribute('data-screen'),
+        document.querySelector('[data-session-state]')?.getAttribute('data-session-state'),
+      ].join(' '),
+    )
+    .catch(() => null);
+  return state === null ? null : `${window.id} ${String(pageNumber(page))} ${state}`;
+}
+
+/**
+ * Waits until an attempt has played out: the same window, page, screen and session state twice in
+ * a row, and no reset under way. A window closed by a key goes away a moment later, on a busy
+ * machine later still; a check before that would judge the old window.
+ */
+async function settle(name: string): Promise<void> {
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await kioskSignature();
+        const still = now !== null && now === last && !now.endsWith(' resetting');
+        last = now;
+        return still;
+      },
+      { timeout: 30_000, intervals: [700], message: `the kiosk settles after ${name}` },
+    )
+    .toBe(true);
 }
 
 /** The kiosk page, waiting a little for it (after a replaced window). */
@@ -295,9 +366,9 @@ test('keys and the mouse on the workstation with a portal page open', async () =
     const [window] = await desktop.chromiumWindows();
     for (const keys of tried.keys ?? []) await desktop.key(window ?? null, keys);
     await tried.act?.(page);
-    await sleep(600);
     let result: string;
     try {
+      await settle(name);
       page = await expectKioskHolds(name);
       if (tried.expected?.endsWith('no zoom') === true) expect(await zoom(page), 'zoom').toBe(zoomBefore);
       result = `held; ${await sessionState(page)}`;
@@ -396,6 +467,7 @@ test('hostile portal pages', async () => {
     let result: string;
     try {
       const outcome = await runAttack(page, attack);
+      await settle(attack);
       page = await expectKioskHolds(attack);
       result = `held; ${outcome}; ${await sessionState(page)}`;
     } catch (error) {

@@ -5,7 +5,7 @@ import { startHelpReceiver, type HelpReceiver } from '#tests/support/helpReceive
 import { appRoot, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
 import { chimes, recordChimes } from './support/chimeRecorder';
 import { closedPort } from './support/kioskProcess';
-import { callForHelp, enterPin, openAssist, openStaffPad, staffPin as pin } from './support/staff';
+import { callForHelp, enterPin, openAssist, openStaffPad, setOutOfOrder, staffPin as pin } from './support/staff';
 import { helpConfigFile } from './support/helpConfig';
 
 /**
@@ -212,13 +212,8 @@ test('the right PIN opens assist mode; staff reset the session and the citizen i
   await expect(page.locator('[data-screen="end-of-session"]')).toHaveAttribute('data-reason', 'staff');
   // Out of order while the farewell shows ends that farewell: switched off again, the terminal is
   // back on attract, not on the goodbye of a session long over.
-  await openAssist(page);
-  await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
-  await page.locator('[data-action="lock-assist"]').click();
-  await page.locator('[data-screen="out-of-order"]').waitFor();
-  await openAssist(page);
-  await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').click();
-  await page.locator('[data-action="lock-assist"]').click();
+  await setOutOfOrder(page, true);
+  await setOutOfOrder(page, false);
   await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 2000 });
   const audit = readFileSync(join(dataDir, 'audit', 'staff-audit.jsonl'), 'utf8');
   expect(audit).toContain('"reset-session"');
@@ -229,10 +224,7 @@ test('out of order survives a restart; help still works during it; staff switch 
   receiver = await startHelpReceiver(secret);
   const config = helpConfigFile(secret, [{ url: receiver.url }]);
   kiosk = await launchKiosk({ config });
-  await openAssist(kiosk.page);
-  await kiosk.page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
-  await kiosk.page.locator('[data-action="lock-assist"]').click();
-  await expect(kiosk.page.locator('[data-screen="out-of-order"]')).toBeVisible();
+  await setOutOfOrder(kiosk.page, true);
   await expect.poll(() => lightLines(kiosk?.dataDir ?? '').at(-1)?.state).toBe('fault');
 
   const { dataDir } = kiosk;

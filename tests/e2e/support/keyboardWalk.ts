@@ -158,4 +158,22 @@ export async function expectKeyboardWalk(page: Page, id: ScreenId, rtl: boolean)
   expect((await focused(page))?.index).toBe(count > 1 ? 1 : 0);
   await page.keyboard.press('ArrowUp');
   expect((await focused(page))?.index).toBe(0);
+  await backToPointer(page);
+}
+
+/**
+ * After the walk the browser thinks a keyboard user is here and rings the next screen's heading
+ * when it takes the focus. A tap on the heading (not a control) is a pointer user again, as the
+ * next screen's picture should show.
+ */
+async function backToPointer(page: Page): Promise<void> {
+  const point = await page.evaluate(() => {
+    const heading = document.querySelector('[data-screen] h1');
+    if (!heading) return null;
+    const box = heading.getBoundingClientRect();
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && (hit === heading || heading.contains(hit)) ? { x, y } : null;
+  });
+  if (point !== null) await page.mouse.click(point.x, point.y);
 }

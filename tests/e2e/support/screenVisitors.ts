@@ -8,7 +8,7 @@ import { startTestPortal } from '#tests/support/testPortal';
 import { openPack } from './contentPacks';
 import { fixtureConfig } from './kioskProcess';
 import { openTile, placeScan, portalPage, waitForFrame, workstationConfig, type WorkstationSetup } from './workstation';
-import { callForHelp, openAssist, openStaffPad, staffSection } from './staff';
+import { callForHelp, openAssist, openStaffPad, setOutOfOrder, staffSection } from './staff';
 
 /**
  * How to reach every screen of the screen registry, for the test suites that go through all of
@@ -194,18 +194,11 @@ export const visitors: Record<ScreenId, Visitor> = {
     config: defaultConfig,
     // Out of order is kept by the core: staff switch it off again.
     leave: async (page) => {
-      await openAssist(page);
-      await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').click();
-      await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').waitFor();
-      await page.locator('[data-action="lock-assist"]').click();
+      await setOutOfOrder(page, false);
       await page.locator('[data-screen="attract"]').waitFor();
     },
     visit: async (page) => {
-      await openAssist(page);
-      await page.locator('[data-screen="assist"] [data-action="out-of-order-on"]').click();
-      await page.locator('[data-screen="assist"] [data-action="out-of-order-off"]').waitFor();
-      await page.locator('[data-action="lock-assist"]').click();
-      await page.locator('[data-screen="out-of-order"]').waitFor();
+      await setOutOfOrder(page, true);
     },
   },
   'staff-pin': {

@@ -42,3 +42,19 @@ export async function callForHelp(page: Page): Promise<void> {
   await page.locator('[data-screen="help-confirm"] [data-action="confirm-help"]').click();
   await page.locator('[data-screen="help-status"]').waitFor();
 }
+
+/**
+ * Staff switch the terminal out of order or back on: assist mode, the switch, locked again. Ends on
+ * the out-of-order screen, or on the screen the terminal shows without it.
+ */
+export async function setOutOfOrder(page: Page, on: boolean): Promise<void> {
+  const assist = page.locator('[data-screen="assist"]');
+  await openAssist(page);
+  await assist.locator(`[data-action="${on ? 'out-of-order-on' : 'out-of-order-off'}"]`).click();
+  // The switch shows its other side once the core has taken it.
+  await assist.locator(`[data-action="${on ? 'out-of-order-off' : 'out-of-order-on'}"]`).waitFor();
+  await page.locator('[data-action="lock-assist"]').click();
+  await assist.waitFor({ state: 'detached' });
+  if (on) await page.locator('[data-screen="out-of-order"]').waitFor();
+  else await page.locator('[data-screen="out-of-order"]').waitFor({ state: 'detached' });
+}

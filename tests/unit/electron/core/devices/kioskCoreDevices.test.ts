@@ -1,14 +1,14 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKioskCore, type KioskCore } from '#core/app/kioskCore';
 import type { DocumentService } from '#core/devices/documentReader/documentService';
 import type { SimulatedSignalLight } from '#core/devices/signalLight/simulatedSignalLight';
 import type { KioskConfig } from '#shared/config/kioskConfig';
 import type { Receipt } from '#shared/devices/receipt';
 import { td1Specimen } from '#tests/support/mrzSamples';
-import { FakeClock, flushPromises } from '#tests/unit/support/fakeClock';
+import { FakeClock } from '#tests/unit/support/fakeClock';
 import { captureLog } from '#tests/unit/support/logCapture';
 import { testConfig } from '#tests/unit/support/testConfig';
 
@@ -56,13 +56,21 @@ function setup() {
   return { core, clock, dataDir, log, events };
 }
 
-/** Ends the session and confirms the UI reset, as the renderer would. */
+/**
+ * Ends the session and confirms the UI reset, as the renderer would. The other reset participants
+ * do real file I/O, so this waits for each step rather than for a fixed number of turns.
+ */
 async function endSession(c: KioskCore): Promise<void> {
   await c.router.handle('session.end', {}, trusted);
-  await flushPromises();
-  const resetId = c.session.snapshot().resetId;
-  if (resetId !== null) await c.router.handle('session.resetComplete', { resetId }, trusted);
-  await flushPromises();
+  const resetId = await vi.waitFor(() => {
+    const id = c.session.snapshot().resetId;
+    if (id === null) throw new Error('no reset started yet');
+    return id;
+  });
+  await c.router.handle('session.resetComplete', { resetId }, trusted);
+  await vi.waitFor(() => {
+    expect(c.session.snapshot().state).toBe('attract');
+  });
 }
 
 describe('the core with the simulated devices of the default config', () => {

@@ -70,6 +70,11 @@ function fakeSurface(options: { openDelay?: Promise<void>; failOpen?: boolean; f
   return { surface, pages };
 }
 
+/** A document printer that prints with `print` and has nothing else to do. */
+function printerThat(print: DocumentPrinter['print']): DocumentPrinter {
+  return { print, endSession: () => Promise.resolve(), sweep: () => Promise.resolve(), health: () => null, onHealth: () => () => undefined };
+}
+
 function setup(options: Parameters<typeof fakeSurface>[0] & { printer?: DocumentPrinter | null; session?: string | null; files?: string[] } = {}) {
   const { surface, pages } = fakeSurface(options);
   const views: PortalView[] = [];
@@ -260,16 +265,10 @@ describe('PortalService', () => {
 
   it('offers a downloaded PDF for printing, holds it in memory only, and prints it', async () => {
     const jobs: DocumentJob[] = [];
-    const printer: DocumentPrinter = {
-      endSession: () => Promise.resolve(),
-      sweep: () => Promise.resolve(),
-      health: () => null,
-      onHealth: () => () => undefined,
-      print: (job) => {
-        jobs.push(job);
-        return Promise.resolve({ status: 'printed' });
-      },
-    };
+    const printer = printerThat((job) => {
+      jobs.push(job);
+      return Promise.resolve({ status: 'printed' });
+    });
     const { service, page } = setup({ printer });
     await service.open('portal');
     page().events.download({ mimeType: 'application/pdf', filename: '../../Antrag\u0007.pdf', read: () => Promise.resolve(pdf) });
@@ -294,13 +293,7 @@ describe('PortalService', () => {
   });
 
   it('prints the current page and shows the printer outcome; without a printer it says so', async () => {
-    const failing: DocumentPrinter = {
-      endSession: () => Promise.resolve(),
-      sweep: () => Promise.resolve(),
-      health: () => null,
-      onHealth: () => () => undefined,
-      print: () => Promise.resolve({ status: 'failed', reason: 'printer-unavailable' }),
-    };
+    const failing = printerThat(() => Promise.resolve({ status: 'failed', reason: 'printer-unavailable' }));
     const withPrinter = setup({ printer: failing });
     await withPrinter.service.open('portal');
     withPrinter.page().events.loading(false);
@@ -318,16 +311,10 @@ describe('PortalService', () => {
 
   it('prints a page that is still loading once it has loaded, and tries once more when the PDF fails in the middle of a navigation', async () => {
     const jobs: Uint8Array[] = [];
-    const printer: DocumentPrinter = {
-      endSession: () => Promise.resolve(),
-      sweep: () => Promise.resolve(),
-      health: () => null,
-      onHealth: () => () => undefined,
-      print: (job) => {
-        jobs.push(job.pdf);
-        return Promise.resolve({ status: 'printed' });
-      },
-    };
+    const printer = printerThat((job) => {
+      jobs.push(job.pdf);
+      return Promise.resolve({ status: 'printed' });
+    });
     const { service, page } = setup({ printer });
     await service.open('portal');
     let attempts = 0;
@@ -360,20 +347,14 @@ describe('PortalService', () => {
   it('aborts a print job at reset and does not show its outcome to the next citizen', async () => {
     let seen: AbortSignal | null = null;
     let finish = (): void => undefined;
-    const printer: DocumentPrinter = {
-      endSession: () => Promise.resolve(),
-      sweep: () => Promise.resolve(),
-      health: () => null,
-      onHealth: () => () => undefined,
-      print: (job) => {
-        seen = job.signal;
-        return new Promise((resolve) => {
-          finish = () => {
-            resolve({ status: 'failed', reason: 'aborted' });
-          };
-        });
-      },
-    };
+    const printer = printerThat((job) => {
+      seen = job.signal;
+      return new Promise((resolve) => {
+        finish = () => {
+          resolve({ status: 'failed', reason: 'aborted' });
+        };
+      });
+    });
     const { service, page } = setup({ printer });
     await service.open('portal');
     page().events.loading(false);
