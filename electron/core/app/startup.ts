@@ -13,8 +13,11 @@ export type StartupResult =
       readonly configFile: string;
       readonly logger: Logger;
       readonly dataDir: string;
-      /** The content pack service, when the config names a pack (it starts even if the pack is invalid). */
-      readonly content: ContentService | null;
+      /**
+       * The content pack service, when the config names a pack (it starts even if the pack is
+       * invalid). Still loading: a host starts its window meanwhile and awaits it before the core.
+       */
+      readonly content: Promise<ContentService | null>;
     }
   | { readonly ok: false; readonly report: string };
 
@@ -53,6 +56,9 @@ export async function prepareStartup(input: {
     logger.warn({ event: 'config-migrated', change }, 'config of an older format converted in memory; the file is unchanged');
   // An invalid pack does not stop the start: the terminal says information is unavailable and staff see why.
   const folder = loaded.config.contentFolder;
-  const content = folder === null ? null : await createContentService({ dir: resolve(dirname(file), folder), logger });
+  // Reading and checking the catalogue takes about half a second, and needs nothing of the window.
+  const content = folder === null ? Promise.resolve(null) : createContentService({ dir: resolve(dirname(file), folder), logger });
+  // Awaited by the host later: a failure meanwhile is not "unhandled"; it surfaces there.
+  content.catch(() => undefined);
   return { ok: true, config: loaded.config, configFile: file, logger, dataDir: dir, content };
 }

@@ -20,10 +20,20 @@ export interface ContentDesk {
 interface Prepared {
   readonly pack: ContentPack;
   readonly services: ReadonlyMap<string, Service>;
-  readonly search: ServiceSearch;
+  /** The index, built on first use (or in the background, see below). */
+  search(): ServiceSearch;
 }
 
 const maxHits = 12;
+
+function prepare(pack: ContentPack, languages: readonly UiLanguage[]): Prepared {
+  let index: ServiceSearch | null = null;
+  return {
+    pack,
+    services: new Map(pack.services.map((s) => [s.id, s])),
+    search: () => (index ??= createServiceSearch(pack.services, pack.topics, { languages })),
+  };
+}
 
 /** Answers the content channels; follows the content service's reloads. */
 export function createContentDesk(content: ContentService, options: { readonly now: () => Date; readonly languages: readonly UiLanguage[] }): ContentDesk {
@@ -31,21 +41,19 @@ export function createContentDesk(content: ContentService, options: { readonly n
   const current = (): Prepared | null => {
     const pack = content.current();
     if (pack === null) return null;
-    if (prepared?.pack !== pack) {
-      prepared = {
-        pack,
-        services: new Map(pack.services.map((s) => [s.id, s])),
-        search: createServiceSearch(pack.services, pack.topics, { languages: options.languages }),
-      };
-    }
+    if (prepared?.pack !== pack) prepared = prepare(pack, options.languages);
     return prepared;
   };
-  // The index takes a moment to build over the whole catalogue: build it now and after every
-  // reload, not when the first citizen types.
-  current();
-  content.onChange(() => {
-    current();
-  });
+  // The index takes about half a second to build over the whole catalogue: not when the first
+  // citizen types, and not in the way of the start either. It is built in the next turn of the
+  // event loop, while the host waits for its browser window, and after every reload.
+  const buildSoon = (): void => {
+    setTimeout(() => {
+      current()?.search();
+    }, 0).unref();
+  };
+  buildSoon();
+  content.onChange(buildSoon);
 
   const summary = (p: Prepared, service: Service, language: UiLanguage): ServiceSummary => {
     const topic = service.topics.map((id) => p.pack.topics.find((t) => t.id === id)).find((t) => t !== undefined);
@@ -79,7 +87,7 @@ export function createContentDesk(content: ContentService, options: { readonly n
     search: (query, language) => {
       const p = current();
       if (!p) return fail('unavailable', 'no content pack');
-      const hits = p.search.search(query, { language, limit: maxHits });
+      const hits = p.search().search(query, { language, limit: maxHits });
       return ok({
         hits: hits.flatMap((hit) => {
           const service = p.services.get(hit.id);

@@ -88,13 +88,14 @@ async function main(): Promise<number> {
   let helpers: { stop(): void } | null = null;
   const headlessClipboard = new HeadlessClipboard(browsers.portalBrowser);
   const portalSurface = config.portal === null ? undefined : createChromiumPortalSurface({ browser: browsers.portalBrowser, logger });
+  const content = await startup.content;
   const core = createKioskCore({
     config,
     logger,
     reloadUi: () => kioskPage?.reload(),
     deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
     dataDir: startup.dataDir,
-    content: startup.content,
+    content,
     portalSurface,
     // The kiosk window's clipboard through its page; the headless browser's (the portal's pages,
     // or everything when headless) through a throwaway page, selection buffer included.

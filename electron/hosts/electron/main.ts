@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     gate: portalGate,
     logger,
   });
+  const content = await startup.content;
   const core = createKioskCore({
     config,
     logger,
@@ -116,7 +117,7 @@ async function start(): Promise<void> {
     },
     deviceAccess: { openSerial: openSerialPort, hid: createNodeHidAccess(), dataDir: startup.dataDir },
     dataDir: startup.dataDir,
-    content: startup.content,
+    content,
     portalSurface,
     clearClipboard: () => {
       clipboard.clear();

@@ -17,8 +17,12 @@ export interface FramePainter {
   stop(): void;
 }
 
+/** The browser's own base64 decoder where it has one (Chromium 140 and later). */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (base64: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+
 /** The bytes of a base64 string. */
 export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  if (nativeFromBase64 !== undefined) return nativeFromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
@@ -26,9 +30,11 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Draws the portal page's frames (JPEG, base64 as the host sends them), newest first: a frame
- * whose decoding ends after a newer one was asked for is dropped, and every decoded bitmap is
- * closed once drawn or dropped. Decoding straight into a bitmap loads nothing: an image element
+ * Draws the portal page's frames (JPEG, base64 as the host sends them), one decode at a time:
+ * frames that arrive while one is decoding wait, and only the newest of them is decoded next. A
+ * page that scrolls or animates sends frames faster than a slow kiosk PC decodes them; decoding
+ * each would take the main thread from the citizen's taps for pictures nobody sees. Every decoded
+ * bitmap is closed once drawn. Decoding straight into a bitmap loads nothing: an image element
  * given a new data: or blob: URL per frame makes Chromium keep every one of those pictures for as
  * long as the kiosk page lives, a frame's size each (README.md, "Endurance").
  */
@@ -37,16 +43,19 @@ export function createFramePainter<B extends FrameBitmap>(
   decode: (jpeg: Blob) => Promise<B>,
   onDrawn: () => void = () => undefined,
 ): FramePainter {
-  let latest = 0;
   let stopped = false;
-  return {
-    show(frame) {
-      latest += 1;
-      const ticket = latest;
-      decode(new Blob([base64Bytes(frame.data)], { type: 'image/jpeg' })).then(
+  let decoding = false;
+  let waiting: PortalFrame | null = null;
+  const next = (): void => {
+    const frame = waiting;
+    waiting = null;
+    decoding = frame !== null && !stopped;
+    if (frame === null || stopped) return;
+    decode(new Blob([base64Bytes(frame.data)], { type: 'image/jpeg' }))
+      .then(
         (bitmap) => {
           try {
-            if (stopped || ticket !== latest) return;
+            if (stopped) return;
             target.draw(bitmap, frame.width, frame.height);
             onDrawn();
           } finally {
@@ -55,10 +64,17 @@ export function createFramePainter<B extends FrameBitmap>(
         },
         // A frame that does not decode is skipped; the next one follows within moments.
         () => undefined,
-      );
+      )
+      .finally(next);
+  };
+  return {
+    show(frame) {
+      waiting = frame;
+      if (!decoding) next();
     },
     stop() {
       stopped = true;
+      waiting = null;
     },
   };
 }

@@ -9,6 +9,9 @@ interface FakeBitmap {
   close(): void;
 }
 
+/** Lets promise callbacks run. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** A decoder whose results the test hands out in any order, and a target that records what it drew. */
 function harness() {
   const pending: { blob: Blob; resolve: (bitmap: FakeBitmap) => void; reject: (error: Error) => void }[] = [];
@@ -29,8 +32,9 @@ function harness() {
       drawnCalls += 1;
     },
   );
-  /** Ends the decoding of the `index`-th frame shown. */
+  /** Ends the `index`-th decoding the painter started (after letting it start). */
   const decoded = async (index: number): Promise<void> => {
+    await settle();
     const bitmap: FakeBitmap = {
       id: index,
       closed: false,
@@ -40,8 +44,7 @@ function harness() {
     };
     bitmaps.push(bitmap);
     pending[index]?.resolve(bitmap);
-    await Promise.resolve();
-    await Promise.resolve();
+    await settle();
   };
   return { painter, pending, bitmaps, drawn, decoded, drawnCalls: () => drawnCalls };
 }
@@ -64,31 +67,40 @@ describe('the portal frame painter', () => {
     expect(drawnCalls()).toBe(1);
   });
 
-  it('drops a frame whose decoding ends after a newer one was shown, and closes every bitmap', async () => {
-    const { painter, bitmaps, drawn, decoded } = harness();
-    painter.show(frame());
-    painter.show(frame());
-    await decoded(1);
+  it('decodes one frame at a time: of the frames shown meanwhile only the newest is decoded next; every bitmap is closed', async () => {
+    const { painter, pending, bitmaps, drawn, decoded } = harness();
+    painter.show(frame(1000));
+    painter.show(frame(1001));
+    painter.show(frame(1002));
+    expect(pending).toHaveLength(1);
     await decoded(0);
-    expect(drawn.map((entry) => entry.id)).toEqual([1]);
+    expect(pending).toHaveLength(2);
+    await decoded(1);
+    expect(drawn.map((entry) => entry.width)).toEqual([1000, 1002]);
+    expect(pending).toHaveLength(2);
     expect(bitmaps.every((bitmap) => bitmap.closed)).toBe(true);
+    // Idle again: the next frame is decoded at once.
+    painter.show(frame(1003));
+    expect(pending).toHaveLength(3);
   });
 
-  it('draws nothing once stopped, and still closes what was decoding', async () => {
-    const { painter, bitmaps, drawn, decoded } = harness();
+  it('draws nothing once stopped, still closes what was decoding, and decodes nothing more', async () => {
+    const { painter, pending, bitmaps, drawn, decoded } = harness();
+    painter.show(frame());
     painter.show(frame());
     painter.stop();
     await decoded(0);
     expect(drawn).toEqual([]);
     expect(bitmaps[0]?.closed).toBe(true);
+    expect(pending).toHaveLength(1);
   });
 
-  it('skips a frame that does not decode', async () => {
+  it('skips a frame that does not decode and goes on with the next', async () => {
     const { painter, pending, drawn, decoded } = harness();
-    painter.show(frame());
+    painter.show(frame(1000));
+    painter.show(frame(1001));
     pending[0]?.reject(new Error('broken JPEG'));
-    painter.show(frame());
     await decoded(1);
-    expect(drawn.map((entry) => entry.id)).toEqual([1]);
+    expect(drawn.map((entry) => entry.width)).toEqual([1001]);
   });
 });
