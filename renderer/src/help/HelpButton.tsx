@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { afterNextPaint } from '../components/afterNextPaint';
 import { speak } from '../speech/speech';
 import { currentScreenId } from './currentScreen';
 import { useHelpCallStore, useHelpConfirmStore } from './helpStore';
@@ -34,8 +35,13 @@ export function HelpButton() {
       data-action="call-help"
       aria-haspopup={status === 'clear' ? 'dialog' : undefined}
       onClick={() => {
-        if (status === 'clear') ask(currentScreenId(document));
-        else speak(status === 'acknowledged' ? t('help.acknowledged') : t('help.requested'));
+        if (status === 'clear') {
+          // The question is a modal dialog (the rest of the page turns inert): the tap is on screen first.
+          const screen = currentScreenId(document);
+          afterNextPaint(() => {
+            ask(screen);
+          });
+        } else speak(status === 'acknowledged' ? t('help.acknowledged') : t('help.requested'));
       }}
     >
       <BellIcon />
