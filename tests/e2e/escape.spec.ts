@@ -231,8 +231,29 @@ function escapePolls(): { load: string; seen: number }[] {
 /** The load of the escape page the kiosk shows now (set by backToEscapePage). */
 let currentLoad = '';
 
-/** Back to the escape page in the portal: closes what the kiosk shows over it, or starts a session. */
-async function backToEscapePage(page: Page): Promise<void> {
+/**
+ * Back to the escape page in the portal; returns the kiosk page it is shown on. Just after a window
+ * was replaced the page found may still be the old one, whose controls never come: then once more
+ * with the kiosk page shown now.
+ */
+async function backToEscapePage(page: Page): Promise<Page> {
+  let kiosk = page;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await toEscapePage(kiosk);
+      return kiosk;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(
+        `escape suite: back to the escape page failed (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}); again on the kiosk page shown now`,
+      );
+      kiosk = await shownKioskPage();
+    }
+  }
+}
+
+/** Closes what the kiosk shows over the escape page, or starts a session and opens it. */
+async function toEscapePage(page: Page): Promise<void> {
   for (const action of ['close-key-help', 'portal-dismiss-offer', 'portal-dismiss-notice', 'portal-dismiss-print', 'portal-dialog-ok', 'portal-files-cancel']) {
     const button = page.locator(`[data-action="${action}"]`);
     if (await button.isVisible()) await button.click();
@@ -355,14 +376,13 @@ const keyAttempts: readonly KeyAttempt[] = [
 
 test('keys and the mouse on the workstation with a portal page open', async () => {
   let page = await expectKioskHolds('start');
-  await backToEscapePage(page);
+  page = await backToEscapePage(page);
   const zoom = (target: Page): Promise<number> => target.evaluate(() => window.devicePixelRatio * (window.visualViewport?.scale ?? 1));
   const zoomBefore = await zoom(page);
   for (const tried of keyAttempts) {
     const name = tried.name.replace(/[^A-Za-z0-9]+/g, '-');
     // The last attempt's check found the kiosk holding; the page may be a new one (a replaced window).
-    page = await shownKioskPage();
-    await backToEscapePage(page);
+    page = await backToEscapePage(await shownKioskPage());
     const [window] = await desktop.chromiumWindows();
     for (const keys of tried.keys ?? []) await desktop.key(window ?? null, keys);
     await tried.act?.(page);
@@ -415,7 +435,8 @@ const portalExpectations: Readonly<Record<EscapeAttack, string>> = {
 };
 
 /** Arms an attack, taps the escape page (user activation), answers what the kiosk asks, and waits for the page's report. */
-async function runAttack(page: Page, attack: EscapeAttack): Promise<string> {
+async function runAttack(shown: Page, attack: EscapeAttack): Promise<string> {
+  let page = shown;
   const id = portal.arm(attack);
   // The page the tap goes to holds this arming (and is still the page the kiosk shows); a page
   // replaced meanwhile (the tail of a window storm) is brought back once.
@@ -428,7 +449,7 @@ async function runAttack(page: Page, attack: EscapeAttack): Promise<string> {
         () => false,
       );
   if (!(await armed())) {
-    await backToEscapePage(page);
+    page = await backToEscapePage(page);
     if (!(await armed())) throw new Error(`the escape page did not take ${attack}`);
   }
   const view = await page.locator('[data-portal-view]').boundingBox();
@@ -462,8 +483,7 @@ async function runAttack(page: Page, attack: EscapeAttack): Promise<string> {
 
 test('hostile portal pages', async () => {
   for (const attack of escapeAttacks) {
-    let page = await shownKioskPage();
-    await backToEscapePage(page);
+    let page = await backToEscapePage(await shownKioskPage());
     let result: string;
     try {
       const outcome = await runAttack(page, attack);
