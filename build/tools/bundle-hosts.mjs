@@ -8,6 +8,25 @@ const esmOnly = ['mrz'];
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const mainExternal = ['electron', ...Object.keys(pkg.dependencies).filter((name) => !esmOnly.includes(name))];
 
+/**
+ * The scripts that run inside pages (Electron's preload, the Chromium host's bridge) are bundled
+ * whole, and zod's namespace brings every locale of its error messages along (about half of such a
+ * script, sent and parsed with every kiosk page). The kiosk shows its own translated texts, never
+ * zod's messages: only zod's default (English) locale is kept there.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
 
 await Promise.all([
@@ -21,6 +40,7 @@ await Promise.all([
     format: 'cjs',
     external: ['electron'],
     minify: true,
+    plugins: [zodEnglishOnly],
   }),
   build({ ...common, entryPoints: ['electron/hosts/chromium/host.ts'], outfile: 'dist/chromium/host.mjs', format: 'esm', packages: 'external' }),
   // Runs inside the kiosk page before its scripts: a self-contained browser script.
@@ -32,6 +52,7 @@ await Promise.all([
     outfile: 'dist/chromium/bridge.js',
     format: 'iife',
     minify: true,
+    plugins: [zodEnglishOnly],
   }),
   build({ ...common, entryPoints: ['electron/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', packages: 'external' }),
 ]);

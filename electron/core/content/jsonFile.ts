@@ -27,6 +27,16 @@ function lineOf(text: string, root: Node | undefined, segments: readonly Propert
   return undefined;
 }
 
+/** Where and why the text is not JSON: the parser's first error with its line, else JSON.parse's message. */
+function syntaxProblem(text: string, label: string, parseError: unknown): FileProblem {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (first) return { file: label, path: '(file)', line: lineAt(text, first.offset), message: `not valid JSON: ${printParseErrorCode(first.error)}` };
+  if (root === undefined) return { file: label, path: '(file)', line: 1, message: 'not valid JSON: empty' };
+  return { file: label, path: '(file)', message: `not valid JSON: ${(parseError as Error).message}` };
+}
+
 /** Reads a JSON file and validates it; problems carry the file, the JSON path and the line. Never throws. */
 export async function readJsonFile<S extends z.ZodType>(file: string, label: string, schema: S, maxBytes: number): Promise<JsonFileResult<z.output<S>>> {
   let text: string;
@@ -39,30 +49,16 @@ export async function readJsonFile<S extends z.ZodType>(file: string, label: str
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'file cannot be read';
     return { ok: false, problems: [{ file: label, path: '(file)', message: reason }] };
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || root === undefined) {
-    const first = errors[0];
-    return {
-      ok: false,
-      problems: [
-        {
-          file: label,
-          path: '(file)',
-          line: first ? lineAt(text, first.offset) : 1,
-          message: `not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty'}`,
-        },
-      ],
-    };
-  }
+  // JSON.parse is native and quick; the syntax tree (for line numbers) is built only for a file with problems.
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ file: label, path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [syntaxProblem(text, label, error)] };
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
+  const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   return {
     ok: false,
     problems: schemaProblems(parsed.error).map(({ path, message, segments }) => {

@@ -1,6 +1,6 @@
 import type { Service, Topic } from '#shared/content/contentPack';
 import type { UiLanguage } from '#shared/i18n/languages';
-import { isStopWord, normalizeTerm, tokenize } from './normalizeTerm';
+import { tokenize } from './normalizeTerm';
 
 /**
  * What the index holds per service: one field per kind of text and language, so a hit can say
@@ -56,9 +56,9 @@ export function serviceDocument(service: Service, topicsById: ReadonlyMap<string
 
 /**
  * The German words that occur on their own in the pack's names, synonyms and topic names: the
- * words a compound may be split into (see compoundParts).
+ * words a compound may be split into (see compoundParts). `normalized`: a token as the index keeps it, null for none.
  */
-export function compoundVocabulary(services: readonly Service[], topics: readonly Topic[]): Set<string> {
+export function compoundVocabulary(services: readonly Service[], topics: readonly Topic[], normalized: (token: string) => string | null): Set<string> {
   const vocabulary = new Set<string>();
   const texts = [
     ...services.flatMap((service) => [...compoundingLanguages].flatMap((language) => [service.name[language] ?? '', ...(service.synonyms?.[language] ?? [])])),
@@ -66,8 +66,8 @@ export function compoundVocabulary(services: readonly Service[], topics: readonl
   ];
   for (const text of texts) {
     for (const token of tokenize(text)) {
-      const term = normalizeTerm(token);
-      if (term.length >= 4 && !isStopWord(term)) vocabulary.add(term);
+      const term = normalized(token);
+      if (term !== null && term.length >= 4) vocabulary.add(term);
     }
   }
   return vocabulary;

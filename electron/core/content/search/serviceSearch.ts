@@ -61,13 +61,44 @@ function fuzziness(term: string): number {
   return term.length < 12 ? 1 : 2;
 }
 
-/** The index side of term processing: normalized, no stop words, compounds split in `parts` fields. */
-function indexTermProcessor(vocabulary: ReadonlySet<string>): (term: string, field?: string) => string | string[] | null {
-  return (term, field) => {
-    const normalized = normalizeTerm(term);
-    if (normalized === '' || isStopWord(normalized)) return null;
-    if (field !== undefined && parseFieldName(field).kind === 'parts') return compoundParts(normalized, vocabulary);
-    return normalized;
+/**
+ * The index side of term processing: normalized, no stop words, compounds split in `parts` fields.
+ * The same words come again and again across services and languages: each is worked out once while
+ * the index is built (`forget` drops what was kept, once it is).
+ */
+function indexTerms(): {
+  /** A token as the index keeps it; null when nothing is left or it is a stop word. */
+  readonly normalized: (term: string) => string | null;
+  readonly processor: (vocabulary: ReadonlySet<string>) => (term: string, field?: string) => string | string[] | null;
+  readonly forget: () => void;
+} {
+  const plain = new Map<string, string | null>();
+  const split = new Map<string, string[] | null>();
+  const normalized = (term: string): string | null => {
+    let value = plain.get(term);
+    if (value === undefined) {
+      const folded = normalizeTerm(term);
+      value = folded === '' || isStopWord(folded) ? null : folded;
+      plain.set(term, value);
+    }
+    return value;
+  };
+  return {
+    normalized,
+    processor: (vocabulary) => (term, field) => {
+      if (field === undefined || parseFieldName(field).kind !== 'parts') return normalized(term);
+      let parts = split.get(term);
+      if (parts === undefined) {
+        const value = normalized(term);
+        parts = value === null ? null : compoundParts(value, vocabulary);
+        split.set(term, parts);
+      }
+      return parts;
+    },
+    forget: () => {
+      plain.clear();
+      split.clear();
+    },
   };
 }
 
@@ -114,7 +145,8 @@ export function createServiceSearch(services: readonly Service[], topics: readon
   const fields = indexedFields(languages);
   const topicsById = new Map(topics.map((topic) => [topic.id, topic]));
   const localIds = new Set<string>();
-  const processTerm = indexTermProcessor(compoundVocabulary(services, topics));
+  const terms = indexTerms();
+  const processTerm = terms.processor(compoundVocabulary(services, topics, terms.normalized));
   const index = new MiniSearch<ServiceDocument>({ fields, tokenize, processTerm });
   const seen = new Set<string>();
   for (const service of services) {
@@ -124,6 +156,7 @@ export function createServiceSearch(services: readonly Service[], topics: readon
     if (service.local) localIds.add(service.id);
     index.add(serviceDocument(service, topicsById, languages));
   }
+  terms.forget();
   const boostByLanguage = new Map(uiLanguages.map((language) => [language, boostsFor(language, fields)]));
   const boostDocument = (id: unknown): number => (localIds.has(id as string) ? localBoost : 1);
 
