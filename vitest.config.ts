@@ -13,6 +13,9 @@ export default defineConfig({
     // Every core, not Vitest's default of one less: on a 2-core machine that would be one worker, and
     // many tests wait on child processes and timers more than they compute.
     maxWorkers: availableParallelism(),
+    // Test files share their worker instead of a fresh process each: about a third less CPU for the
+    // suite. Every file sets up what it uses (no module mocks, timers restored, globals unstubbed).
+    isolate: false,
     testTimeout: 20_000,
     // A hook or a worker's teardown that never ends fails the run instead of hanging it.
     hookTimeout: 30_000,
