@@ -1,6 +1,6 @@
 // `npm test`: every check and test of the project, then one line of totals.
-// Order: system prerequisites; then side by side the unit/integration tests (Vitest) and the checks (type check, lint,
-// format, translations with i18next-cli) followed by the build; then end-to-end (Playwright).
+// Order: system prerequisites; then side by side the unit/integration tests (Vitest), lint, and the other checks (type
+// check, format, translations with i18next-cli) followed by the build; then end-to-end (Playwright).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -89,10 +89,13 @@ function failedSpecs(suites) {
 
 if (!ensureSystemPrerequisites()) process.exit(1);
 
-/** The static checks and the build, one after the other. */
+/**
+ * The static checks and the build. Lint is the longest check (type-aware rules over every layer):
+ * it runs beside the others, which go one after the other and end with the build.
+ */
 async function checksAndBuild() {
+  const lint = gate('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
   await gate('type check (tsc -b: every layer with its own tsconfig.json)', bin('tsc'), ['-b', 'tsconfig.json']);
-  await gate('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
   await gate('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   await gate('translations: every used key in all languages, no file out of date (i18next-cli extract --ci)', bin('i18next-cli'), [
     'extract',
@@ -103,10 +106,12 @@ async function checksAndBuild() {
   await gate('translations: no unused keys (i18next-cli status --unused)', bin('i18next-cli'), ['status', '--unused']);
   await gate('translations: no missing translations (i18next-cli status)', bin('i18next-cli'), ['status']);
   await gate('translations: no hard-coded text in JSX (i18next-cli lint)', bin('i18next-cli'), ['lint', '--quiet']);
-  return gate('build (vite + esbuild)', process.execPath, [join(appRoot, 'build', 'tools', 'run.mjs'), 'build']);
+  const built = await gate('build (vite + esbuild)', process.execPath, [join(appRoot, 'build', 'tools', 'run.mjs'), 'build']);
+  await lint;
+  return built;
 }
 
-/** Vitest in one worker (its default on two cores), beside the checks, which take the other core. */
+/** Vitest beside the checks (its workers share the machine's cores with them). */
 async function unitTests() {
   const unitFile = join(results, 'unit.json');
   const unitOk = await step('unit and integration tests (vitest)', bin('vitest'), [

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { appRoot, chooseLanguageInMenu, fixtureConfig, launchKiosk, type RunningKiosk } from './support/kioskProcess';
+import { sharedKiosk } from './support/sharedKiosk';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,9 +10,15 @@ test.afterEach(async () => {
   kiosk = undefined;
 });
 
+// Tests that begin on attract and leave nothing a session's end does not clear share a kiosk per
+// config (per worker); the crash test and the workstation start their own.
+const kiosks = sharedKiosk();
+test.afterAll(() => kiosks.close());
+const defaultKiosk = (): Promise<RunningKiosk> => kiosks.kioskFor(join(appRoot, 'kiosk-config', 'default.json'), { onAttract: true });
+const shortIdleKiosk = (): Promise<RunningKiosk> => kiosks.kioskFor(fixtureConfig('info-short-idle.json'), { onAttract: true });
+
 test('info terminal: tap on attract opens home; language switch; end resets everything', async () => {
-  kiosk = await launchKiosk();
-  const { page } = kiosk;
+  const { page } = await defaultKiosk();
   await expect(page.locator('[data-screen="attract"]')).toBeVisible();
   await expect(page.locator('.kiosk')).toHaveAttribute('data-session-state', 'attract');
 
@@ -54,15 +61,13 @@ test('workstation role shows its own home: the tiles of its config', async () =>
 });
 
 test('choosing a language on attract starts the session in that language', async () => {
-  kiosk = await launchKiosk();
-  const { page } = kiosk;
+  const { page } = await defaultKiosk();
   await page.locator('[data-screen="attract"] [data-language="en"]').click();
   await expect(page.locator('[data-screen="home-info"] h1')).toHaveText('Information terminal');
 });
 
 test('idle: warning with countdown, then reset to attract with everything wiped', async () => {
-  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
-  const { page } = kiosk;
+  const { page } = await shortIdleKiosk();
   await page.locator('[data-action="start-session"]').click();
   await chooseLanguageInMenu(page, 'en');
   const warning = page.locator('[data-screen="idle-warning"]');
@@ -79,8 +84,7 @@ test('idle: warning with countdown, then reset to attract with everything wiped'
 });
 
 test('"more time" keeps the session, again and again; "end now" ends it', async () => {
-  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
-  const { page } = kiosk;
+  const { page } = await shortIdleKiosk();
   await page.locator('[data-action="start-session"]').click();
   await chooseLanguageInMenu(page, 'en');
   const warning = page.locator('[data-screen="idle-warning"]');
@@ -96,8 +100,7 @@ test('"more time" keeps the session, again and again; "end now" ends it', async 
 });
 
 test('touch or keys during a session postpone the idle warning', async () => {
-  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
-  const { page } = kiosk;
+  const { page } = await shortIdleKiosk();
   await page.locator('[data-action="start-session"]').click();
   // Keep touching for longer than the idle timeout (3 s): no warning may appear.
   for (let i = 0; i < 5; i += 1) {
@@ -138,8 +141,7 @@ test('a crashed UI is replaced by a fresh page and the session it showed is rese
 });
 
 test('the language can be changed during the idle warning', async () => {
-  kiosk = await launchKiosk({ config: fixtureConfig('info-short-idle.json') });
-  const { page } = kiosk;
+  const { page } = await shortIdleKiosk();
   await page.locator('[data-action="start-session"]').click();
   const warning = page.locator('[data-screen="idle-warning"]');
   await expect(warning.locator('h2')).toHaveText('Sind Sie noch da?', { timeout: 10_000 });

@@ -158,6 +158,8 @@ export interface TestPortal {
 
 const authRealm = 'canary';
 const maxSlowMs = 120_000;
+/** How long the escape page's poll for the next armed attack is held when nothing new is armed. */
+const armedPollMs = 3000;
 const maxBodyBytes = 20 * 1024 * 1024;
 
 /** What a route answers; written out by one place so every answer gets the same headers. */
@@ -235,6 +237,22 @@ export async function startTestPortal(): Promise<TestPortal> {
   const timers = new Set<NodeJS.Timeout>();
   const origins: Record<PortalOriginName, string> = { portal: '', foreign: '' };
   let armed: { id: number; attack: EscapeAttack } | null = null;
+
+  /** Wakes the escape page's long polls when an attack is armed. */
+  const armingWaiters = new Set<() => void>();
+  function nextArming(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        timers.delete(timer);
+        armingWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timers.add(timer);
+      armingWaiters.add(done);
+    });
+  }
 
   function addReport(report: PortalReport): void {
     reports.push(report);
@@ -375,6 +393,10 @@ export async function startTestPortal(): Promise<TestPortal> {
       case '/escape':
         return html(escapePage());
       case '/escape/armed':
+        // A long poll: a page that holds the current arming waits here for the next one (at most
+        // a few seconds) instead of asking again and again, which kept the kiosk busy.
+        if (Number(query.get('seen')) === (armed?.id ?? 0)) await nextArming(armedPollMs);
+        if (res.destroyed) return undefined;
         return armed === null ? noContent : reply(200, 'application/json', JSON.stringify(armed));
       case '/escape/big.pdf': {
         const head = buildPdf(pdfText);
@@ -443,6 +465,7 @@ export async function startTestPortal(): Promise<TestPortal> {
     requests: (origin) => (origin === undefined ? [...requests] : requests.filter((r) => r.origin === origin)),
     arm: (attack) => {
       armed = { id: (armed?.id ?? 0) + 1, attack };
+      for (const wake of [...armingWaiters]) wake();
       return armed.id;
     },
     clear: () => {

@@ -167,6 +167,11 @@ export function parseWindowInfo(id: string, info: string): XWindow {
   return { id, title, x: number('Absolute upper-left X'), y: number('Absolute upper-left Y'), width: number('Width'), height: number('Height') };
 }
 
+interface Channel {
+  readonly mask: number;
+  readonly shift: number;
+}
+
 /** Decodes an X window dump (XWD, ZPixmap, 24 or 32 bits per pixel) into a PNG image. */
 export function xwdToPng(dump: Buffer): PNG {
   const field = (index: number): number => dump.readUInt32BE(index * 4);
@@ -184,21 +189,26 @@ export function xwdToPng(dump: Buffer): PNG {
   const start = headerSize + colours * 12;
   const png = new PNG({ width, height });
   const bytes = bitsPerPixel / 8;
-  const channel = (pixel: number, mask: number): number => {
+  // Each channel's mask and shift worked out once: the loop runs for every pixel of the screen.
+  const shiftOf = (mask: number): number => {
     let shift = 0;
     while (shift < 32 && ((mask >>> shift) & 1) === 0) shift += 1;
-    return ((pixel & mask) >>> shift) & 0xff;
+    return shift;
   };
+  const [red, green, blue] = masks.map((mask) => ({ mask, shift: shiftOf(mask) })) as [Channel, Channel, Channel];
+  const littleEndian = byteOrder === 0;
+  const out = png.data;
   for (let y = 0; y < height; y += 1) {
+    const line = start + y * bytesPerLine;
     for (let x = 0; x < width; x += 1) {
-      const at = start + y * bytesPerLine + x * bytes;
+      const at = line + x * bytes;
       const pixel =
-        bytes === 4 ? (byteOrder === 0 ? dump.readUInt32LE(at) : dump.readUInt32BE(at)) : byteOrder === 0 ? dump.readUIntLE(at, 3) : dump.readUIntBE(at, 3);
-      const out = (y * width + x) * 4;
-      png.data[out] = channel(pixel, masks[0]);
-      png.data[out + 1] = channel(pixel, masks[1]);
-      png.data[out + 2] = channel(pixel, masks[2]);
-      png.data[out + 3] = 255;
+        bytes === 4 ? (littleEndian ? dump.readUInt32LE(at) : dump.readUInt32BE(at)) : littleEndian ? dump.readUIntLE(at, 3) : dump.readUIntBE(at, 3);
+      const o = (y * width + x) * 4;
+      out[o] = ((pixel & red.mask) >>> red.shift) & 0xff;
+      out[o + 1] = ((pixel & green.mask) >>> green.shift) & 0xff;
+      out[o + 2] = ((pixel & blue.mask) >>> blue.shift) & 0xff;
+      out[o + 3] = 255;
     }
   }
   return png;

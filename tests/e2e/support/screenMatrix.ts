@@ -14,8 +14,9 @@ import { visitOrder, visitors } from './screenVisitors';
  * language and direction, pass axe-core's WCAG 2.2 A/AA rules in the normal, high-contrast and
  * 200 % text modes, and have no target under 44×44 px. In one language per reading direction
  * (German, Arabic) the keyboard walk follows on the same screen (keyboardWalk.ts), and the
- * screenshots for people to look at are kept under .cache/screenshots, in each display mode;
- * KIOSK_SCREENSHOTS=all adds every other language. A screen added to the registry without a way to
+ * screenshots for people to look at are kept under .cache/screenshots; German also in each display
+ * mode (the other languages are checked in those modes, not pictured). KIOSK_SCREENSHOTS=all
+ * pictures every language in every mode. A screen added to the registry without a way to
  * reach it fails the type check (the visitors are a Record over every ScreenId).
  * The screens that share a config go one after another in one page visit of one kiosk
  * (sharedKiosk.ts): no kiosk start, page load or axe start between them. Only attract, the privacy
@@ -30,6 +31,9 @@ const perDirection: readonly UiLanguage[] = ['de', 'ar'];
 
 /** The languages screenshots are kept in: one per direction, or every language when asked for. */
 const pictured = (language: UiLanguage): boolean => process.env.KIOSK_SCREENSHOTS === 'all' || perDirection.includes(language);
+
+/** The languages pictured in each display mode too: German, or every language when asked for. */
+const picturedInModes = (language: UiLanguage): boolean => process.env.KIOSK_SCREENSHOTS === 'all' || language === 'de';
 
 /** High contrast and 200 % text, each on its own and back to normal in between. */
 const displayModes: readonly (readonly [string, Record<string, string>])[] = [
@@ -135,7 +139,7 @@ export function defineScreenMatrix(languages: readonly UiLanguage[]): void {
           await settled(page);
           await expect(screen, `${mode}: still on the screen`).toBeVisible();
           if (id !== 'idle-warning') await expect(page.locator('[data-screen="idle-warning"]'), `${mode}: nothing over the screen`).toHaveCount(0);
-          if (pictured(language)) await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
+          if (picturedInModes(language)) await page.screenshot({ path: join(shots, `${id}-${language}-${mode}.png`) });
           await expectNoAxeViolations(page, mode);
         }
         await page.evaluate(

@@ -10,14 +10,17 @@ import { launchKiosk } from './kioskProcess';
  * from attract), which costs a page load and axe's start again.
  */
 export interface SharedKiosk {
-  /** The kiosk for `config` on attract or a farewell: a running one, or a new one. */
-  kioskFor(config: string): Promise<RunningKiosk>;
+  /**
+   * The kiosk for `config`, a running one or a new one, on attract or a farewell; with
+   * `onAttract`, on the attract screen itself (a farewell is left by loading the page anew).
+   */
+  kioskFor(config: string, options?: { readonly onAttract?: boolean }): Promise<RunningKiosk>;
   /** Closes every kiosk (the file's afterAll). */
   close(): Promise<void>;
 }
 
 /** The screens a visit may start from. */
-const startScreens = '[data-screen="attract"], [data-screen="end-of-session"]';
+const anyStartScreen = '[data-screen="attract"], [data-screen="end-of-session"]';
 
 /**
  * How many kiosks stay running: the matrix goes through a config per language and two it shares
@@ -25,8 +28,8 @@ const startScreens = '[data-screen="attract"], [data-screen="end-of-session"]';
  */
 const keptKiosks = 3;
 
-/** Back to a start: end the session (if one runs) and wait for the farewell or attract. */
-async function freshStart(kiosk: RunningKiosk): Promise<void> {
+/** Back to a start: end the session (if one runs) and wait for the farewell or attract (`startScreens`). */
+async function freshStart(kiosk: RunningKiosk, startScreens: string): Promise<void> {
   const { page } = kiosk;
   await page.evaluate(() => window.kiosk?.invoke('session.end', {}));
   await page.locator('.kiosk[data-session-state="attract"]').waitFor();
@@ -51,12 +54,12 @@ export function sharedKiosk(): SharedKiosk {
     async close() {
       await Promise.all([...running.keys()].map(closeOne));
     },
-    async kioskFor(config) {
+    async kioskFor(config, options = {}) {
       const kiosk = running.get(config);
       if (kiosk !== undefined) {
         running.delete(config);
         try {
-          await freshStart(kiosk);
+          await freshStart(kiosk, options.onAttract === true ? '[data-screen="attract"]' : anyStartScreen);
         } catch (error) {
           // A kiosk that cannot be brought back to a start is not reused.
           await kiosk.close();
