@@ -1,6 +1,7 @@
 // Bundles the host side with esbuild: Electron main + preload, the Chromium host and its bridge
 // script, and the `npm start` launcher. The renderer is built by Vite (vite.config.ts).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // Electron's main bundle is CommonJS: ESM-only packages (mrz) are bundled in, the rest stay in node_modules.
@@ -18,11 +19,14 @@ const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(plugin) {
     plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+      args.importer.includes('/node_modules/zod/')
+        ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: join(args.resolveDir, '..', 'locales') }
+        : undefined,
     );
-    plugin.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: process.cwd(),
+    // Resolved beside zod's own locales index, wherever the build is started from.
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: args.pluginData,
     }));
   },
 };

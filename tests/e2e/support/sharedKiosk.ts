@@ -3,8 +3,8 @@ import { launchKiosk } from './kioskProcess';
 
 /**
  * Kiosks shared by the tests of a file that run one after another in one worker (the screen matrix
- * with its keyboard walk): the tests go from screen to screen in one page visit of a kiosk per
- * config. Between two tests the session is ended, as a citizen's end would, which leaves nothing of
+ * with its keyboard walk, the session tests): the tests go from screen to screen in one page visit
+ * of a kiosk per config. Between two tests the session is ended, as a citizen's end would, which leaves nothing of
  * it (tested on its own); the next test starts from the farewell, or from attract. The page is
  * loaded anew only when something the end does not close is still open (the privacy notice opened
  * from attract), which costs a page load and axe's start again.
