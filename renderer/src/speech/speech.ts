@@ -33,7 +33,9 @@ export function speak(text: string, lang: string = i18next.language): void {
 
 /** Stops speaking (new input from the citizen, or the end of the session). */
 export function stopSpeaking(): void {
-  synth()?.cancel();
+  const speech = synth();
+  // Every tap and key comes here: with nothing said or queued there is nothing to ask the browser.
+  if (speech !== null && (speech.speaking || speech.pending)) speech.cancel();
 }
 
 /**

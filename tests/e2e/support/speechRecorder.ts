@@ -15,12 +15,17 @@ export async function recordSpeech(page: Page): Promise<void> {
     const said: { text: string; lang: string; volume: number }[] = [];
     (window as unknown as { __said: typeof said }).__said = said;
     let cancels = 0;
+    // What was said counts as still being said until it is stopped (there is no audio to end it).
+    let speaking = false;
     (window as unknown as { __cancels: () => number }).__cancels = () => cancels;
+    Object.defineProperty(window.speechSynthesis, 'speaking', { configurable: true, get: () => speaking });
     window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
       said.push({ text: u.text, lang: u.lang, volume: u.volume });
+      speaking = true;
     };
     window.speechSynthesis.cancel = () => {
       cancels += 1;
+      speaking = false;
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import type { PortalTile } from '#shared/config/portalConfig';
-import type { PortalKey, PortalPointer, PortalWheel } from '#shared/contract/portalContract';
+import type { PortalKey, PortalLayout, PortalPointer, PortalWheel } from '#shared/contract/portalContract';
 import { focusWatchBinding, focusWatchScript, focusWatchWorld, parseFocusPayload } from '#core/portal/focusWatch';
 import { pageGuardScript } from '#core/portal/pageGuardScript';
 import { loadFailureKind } from '#core/portal/loadFailure';
@@ -35,8 +35,13 @@ export interface ChromiumPortalDeps {
  */
 export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSurface {
   let spare: Promise<BlankPage> | null = null;
+  // The size the UI last gave a page: the spare gets it ahead, so opening a tile need not resize.
+  let size: Size = defaultSize;
+  const resized = (layout: PortalLayout): void => {
+    size = { width: layout.width, height: layout.height };
+  };
   const prepare = (): void => {
-    const next = createBlankPage(deps);
+    const next = createBlankPage(deps, size);
     next.catch((error: unknown) => {
       deps.logger.warn({ event: 'portal-prepare-failed', err: errorKind(error) }, 'no blank portal page could be prepared');
     });
@@ -48,14 +53,15 @@ export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSur
     async open(tile, events, layout) {
       const ready = spare;
       spare = null;
-      const blank = (await ready?.catch(() => null)) ?? (await createBlankPage(deps));
+      if (layout !== null) resized(layout);
+      const blank = (await ready?.catch(() => null)) ?? (await createBlankPage(deps, size));
       try {
         const granted = grantedPermissions(tile);
         if (granted.length > 0) for (const origin of tile.origins) await blank.context.grantPermissions([...granted], { origin });
-        if (layout !== null) await blank.page.setViewportSize({ width: layout.width, height: layout.height });
+        if (!sameSize(blank.page.viewportSize(), size)) await blank.page.setViewportSize(size);
         blank.bind({ tile, events });
         void blank.page.goto(tile.startUrl, { waitUntil: 'commit' }).catch(() => undefined);
-        return portalPage(deps, blank, tile, prepare);
+        return portalPage(deps, blank, tile, prepare, resized);
       } catch (error) {
         await blank.context.close().catch(() => undefined);
         prepare();
@@ -63,6 +69,15 @@ export function createChromiumPortalSurface(deps: ChromiumPortalDeps): PortalSur
       }
     },
   };
+}
+
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+function sameSize(a: Size | null, b: Size): boolean {
+  return a !== null && a.width === b.width && a.height === b.height;
 }
 
 /** What a blank page works for once a tile is opened in it. */
@@ -82,9 +97,9 @@ interface BlankPage {
 }
 
 /** A fresh context with one about:blank page, every guard and watcher in place, waiting for a tile. */
-async function createBlankPage(deps: ChromiumPortalDeps): Promise<BlankPage> {
+async function createBlankPage(deps: ChromiumPortalDeps, size: Size): Promise<BlankPage> {
   const context = await deps.browser.newContext({
-    viewport: defaultSize,
+    viewport: size,
     deviceScaleFactor: 1,
     hasTouch: true,
     locale: 'de-DE',
@@ -306,7 +321,7 @@ async function canGoBack(cdp: CDPSession): Promise<boolean> {
   }
 }
 
-function portalPage(deps: ChromiumPortalDeps, blank: BlankPage, tile: PortalTile, afterClose: () => void): PortalPage {
+function portalPage(deps: ChromiumPortalDeps, blank: BlankPage, tile: PortalTile, afterClose: () => void, resized: (layout: PortalLayout) => void): PortalPage {
   const { context, page, cdp } = blank;
   let closed = false;
   return {
@@ -321,7 +336,9 @@ function portalPage(deps: ChromiumPortalDeps, blank: BlankPage, tile: PortalTile
     },
     async layout(layout) {
       // Hidden views keep their size (the UI simply does not draw their frames meanwhile).
-      if (layout.visible) await page.setViewportSize({ width: layout.width, height: layout.height });
+      if (!layout.visible) return;
+      resized(layout);
+      if (!sameSize(page.viewportSize(), layout)) await page.setViewportSize({ width: layout.width, height: layout.height });
     },
     async type(text) {
       await page.keyboard.insertText(text);
