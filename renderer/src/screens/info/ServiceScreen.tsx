@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '#shared/i18n/languages';
 import { useEffectiveLanguage } from '../../i18n/useEffectiveLanguage';
 import { slipLabelsFor } from '../../info/printLabels';
 import { FallbackNotice, Shown } from '../../info/Shown';
@@ -14,22 +15,37 @@ import { InfoLayout } from './InfoLayout';
 // The QR encoder loads with the first service shown, not with the kiosk.
 const QrCode = lazy(() => import('../../info/QrCode').then((m) => ({ default: m.QrCode })));
 
+/**
+ * "Print a slip" and what became of it. Kept apart so the tap and the print's progress redraw the
+ * button and its feedback, not the whole service page with its checklist and QR code.
+ */
+function PrintSlip({ language, serviceId }: { readonly language: UiLanguage; readonly serviceId: string }) {
+  const { t } = useTranslation();
+  const printing = usePrintStore((s) => s.status.phase === 'printing');
+  const printSlip = (): Promise<void> =>
+    trackPrint(async () => (await invoke('content.printSlip', { language, serviceId, ...slipLabelsFor(language) }))?.print ?? null);
+  return (
+    <>
+      <button type="button" className="button button--secondary" data-action="print-slip" disabled={printing} onClick={() => void printSlip()}>
+        {t('info.service.printSlip')}
+      </button>
+      <PrintFeedback showReason />
+    </>
+  );
+}
+
 /** Everything about one service: what it is, what to bring, costs, where, and what to take away. */
 export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
   const { t } = useTranslation();
   const language = useEffectiveLanguage();
   const { go } = useInfoNavigation();
   const detail = useContent('content.service', { language, serviceId });
-  const printing = usePrintStore((s) => s.status.phase === 'printing');
   useEffect(() => {
     // The feedback belongs to this service's slip, not to one printed on another screen.
     usePrintStore.getState().setStatus({ phase: 'idle' });
   }, [serviceId]);
   const service = detail.phase === 'ready' ? detail.value : null;
   const link = service?.onlineUrl ?? service?.appointmentUrl ?? null;
-
-  const printSlip = (): Promise<void> =>
-    trackPrint(async () => (await invoke('content.printSlip', { language, serviceId, ...slipLabelsFor(language) }))?.print ?? null);
 
   return (
     <InfoLayout screen="info-service" title={service?.name.text ?? t('common.loading')} titleLang={service?.name.lang}>
@@ -110,10 +126,7 @@ export function ServiceScreen({ serviceId }: { readonly serviceId: string }) {
                 <p>{service.onlineUrl ? t('info.service.qrOnline') : t('info.service.qrAppointment')}</p>
               </div>
             )}
-            <button type="button" className="button button--secondary" data-action="print-slip" disabled={printing} onClick={() => void printSlip()}>
-              {t('info.service.printSlip')}
-            </button>
-            <PrintFeedback showReason />
+            <PrintSlip language={language} serviceId={serviceId} />
           </section>
         </div>
       )}
